@@ -1,0 +1,80 @@
+// @ts-check
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'web/dist/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/**/*.py',
+      '*.config.js',
+      'bin/**',
+      'scripts/**/*.mjs',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true, allowNullish: true },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read process.env only in src/config.ts.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/config.ts', 'e2e/**', 'scripts/**', 'bench/**', '*.config.ts', '**/*.test.ts', 'src/db/test-harness.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['src/domain/**/*.ts', 'src/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process'], message: 'src/domain is pure: no I/O.' },
+            { group: ['kysely', 'pg', 'better-sqlite3', 'fastify', 'fastify-*', '@fastify/*', 'pino', 'react', 'react-*', 'piscina'], message: 'src/domain is pure.' },
+            { group: ['**/db/**', '**/server/**', '**/cli/**', '**/services/**', '**/web/**'], message: 'src/domain may not import outer layers.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'Date', message: 'No clock in the domain: pass dates in.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'No hidden randomness in the domain: pass an RNG in.' },
+      ],
+    },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+)

@@ -1,0 +1,373 @@
+import {
+  add,
+  compare,
+  fromBigInt,
+  mul,
+  parseDecimal,
+  pct,
+  rational,
+  toDecimalString,
+  type Rational,
+} from '../money/rational.js'
+import { roundToStep, type RoundingMode } from '../money/rounding.js'
+import { toMinorUnits, type CurrencyCode } from '../money/currency.js'
+import {
+  lookupIndex,
+  type IndexOverride,
+  type IndexSeriesSet,
+  type ResolvedIndexValue,
+  type SeriesId,
+} from '../index-series/index-series.js'
+import { reportingCurrency, type AgreementSpec, type PublishedFigure, type Rule } from './spec.js'
+
+/** Everything outside the agreement that a computation reads. Pure data, no services. */
+export interface EvaluationContext {
+  readonly indices: IndexSeriesSet
+  readonly overrides: readonly IndexOverride[]
+  /** Published figures of other agreements, for bases such as "the 11th SMA's 2025 amount". */
+  readonly publishedOf: (agreementId: string, year: number) => PublishedFigure | undefined
+}
+
+export interface RuleRef {
+  readonly id: string
+  readonly kind: Rule['kind']
+  readonly cite: readonly string[]
+  readonly note?: string
+}
+
+export interface BaseUsed {
+  readonly agreement: string
+  readonly year: number
+  /** Minor units. */
+  readonly amount: string
+  /** `schedule`: this computation's own figure for that year; `published`: a published figure. */
+  readonly from: 'schedule' | 'published'
+}
+
+export type Bound = { readonly kind: 'none' } | { readonly kind: 'rate'; readonly pct: string }
+
+export type RateUsed =
+  | { readonly kind: 'fixed'; readonly pct: string }
+  | {
+      readonly kind: 'parts'
+      readonly pct: string
+      readonly parts: readonly {
+        readonly pct: string
+        readonly label: { en: string; ko: string }
+      }[]
+    }
+  | {
+      readonly kind: 'index'
+      /** The rate actually applied, after cap and floor. */
+      readonly pct: string
+      readonly index: ResolvedIndexValue
+      readonly lag: number
+      readonly cap: Bound
+      readonly floor: Bound
+      readonly binding: 'cap' | 'floor' | null
+    }
+
+export type Derivation =
+  | {
+      readonly type: 'stated'
+      readonly rule: RuleRef
+      readonly amount: string
+      readonly sources: readonly string[]
+      readonly components?: readonly { currency: CurrencyCode; amount: string }[]
+    }
+  | {
+      readonly type: 'escalated'
+      readonly rule: RuleRef
+      readonly base: BaseUsed
+      readonly rate: RateUsed
+      /** Exact unrounded amount in minor units, as decimal text. */
+      readonly exact: string
+      readonly rounding: { readonly mode: RoundingMode; readonly step: string }
+      readonly amount: string
+    }
+  | {
+      readonly type: 'pending'
+      readonly rule: RuleRef
+      readonly waitingFor: readonly { readonly series: SeriesId; readonly period: number }[]
+      readonly reason: string
+    }
+  | { readonly type: 'unknown'; readonly rule: RuleRef; readonly reason: string }
+
+export interface YearFigure {
+  readonly year: number
+  /** Integer minor units as decimal text; null unless status is `computed`. */
+  readonly amount: string | null
+  /**
+   * `computed`: the rules determine the figure. `pending`: an input does not exist yet (never
+   * extrapolated). `unknown`: the record has no figure and no rule to derive one.
+   */
+  readonly status: 'computed' | 'pending' | 'unknown'
+  /** Published figure in minor units, or null. */
+  readonly published: string | null
+  readonly matchesPublished: boolean | null
+  /** Unit the published figure was stated in (minor units); comparison is at this precision. */
+  readonly comparePrecision: string | null
+  readonly publishedBasis: PublishedFigure['basis'] | null
+  readonly derivation: Derivation
+}
+
+export interface Schedule {
+  readonly agreement: string
+  readonly revision: number
+  readonly currency: CurrencyCode
+  readonly yearKind: AgreementSpec['term']['yearKind']
+  readonly years: readonly YearFigure[]
+  /** Sum over the term in minor units; null when any year is not computed. */
+  readonly total: string | null
+}
+
+/** An input that makes a computation impossible (not merely pending); the message names it. */
+export class EvaluationError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'EvaluationError'
+  }
+}
+
+function ruleRef(rule: Rule): RuleRef {
+  return rule.note === undefined
+    ? { id: rule.id, kind: rule.kind, cite: rule.cite }
+    : { id: rule.id, kind: rule.kind, cite: rule.cite, note: rule.note }
+}
+
+function decimals(text: string): number {
+  const dot = text.indexOf('.')
+  return dot < 0 ? 0 : text.length - dot - 1
+}
+
+function ruleForYear(spec: AgreementSpec, year: number): Rule {
+  for (const r of spec.rules) {
+    if (
+      r.kind === 'negotiated'
+        ? r.amounts.some((a) => a.year === year)
+        : r.kind === 'negotiated-increase'
+          ? r.year === year
+          : r.years.includes(year)
+    )
+      return r
+  }
+  throw new EvaluationError(`${spec.id}: no rule covers ${year}`)
+}
+
+/**
+ * Computes every year of an agreement's term from its rules, exactly: amounts are bigint minor
+ * units, rates exact rationals, and the only rounding is the one each rule names. A chain
+ * compounds on this computation's own previous year, so a changed input flows through; a year
+ * whose index value does not exist yet is `pending` (and so is every year built on it).
+ *
+ * @example
+ * // 12th SMA, 2027: base 2026 ₩1,519,200,000,000; KR_CPI 2025 = 2.1 % (< 5 % cap)
+ * // exact 1,551,103,200,000 → round half-up to ₩100,000,000 → ₩1,551,100,000,000
+ * evaluateSchedule(sma12, ctx).years[1].amount // "1551100000000"
+ */
+export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): Schedule {
+  const currency = reportingCurrency(spec)
+  const computed = new Map<number, bigint | null>()
+  const years: YearFigure[] = []
+
+  const resolveBase = (
+    base: Extract<Rule, { base: unknown }>['base'],
+    year: number,
+  ): { used: BaseUsed; value: bigint } | { pendingOn: number } | { missing: string } => {
+    if (base.kind === 'previous-year') {
+      const prev = year - 1
+      if (!computed.has(prev))
+        return { missing: `no ${prev} figure in ${spec.id} to escalate from` }
+      const v = computed.get(prev)
+      if (v === null || v === undefined) return { pendingOn: prev }
+      return {
+        used: { agreement: spec.id, year: prev, amount: v.toString(), from: 'schedule' },
+        value: v,
+      }
+    }
+    const p = ctx.publishedOf(base.agreement, base.year)
+    if (!p) return { missing: `no published figure for ${base.agreement} ${base.year}` }
+    if (p.currency !== currency) {
+      return {
+        missing: `${base.agreement} ${base.year} is published in ${p.currency}, not ${currency}`,
+      }
+    }
+    const v = toMinorUnits(p.amount, currency)
+    return {
+      used: { agreement: base.agreement, year: base.year, amount: v.toString(), from: 'published' },
+      value: v,
+    }
+  }
+
+  for (let year = spec.term.firstYear; year <= spec.term.lastYear; year++) {
+    const rule = ruleForYear(spec, year)
+    const derivation = deriveYear(rule, year)
+    const amount =
+      derivation.type === 'stated' || derivation.type === 'escalated'
+        ? BigInt(derivation.amount)
+        : null
+    computed.set(year, amount)
+    years.push(withPublished(spec, year, amount, derivation, currency))
+  }
+
+  function deriveYear(rule: Rule, year: number): Derivation {
+    const ref = ruleRef(rule)
+    switch (rule.kind) {
+      case 'unknown':
+        return { type: 'unknown', rule: ref, reason: rule.reason }
+      case 'flat':
+        return {
+          type: 'stated',
+          rule: ref,
+          amount: toMinorUnits(rule.amount, currency).toString(),
+          sources: rule.cite,
+        }
+      case 'negotiated': {
+        const entry = rule.amounts.find((a) => a.year === year)
+        if (!entry) throw new EvaluationError(`${rule.id}: no amount for ${year}`)
+        const base = {
+          type: 'stated' as const,
+          rule: ref,
+          amount: toMinorUnits(entry.amount, currency).toString(),
+          sources: entry.sources,
+        }
+        return entry.components ? { ...base, components: entry.components } : base
+      }
+      case 'fixed-percentage':
+      case 'negotiated-increase':
+      case 'index-linked': {
+        let rate: RateUsed
+        const waiting: { series: SeriesId; period: number }[] = []
+        if (rule.kind === 'fixed-percentage') {
+          rate = { kind: 'fixed', pct: rule.ratePct }
+        } else if (rule.kind === 'negotiated-increase') {
+          const sum = rule.parts.reduce<Rational>(
+            (acc, p) => add(acc, parseDecimal(p.pct)),
+            rational(0n),
+          )
+          rate = {
+            kind: 'parts',
+            pct: toDecimalString(sum),
+            parts: rule.parts.map((p) => ({ pct: p.pct, label: p.label })),
+          }
+        } else {
+          const period = year - rule.lag
+          const idx = lookupIndex(ctx.indices, ctx.overrides, rule.series, period, rule.vintage)
+          if (!idx) {
+            waiting.push({ series: rule.series, period })
+            return {
+              type: 'pending',
+              rule: ref,
+              waitingFor: waiting,
+              reason: `${rule.series} ${period} is not yet available`,
+            }
+          }
+          if (decimals(idx.value) > rule.ratePrecision) {
+            throw new EvaluationError(
+              `${rule.series} ${period} = ${idx.value} has more decimals than the rule's rate precision (${rule.ratePrecision})`,
+            )
+          }
+          let applied = parseDecimal(idx.value)
+          let binding: 'cap' | 'floor' | null = null
+          if (rule.cap.kind === 'rate' && compare(applied, parseDecimal(rule.cap.pct)) > 0) {
+            applied = parseDecimal(rule.cap.pct)
+            binding = 'cap'
+          }
+          if (rule.floor.kind === 'rate' && compare(applied, parseDecimal(rule.floor.pct)) < 0) {
+            applied = parseDecimal(rule.floor.pct)
+            binding = 'floor'
+          }
+          rate = {
+            kind: 'index',
+            pct: toDecimalString(applied),
+            index: idx,
+            lag: rule.lag,
+            cap: rule.cap,
+            floor: rule.floor,
+            binding,
+          }
+        }
+        const base = resolveBase(rule.base, year)
+        if ('missing' in base) throw new EvaluationError(`${rule.id} (${year}): ${base.missing}`)
+        if ('pendingOn' in base) {
+          const prev = years.find((y) => y.year === base.pendingOn)
+          const upstream = prev?.derivation.type === 'pending' ? prev.derivation.waitingFor : []
+          return {
+            type: 'pending',
+            rule: ref,
+            waitingFor: upstream,
+            reason: `${base.pendingOn} is not yet computed`,
+          }
+        }
+        const factor = add(rational(1n), pct(parseDecimal(rate.pct)))
+        const exact = mul(fromBigInt(base.value), factor)
+        const step = toMinorUnits(rule.rounding.step, currency)
+        const amount = roundToStep(exact, step, rule.rounding.mode)
+        return {
+          type: 'escalated',
+          rule: ref,
+          base: base.used,
+          rate,
+          exact: toDecimalString(exact),
+          rounding: { mode: rule.rounding.mode, step: step.toString() },
+          amount: amount.toString(),
+        }
+      }
+    }
+  }
+
+  const all = years.map((y) => y.amount)
+  const total = all.every((a): a is string => a !== null)
+    ? all.reduce((s, a) => s + BigInt(a), 0n).toString()
+    : null
+  return {
+    agreement: spec.id,
+    revision: spec.revision,
+    currency,
+    yearKind: spec.term.yearKind,
+    years,
+    total,
+  }
+}
+
+function withPublished(
+  spec: AgreementSpec,
+  year: number,
+  amount: bigint | null,
+  derivation: Derivation,
+  currency: CurrencyCode,
+): YearFigure {
+  const p = spec.published.find((f) => f.year === year && f.currency === currency)
+  const status =
+    derivation.type === 'pending'
+      ? 'pending'
+      : derivation.type === 'unknown'
+        ? 'unknown'
+        : 'computed'
+  if (!p) {
+    return {
+      year,
+      amount: amount?.toString() ?? null,
+      status,
+      published: null,
+      matchesPublished: null,
+      comparePrecision: null,
+      publishedBasis: null,
+      derivation,
+    }
+  }
+  const published = toMinorUnits(p.amount, currency)
+  const precision = toMinorUnits(p.precision, currency)
+  const matches =
+    amount === null ? null : roundToStep(fromBigInt(amount), precision, 'half-up') === published
+  return {
+    year,
+    amount: amount?.toString() ?? null,
+    status,
+    published: published.toString(),
+    matchesPublished: matches,
+    comparePrecision: precision.toString(),
+    publishedBasis: p.basis,
+    derivation,
+  }
+}

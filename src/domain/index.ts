@@ -1,0 +1,12 @@
+// The pure domain's public surface for the server, the CLI and the browser.
+export * from './money/rational.js'
+export * from './money/rounding.js'
+export * from './money/currency.js'
+export * from './money/allocate.js'
+export * from './index-series/index-series.js'
+export * from './agreement/spec.js'
+export * from './agreement/evaluate.js'
+export * from './agreement/revision-id.js'
+export * from './audit/canonical-json.js'
+export * from './audit/sha256.js'
+export * from './record/record.js'

@@ -1,0 +1,240 @@
+import { NegotiationInputError } from './negotiation-error.js'
+
+/** An issue whose values are labels, e.g. `{ kind: 'discrete', name: 'Laptop', values: ['Dell', 'HP'] }`. */
+export type DiscreteIssue = {
+  readonly kind: 'discrete'
+  readonly name: string
+  readonly values: readonly string[]
+  /** The issue's index in a GENIUS file (kept for export), if it came from one. */
+  readonly id?: number
+}
+
+/** An integer issue with every value from `lower` to `upper` inclusive. */
+export type IntegerIssue = {
+  readonly kind: 'integer'
+  readonly name: string
+  readonly lower: number
+  readonly upper: number
+  readonly id?: number
+}
+
+/**
+ * A real issue discretised into `steps` equally spaced values from `lower` to `upper` inclusive
+ * (steps ≥ 2; steps = 1 means just `lower`). The discretisation is stated by whoever builds it.
+ */
+export type RealIssue = {
+  readonly kind: 'real'
+  readonly name: string
+  readonly lower: number
+  readonly upper: number
+  readonly steps: number
+  readonly id?: number
+}
+
+export type Issue = DiscreteIssue | IntegerIssue | RealIssue
+
+/** A value of an issue as shown to users and written into bids: a label or a number. */
+export type IssueValue = string | number
+
+/** A bid as a plain record: issue name → value. Only for display and files, never hot paths. */
+export type Bid = Record<string, IssueValue>
+
+/**
+ * The Cartesian product of the issues. An outcome is a mixed-radix index: digit i is the value
+ * index of issue i, the first issue is the most significant digit, `strides[last] = 1`.
+ */
+export type OutcomeSpace = {
+  readonly name: string
+  readonly issues: readonly Issue[]
+  readonly sizes: readonly number[]
+  readonly strides: readonly number[]
+  /** Number of outcomes. */
+  readonly size: number
+}
+
+/** Largest outcome space that may be enumerated into typed arrays (2^31 − 1 outcomes). */
+export const MAX_OUTCOMES = 2 ** 31 - 1
+
+/**
+ * Number of values of an issue.
+ *
+ * Example: `issueSize({ kind: 'integer', name: 'years', lower: 1, upper: 10 })` → 10.
+ */
+export function issueSize(issue: Issue): number {
+  switch (issue.kind) {
+    case 'discrete':
+      return issue.values.length
+    case 'integer':
+      return issue.upper - issue.lower + 1
+    case 'real':
+      return issue.steps
+  }
+}
+
+/**
+ * The value with index `k` (0-based) of an issue: the label for discrete issues, the number for
+ * integer and real issues.
+ *
+ * Example: real issue 0..1 in 5 steps, k = 2 → 0.5; integer issue 3..9, k = 1 → 4.
+ */
+export function issueValue(issue: Issue, k: number): IssueValue {
+  switch (issue.kind) {
+    case 'discrete':
+      return issue.values[k] ?? ''
+    case 'integer':
+      return issue.lower + k
+    case 'real':
+      return issue.steps <= 1
+        ? issue.lower
+        : k === issue.steps - 1
+          ? issue.upper
+          : issue.lower + (k * (issue.upper - issue.lower)) / (issue.steps - 1)
+  }
+}
+
+/**
+ * The numeric value with index `k`: the number for integer/real issues, the 1-based position for
+ * discrete issues (GENIUS's item index convention).
+ *
+ * Example: discrete ['a', 'b'], k = 1 → 2.
+ */
+export function issueNumericValue(issue: Issue, k: number): number {
+  const v = issueValue(issue, k)
+  return typeof v === 'number' ? v : k + 1
+}
+
+/**
+ * Builds an outcome space from issues, checking names are unique, every issue has a value and the
+ * product fits in {@link MAX_OUTCOMES}.
+ *
+ * Example: issues of 3 and 4 values → `{ size: 12, sizes: [3, 4], strides: [4, 1] }`.
+ */
+export function createOutcomeSpace(name: string, issues: readonly Issue[]): OutcomeSpace {
+  if (issues.length === 0) throw new NegotiationInputError(`domain "${name}" has no issues`)
+  const seen = new Set<string>()
+  const sizes: number[] = []
+  for (const issue of issues) {
+    if (seen.has(issue.name))
+      throw new NegotiationInputError(`duplicate issue name "${issue.name}"`)
+    seen.add(issue.name)
+    if (issue.kind !== 'discrete') {
+      if (
+        !Number.isFinite(issue.lower) ||
+        !Number.isFinite(issue.upper) ||
+        issue.upper < issue.lower
+      )
+        throw new NegotiationInputError(`issue "${issue.name}" has an invalid range`)
+      if (
+        issue.kind === 'integer' &&
+        (!Number.isInteger(issue.lower) || !Number.isInteger(issue.upper))
+      )
+        throw new NegotiationInputError(`integer issue "${issue.name}" has non-integer bounds`)
+      if (issue.kind === 'real' && (!Number.isInteger(issue.steps) || issue.steps < 1))
+        throw new NegotiationInputError(
+          `real issue "${issue.name}" needs a whole number of steps ≥ 1`,
+        )
+    }
+    const size = issueSize(issue)
+    if (size < 1) throw new NegotiationInputError(`issue "${issue.name}" has no values`)
+    sizes.push(size)
+  }
+  const strides = new Array<number>(sizes.length).fill(1)
+  let size = 1
+  for (let i = sizes.length - 1; i >= 0; i--) {
+    strides[i] = size
+    size *= sizes[i] ?? 1
+  }
+  if (size > MAX_OUTCOMES)
+    throw new NegotiationInputError(
+      `domain "${name}" has ${size} outcomes, more than ${MAX_OUTCOMES}`,
+    )
+  return { name, issues, sizes, strides, size }
+}
+
+/**
+ * The value index of issue `issueIndex` in outcome `outcome`.
+ *
+ * Example: sizes [3, 4] (strides [4, 1]), outcome 7 → issue 0 has value index 1, issue 1 has 3.
+ */
+export function valueIndexOf(space: OutcomeSpace, outcome: number, issueIndex: number): number {
+  const stride = space.strides[issueIndex] ?? 1
+  const size = space.sizes[issueIndex] ?? 1
+  return Math.floor(outcome / stride) % size
+}
+
+/**
+ * All value indices of an outcome, most significant issue first.
+ *
+ * Example: sizes [3, 4], outcome 7 → [1, 3].
+ */
+export function decodeOutcome(space: OutcomeSpace, outcome: number): number[] {
+  return space.sizes.map((_, i) => valueIndexOf(space, outcome, i))
+}
+
+/**
+ * The outcome index of a list of value indices (inverse of {@link decodeOutcome}).
+ *
+ * Example: sizes [3, 4], [1, 3] → 7.
+ */
+export function encodeOutcome(space: OutcomeSpace, valueIndices: readonly number[]): number {
+  let outcome = 0
+  space.sizes.forEach((size, i) => {
+    const k = valueIndices[i] ?? -1
+    if (!Number.isInteger(k) || k < 0 || k >= size)
+      throw new NegotiationInputError(
+        `value index ${k} out of range for issue "${space.issues[i]?.name ?? i}"`,
+      )
+    outcome += k * (space.strides[i] ?? 1)
+  })
+  return outcome
+}
+
+/**
+ * The bid (issue name → value) of an outcome, for display and export.
+ *
+ * Example: Laptop space, outcome 0 → `{ Laptop: 'Dell', Harddisk: '60 Gb', 'External Monitor': "19'' LCD" }`.
+ */
+export function bidOf(space: OutcomeSpace, outcome: number): Bid {
+  const bid: Bid = {}
+  space.issues.forEach((issue, i) => {
+    bid[issue.name] = issueValue(issue, valueIndexOf(space, outcome, i))
+  })
+  return bid
+}
+
+/**
+ * The value index of `value` in an issue, or -1. Numbers match integer/real values within 1e-9;
+ * strings match discrete labels exactly (numbers given as strings are parsed for numeric issues).
+ *
+ * Example: integer issue 3..9, value 5 → 2.
+ */
+export function indexOfValue(issue: Issue, value: IssueValue): number {
+  if (issue.kind === 'discrete') return issue.values.indexOf(String(value))
+  const v = typeof value === 'number' ? value : Number(value)
+  if (!Number.isFinite(v)) return -1
+  const n = issueSize(issue)
+  for (let k = 0; k < n; k++) {
+    const x = issueValue(issue, k) as number
+    if (Math.abs(x - v) <= 1e-9 * Math.max(1, Math.abs(v))) return k
+  }
+  return -1
+}
+
+/**
+ * The outcome of a bid (inverse of {@link bidOf}); throws naming the issue or value that does not
+ * match.
+ *
+ * Example: Laptop space, `{ Laptop: 'Dell', Harddisk: '60 Gb', 'External Monitor': "19'' LCD" }` → 0.
+ */
+export function outcomeOfBid(space: OutcomeSpace, bid: Readonly<Bid>): number {
+  const indices = space.issues.map((issue) => {
+    const value = bid[issue.name]
+    if (value === undefined)
+      throw new NegotiationInputError(`bid has no value for issue "${issue.name}"`)
+    const k = indexOfValue(issue, value)
+    if (k < 0)
+      throw new NegotiationInputError(`value "${value}" is not a value of issue "${issue.name}"`)
+    return k
+  })
+  return encodeOutcome(space, indices)
+}
