@@ -1,6 +1,15 @@
 import type { Command } from '@commander-js/extra-typings'
+import { registerAgreements } from './agreements.js'
+import { registerCheck } from './check.js'
+import { registerExplain } from './explain.js'
+import { registerSchedule } from './schedule.js'
 
 /** Every CLI command registers itself on the program; add one line per command file. */
 export type RegisterCommand = (program: Command) => void
 
-export const commands: RegisterCommand[] = []
+export const commands: RegisterCommand[] = [
+  registerAgreements,
+  registerSchedule,
+  registerExplain,
+  registerCheck,
+]

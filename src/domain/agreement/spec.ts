@@ -153,7 +153,11 @@ export const publishedFigureSchema = z.strictObject({
   amount: amountText,
   /** The unit the figure was published in; comparison rounds half-up to this step. */
   precision: amountText,
-  basis: z.enum(['published', 'agreed_usd', 'agreed_mixed', 'reported_krw_equivalent']),
+  /**
+   * `published`/`agreed_*`: stated by a source. `derived_from_rule`: no exact figure was located
+   * in print, but the rule and its published neighbours fix it (11th SMA, 2023–2024).
+   */
+  basis: z.enum(['published', 'agreed_usd', 'agreed_mixed', 'derived_from_rule']),
   confidence: z.enum(['high', 'medium', 'low']),
   sources,
   note: z.string().optional(),

@@ -1,0 +1,34 @@
+import type { Command } from '@commander-js/extra-typings'
+import { explainYear } from '../../domain/index.js'
+import { CliError } from '../cli-error.js'
+import { computeSchedule } from './schedule.js'
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value]
+
+/** `sma explain <id> <year> [--lang ko|en]`: one figure's derivation in plain words. */
+export function registerExplain(program: Command): void {
+  program
+    .command('explain')
+    .description("a year's derivation in plain words")
+    .argument('<agreement>', 'agreement id or spec .json file')
+    .argument('<year>', 'year of the term')
+    .option('--lang <lang>', 'en or ko', 'en')
+    .option('--index <SERIES:YEAR=VALUE>', 'what-if index value (repeatable)', collect, [])
+    .action((id, yearText, opts) => {
+      if (opts.lang !== 'en' && opts.lang !== 'ko')
+        throw new CliError(`unknown language "${opts.lang}": use en or ko`)
+      if (!/^\d{4}$/.test(yearText))
+        throw new CliError(`malformed year "${yearText}": expected four digits, e.g. 2027`)
+      const { schedule } = computeSchedule(id, opts.index)
+      const year = Number(yearText)
+      const fig = schedule.years.find((y) => y.year === year)
+      if (!fig) {
+        const first = schedule.years[0]?.year
+        const last = schedule.years.at(-1)?.year
+        throw new CliError(
+          `${year} is outside the term of ${schedule.agreement} (${first}–${last})`,
+        )
+      }
+      process.stdout.write(`${explainYear(fig, schedule.currency, opts.lang).join('\n')}\n`)
+    })
+}

@@ -1,0 +1,77 @@
+import type { Command } from '@commander-js/extra-typings'
+import {
+  EvaluationError,
+  evaluateSchedule,
+  formatMoney,
+  loadRecord,
+  revisionId,
+  type Schedule,
+} from '../../domain/index.js'
+import { CliError } from '../cli-error.js'
+import { parseOverrides, recordContext, resolveAgreement } from '../record-context.js'
+import { printTable } from '../table.js'
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value]
+
+/** Computes a schedule, turning an impossible input into a one-line CLI error. */
+export function computeSchedule(
+  idOrFile: string,
+  indexFlags: readonly string[],
+): { schedule: Schedule; revisionId: string } {
+  const record = loadRecord()
+  const spec = resolveAgreement(record, idOrFile)
+  const overrides = parseOverrides(indexFlags)
+  try {
+    return {
+      schedule: evaluateSchedule(spec, recordContext(record, overrides)),
+      revisionId: revisionId(spec),
+    }
+  } catch (err) {
+    if (err instanceof EvaluationError) throw new CliError(err.message)
+    throw err
+  }
+}
+
+/** `sma schedule <id> [--index SERIES:YEAR=VALUE]… [--json]`: the yearly figures. */
+export function registerSchedule(program: Command): void {
+  program
+    .command('schedule')
+    .description('yearly figures of an agreement (an id, or a spec .json file)')
+    .argument('<agreement>', 'agreement id, e.g. rok-us-sma-12, or a path to a spec .json file')
+    .option(
+      '--index <SERIES:YEAR=VALUE>',
+      'what-if index value, e.g. KR_CPI:2025=7.3 (repeatable)',
+      collect,
+      [],
+    )
+    .option('--json', 'machine-readable output')
+    .action((id, opts) => {
+      const { schedule, revisionId: rev } = computeSchedule(id, opts.index)
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ ...schedule, revisionId: rev }, null, 2)}\n`)
+        return
+      }
+      const cur = schedule.currency
+      printTable(
+        ['year', 'amount', 'status', 'published', 'check', 'how'],
+        schedule.years.map((y) => [
+          String(y.year),
+          y.amount === null ? '—' : formatMoney(y.amount, cur),
+          y.status,
+          y.published === null ? '' : formatMoney(y.published, cur),
+          y.matchesPublished === null ? '' : y.matchesPublished ? 'matches' : 'DIFFERS',
+          y.derivation.type === 'escalated'
+            ? `${y.derivation.rule.kind}${y.derivation.rate.kind === 'index' && y.derivation.rate.binding ? ` (${y.derivation.rate.binding} binding)` : ''}`
+            : y.derivation.type === 'stated'
+              ? 'negotiated'
+              : y.derivation.type === 'pending'
+                ? `waiting for ${y.derivation.waitingFor.map((w) => `${w.series} ${w.period}`).join(', ')}`
+                : y.derivation.reason,
+        ]),
+        [true, true],
+      )
+      process.stdout.write(
+        `total over the term: ${schedule.total === null ? '— (not every year is known)' : formatMoney(schedule.total, cur)}\n`,
+      )
+    })
+}

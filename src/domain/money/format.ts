@@ -1,0 +1,55 @@
+import { CURRENCY_EXPONENT, toMajorText, type CurrencyCode } from './currency.js'
+
+const SYMBOL: Record<CurrencyCode, string> = { KRW: '₩', USD: '$', JPY: '¥' }
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
+/**
+ * Formats integer minor units with the currency symbol and every digit (no float, no
+ * abbreviation), dropping a zero fraction.
+ * @example formatMoney('1551100000000', 'KRW') // "₩1,551,100,000,000"
+ * @example formatMoney(15000000050n, 'USD') // "$150,000,000.50"
+ */
+export function formatMoney(minor: string | bigint, currency: CurrencyCode): string {
+  const text = toMajorText(BigInt(minor), currency)
+  const negative = text.startsWith('-')
+  const [int = '0', frac] = (negative ? text.slice(1) : text).split('.')
+  const fracPart = frac && CURRENCY_EXPONENT[currency] > 0 && /[1-9]/.test(frac) ? `.${frac}` : ''
+  return `${negative ? '-' : ''}${SYMBOL[currency]}${groupThousands(int)}${fracPart}`
+}
+
+const UNITS: readonly [bigint, string][] = [
+  [1_000_000_000_000n, '조'],
+  [100_000_000n, '억'],
+  [10_000n, '만'],
+]
+
+/**
+ * Won in Korean units (조, 억, 만), exactly: nothing is dropped.
+ * @example formatKrwKorean('1551100000000') // "1조 5,511억 원"
+ * @example formatKrwKorean('1551103200000') // "1조 5,511억 320만 원"
+ */
+export function formatKrwKorean(minor: string | bigint): string {
+  let n = BigInt(minor)
+  const negative = n < 0n
+  if (negative) n = -n
+  if (n === 0n) return '0원'
+  const parts: string[] = []
+  for (const [unit, name] of UNITS) {
+    const q = n / unit
+    if (q > 0n) parts.push(`${groupThousands(q.toString())}${name}`)
+    n %= unit
+  }
+  if (n > 0n) parts.push(groupThousands(n.toString()))
+  return `${negative ? '-' : ''}${parts.join(' ')} 원`
+}
+
+/**
+ * A percentage as text with a thin space before the sign, as in the derivation texts.
+ * @example formatPct('2.1') // "2.1 %"
+ */
+export function formatPct(value: string): string {
+  return `${value} %`
+}
