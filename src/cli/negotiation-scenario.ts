@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { OutcomeSpace, Profile } from '../domain/negotiation/index.js'
+import {
+  NegotiationInputError,
+  parseGeniusDomain,
+  parseGeniusProfile,
+  parseGeniusWebDomain,
+  parseGeniusWebProfile,
+} from '../domain/negotiation/index.js'
+import { CliError } from './cli-error.js'
+
+/** Which file format the three scenario files are in. */
+export type ScenarioFormat = 'genius' | 'geniusweb'
+
+/** A loaded two-party scenario. */
+export type LoadedScenario = {
+  readonly space: OutcomeSpace
+  readonly profiles: readonly [Profile, Profile]
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? 'error'
+    throw new CliError(`cannot read ${path} (${code})`)
+  }
+}
+
+/**
+ * Reads a domain and two profiles (GENIUS XML or GeniusWeb JSON) and parses them with the pure
+ * domain readers; file and format problems become one-line CliErrors naming the file.
+ */
+export async function loadScenario(
+  format: ScenarioFormat,
+  files: readonly string[],
+  realSteps?: number,
+): Promise<LoadedScenario> {
+  if (files.length !== 3)
+    throw new CliError(`expected 3 files (domain, profile A, profile B), got ${files.length}`)
+  const [domainPath = '', aPath = '', bPath = ''] = files
+  const [domainText, aText, bText] = await Promise.all([domainPath, aPath, bPath].map(readText))
+  let current = domainPath
+  try {
+    const space =
+      format === 'genius'
+        ? parseGeniusDomain(domainText ?? '', realSteps === undefined ? {} : { realSteps })
+        : parseGeniusWebDomain(domainText ?? '')
+    const parse = (text: string, path: string): Profile => {
+      current = path
+      const name = basename(path).replace(/\.(xml|json)$/i, '')
+      return format === 'genius'
+        ? parseGeniusProfile(text, space, name)
+        : parseGeniusWebProfile(text, space, name)
+    }
+    return { space, profiles: [parse(aText ?? '', aPath), parse(bText ?? '', bPath)] }
+  } catch (err) {
+    if (err instanceof NegotiationInputError) throw new CliError(`${current}: ${err.message}`)
+    throw err
+  }
+}
+
+/** Chooses the format from the `--genius` / `--geniusweb` flags (exactly one). */
+export function scenarioFormat(opts: { genius?: boolean; geniusweb?: boolean }): ScenarioFormat {
+  if (opts.genius === true && opts.geniusweb === true)
+    throw new CliError('use either --genius or --geniusweb, not both')
+  if (opts.genius === true) return 'genius'
+  if (opts.geniusweb === true) return 'geniusweb'
+  throw new CliError('say which format the files are in: --genius or --geniusweb')
+}
+
+/** Parses a positive integer option value, or throws a CliError naming the option. */
+export function positiveInt(value: string, option: string): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1)
+    throw new CliError(`${option} must be a whole number ≥ 1 (got "${value}")`)
+  return n
+}

@@ -1,0 +1,167 @@
+import type { IssueValue, OutcomeSpace } from './outcome-space.js'
+import type { Profile, UtilityOwnership } from './utility-function.js'
+import { createOutcomeSpace } from './outcome-space.js'
+import { NegotiationInputError } from './negotiation-error.js'
+
+/** One SMA issue with its candidate values, e.g. `{ name: 'term years', values: [3, 5, 10] }`. */
+export type SmaIssueInput = { readonly name: string; readonly values: readonly IssueValue[] }
+
+/**
+ * A stated priority on one issue: `weight` ≥ 0 and a score in [0, 1] per value (same order as the
+ * issue's values; higher is better for this party).
+ */
+export type SmaPriority = { readonly weight: number; readonly scores: readonly number[] }
+
+/**
+ * One party's utility inputs. `cost` is the party's cost over the term for every outcome (lower is
+ * better, any currency unit): a precomputed table indexed by outcome, or a function of the
+ * outcome's values (issue order) — typically backed by the agreement engine. `costWeight`
+ * (default 1) and `priorities` (issue name → weight and scores) are combined as
+ * raw = costWeight·(maxCost − cost)/(maxCost − minCost) + Σ weightᵢ·scoreᵢ, then normalised to
+ * [0, 1] over all outcomes. `whose` labels whose estimate this is.
+ * The reservation is `reservation` (a utility) or derived from `noDealCost`: the normalised raw
+ * utility of a no-deal with that cost and no priority score.
+ */
+export type SmaPartyInput = {
+  readonly name: string
+  readonly whose: UtilityOwnership
+  readonly cost: Float64Array | ((values: readonly IssueValue[], outcome: number) => number)
+  readonly costWeight?: number
+  readonly priorities?: Readonly<Record<string, SmaPriority>>
+  readonly reservation?: number
+  readonly noDealCost?: number
+}
+
+export type SmaSpace = {
+  readonly space: OutcomeSpace
+  /** One profile per party (table utilities), in input order. */
+  readonly profiles: readonly Profile[]
+  /** The same utilities as typed arrays (index = outcome). */
+  readonly utilities: readonly Float64Array[]
+  /** Each party's cost per outcome as given. */
+  readonly costs: readonly Float64Array[]
+}
+
+/**
+ * Builds a negotiation space for an SMA from issues (e.g. first-year increase %, cap %, term
+ * years, index series) and, per party, a cost-over-the-term table or function plus priorities.
+ * Every utility is normalised to [0, 1] and labelled `own`, `estimate-of-other` or `neutral`.
+ * Pure: the cost function is supplied by the caller (e.g. the agreement engine).
+ *
+ * Example: one issue 'increase %' [1, 2, 3], payer cost = value, payee cost = −value →
+ * payer utilities [1, 0.5, 0], payee [0, 0.5, 1].
+ */
+export function buildSmaSpace(
+  name: string,
+  issues: readonly SmaIssueInput[],
+  parties: readonly SmaPartyInput[],
+): SmaSpace {
+  const space = createOutcomeSpace(
+    name,
+    // values become discrete labels (numbers as written); the cost function gets the originals
+    issues.map((i) => ({ kind: 'discrete' as const, name: i.name, values: i.values.map(String) })),
+  )
+  const n = space.size
+  const k = issues.length
+  const costs = parties.map((party) => {
+    if (party.cost instanceof Float64Array) {
+      if (party.cost.length !== n)
+        throw new NegotiationInputError(
+          `party "${party.name}": cost table has ${party.cost.length} entries for ${n} outcomes`,
+        )
+      return party.cost
+    }
+    const fn = party.cost
+    const out = new Float64Array(n)
+    const digits = new Int32Array(k)
+    const values: IssueValue[] = issues.map((i) => i.values[0] ?? '')
+    for (let o = 0; o < n; o++) {
+      const c = fn(values, o)
+      if (!Number.isFinite(c))
+        throw new NegotiationInputError(
+          `party "${party.name}": cost of outcome ${o} is not a number`,
+        )
+      out[o] = c
+      for (let i = k - 1; i >= 0; i--) {
+        const d = (digits[i] ?? 0) + 1
+        const issue = issues[i]
+        if (issue !== undefined && d < issue.values.length) {
+          digits[i] = d
+          values[i] = issue.values[d] ?? ''
+          break
+        }
+        digits[i] = 0
+        values[i] = issue?.values[0] ?? ''
+      }
+    }
+    return out
+  })
+  const utilities = parties.map((party, p) => {
+    const cost = costs[p] ?? new Float64Array(n)
+    let minC = Infinity
+    let maxC = -Infinity
+    for (let o = 0; o < n; o++) {
+      const c = cost[o] ?? 0
+      if (c < minC) minC = c
+      if (c > maxC) maxC = c
+    }
+    const cw = party.costWeight ?? 1
+    if (cw < 0) throw new NegotiationInputError(`party "${party.name}": cost weight must be ≥ 0`)
+    const spread = maxC - minC
+    const prio = issues.map((issue, i) => {
+      const pr = party.priorities?.[issue.name]
+      if (pr === undefined) return null
+      if (pr.weight < 0)
+        throw new NegotiationInputError(
+          `party "${party.name}": weight of "${issue.name}" must be ≥ 0`,
+        )
+      if (pr.scores.length !== issue.values.length)
+        throw new NegotiationInputError(
+          `party "${party.name}": "${issue.name}" needs ${issue.values.length} scores`,
+        )
+      return { i, table: pr.scores.map((s) => pr.weight * s) }
+    })
+    for (const name of Object.keys(party.priorities ?? {}))
+      if (!issues.some((i) => i.name === name))
+        throw new NegotiationInputError(`party "${party.name}": unknown issue "${name}"`)
+    const raw = new Float64Array(n)
+    for (let o = 0; o < n; o++) {
+      let u = spread > 0 ? (cw * (maxC - (cost[o] ?? 0))) / spread : 0
+      for (const pr of prio) {
+        if (pr === null) continue
+        const d = Math.floor(o / (space.strides[pr.i] ?? 1)) % (space.sizes[pr.i] ?? 1)
+        u += pr.table[d] ?? 0
+      }
+      raw[o] = u
+    }
+    let lo = Infinity
+    let hi = -Infinity
+    for (let o = 0; o < n; o++) {
+      const u = raw[o] ?? 0
+      if (u < lo) lo = u
+      if (u > hi) hi = u
+    }
+    const norm = (x: number): number => (hi > lo ? (x - lo) / (hi - lo) : 1)
+    for (let o = 0; o < n; o++) raw[o] = norm(raw[o] ?? 0)
+    return {
+      utilities: raw,
+      noDeal:
+        party.noDealCost === undefined
+          ? null
+          : norm(spread > 0 ? (cw * (maxC - party.noDealCost)) / spread : 0),
+    }
+  })
+  const profiles = parties.map((party, p): Profile => {
+    const u = utilities[p]
+    const r = party.reservation ?? u?.noDeal ?? null
+    return {
+      name: party.name,
+      utility: { kind: 'table', utilities: u?.utilities ?? new Float64Array(n) },
+      reservationValue: r === null ? null : Math.min(1, Math.max(0, r)),
+      reservationOutcome: null,
+      discountFactor: null,
+      whose: party.whose,
+    }
+  })
+  return { space, profiles, utilities: utilities.map((u) => u.utilities), costs }
+}

@@ -1,0 +1,287 @@
+import type { Issue, IssueValue, OutcomeSpace } from './outcome-space.js'
+import type { IssueEvaluator, Profile } from './utility-function.js'
+import {
+  createOutcomeSpace,
+  indexOfValue,
+  issueSize,
+  issueValue,
+  outcomeOfBid,
+} from './outcome-space.js'
+import { NegotiationInputError } from './negotiation-error.js'
+
+type Json = Record<string, unknown>
+
+function parseJson(text: string, what: string): Json {
+  let v: unknown
+  try {
+    v = JSON.parse(text)
+  } catch (err) {
+    throw new NegotiationInputError(
+      `${what} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+    )
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new NegotiationInputError(`${what}: expected a JSON object`)
+  return v as Json
+}
+
+function obj(v: unknown, where: string): Json {
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new NegotiationInputError(`${where}: expected an object`)
+  return v as Json
+}
+
+function num(v: unknown, where: string): number {
+  const x = typeof v === 'string' ? Number(v) : v
+  if (typeof x !== 'number' || !Number.isFinite(x))
+    throw new NegotiationInputError(`${where}: expected a number`)
+  return x
+}
+
+/** Largest number of values accepted for a GeniusWeb numeric range. */
+const MAX_RANGE_VALUES = 1_000_000
+
+function domainFromJson(d: Json, where: string): OutcomeSpace {
+  const name = typeof d['name'] === 'string' ? d['name'] : 'domain'
+  const iv = obj(d['issuesValues'], `${where} issuesValues`)
+  const issues: Issue[] = Object.entries(iv).map(([issueName, raw], pos) => {
+    const spec = obj(raw, `${where} issue "${issueName}"`)
+    if (Array.isArray(spec['values'])) {
+      const values = (spec['values'] as unknown[]).map((v) =>
+        typeof v === 'string' ? v : String(v),
+      )
+      return { kind: 'discrete', name: issueName, values, id: pos + 1 } as const
+    }
+    if (spec['range'] !== undefined) {
+      const r = obj(spec['range'], `${where} issue "${issueName}" range`)
+      const low = num(r['low'], `${where} issue "${issueName}" range.low`)
+      const high = num(r['high'], `${where} issue "${issueName}" range.high`)
+      const step = num(r['step'], `${where} issue "${issueName}" range.step`)
+      if (step <= 0 || high < low)
+        throw new NegotiationInputError(`${where} issue "${issueName}": invalid range`)
+      const count = Math.floor((high - low) / step + 1e-9) + 1
+      if (count > MAX_RANGE_VALUES)
+        throw new NegotiationInputError(`${where} issue "${issueName}": range has ${count} values`)
+      if (step === 1 && Number.isInteger(low) && Number.isInteger(high))
+        return { kind: 'integer', name: issueName, lower: low, upper: high, id: pos + 1 } as const
+      return {
+        kind: 'real',
+        name: issueName,
+        lower: low,
+        upper: low + (count - 1) * step,
+        steps: count,
+        id: pos + 1,
+      } as const
+    }
+    throw new NegotiationInputError(`${where} issue "${issueName}": expected "values" or "range"`)
+  })
+  return createOutcomeSpace(name, issues)
+}
+
+/**
+ * Reads a GeniusWeb domain: `{ name, issuesValues: { issue: { values: [...] } | { range: { low,
+ * high, step } } } }`. Integer ranges with step 1 become integer issues, other ranges real issues
+ * with (high − low)/step + 1 values.
+ *
+ * Example: `{"name":"d","issuesValues":{"a":{"values":["x","y"]}}}` → one discrete issue, 2 outcomes.
+ */
+export function parseGeniusWebDomain(text: string): OutcomeSpace {
+  return domainFromJson(parseJson(text, 'GeniusWeb domain'), 'GeniusWeb domain')
+}
+
+/**
+ * Reads a GeniusWeb `LinearAdditiveUtilitySpace` profile against a domain. Per issue either
+ * `DiscreteValueSetUtilities` or the older `discreteutils` (`valueUtilities`: value → utility,
+ * missing values 0), or `NumberValueSetUtilities` / `numberutils` (`lowValue`, `lowUtility`,
+ * `highValue`, `highUtility`; linear in between, 0 outside). Weights and utilities as written, no
+ * cap; `reservationBid.issuevalues` becomes the reservation outcome.
+ *
+ * Example: weights {a: 1}, a: {x: 0.2, y: 1} → utilities [0.2, 1].
+ */
+export function parseGeniusWebProfile(
+  text: string,
+  space: OutcomeSpace,
+  name = 'profile',
+): Profile {
+  const where = `GeniusWeb profile "${name}"`
+  const root = parseJson(text, where)
+  const las = root['LinearAdditiveUtilitySpace']
+  if (las === undefined) {
+    const kind = Object.keys(root)[0] ?? 'nothing'
+    throw new NegotiationInputError(`${where}: expected LinearAdditiveUtilitySpace, found ${kind}`)
+  }
+  const p = obj(las, where)
+  const weightsJ = obj(p['issueWeights'], `${where} issueWeights`)
+  const utilsJ = obj(p['issueUtilities'], `${where} issueUtilities`)
+  for (const k of Object.keys(weightsJ))
+    if (!space.issues.some((i) => i.name === k))
+      throw new NegotiationInputError(`${where}: issue "${k}" is not in domain "${space.name}"`)
+  const weights = space.issues.map((issue) => {
+    if (weightsJ[issue.name] === undefined)
+      throw new NegotiationInputError(`${where}: no weight for issue "${issue.name}"`)
+    return num(weightsJ[issue.name], `${where} weight of "${issue.name}"`)
+  })
+  const evaluators = space.issues.map((issue): IssueEvaluator => {
+    const w = `${where} issue "${issue.name}"`
+    if (utilsJ[issue.name] === undefined) throw new NegotiationInputError(`${w}: no utilities`)
+    const u = obj(utilsJ[issue.name], w)
+    const discrete = u['DiscreteValueSetUtilities'] ?? u['discreteutils']
+    if (discrete !== undefined) {
+      const vu = obj(obj(discrete, w)['valueUtilities'], `${w} valueUtilities`)
+      const utilities = new Array<number>(issueSize(issue)).fill(0)
+      for (const [label, x] of Object.entries(vu)) {
+        const k = indexOfValue(issue, label)
+        if (k < 0) throw new NegotiationInputError(`${w}: value "${label}" is not in the domain`)
+        utilities[k] = num(x, `${w} value "${label}"`)
+      }
+      return { kind: 'table', utilities }
+    }
+    const numeric = u['NumberValueSetUtilities'] ?? u['numberutils']
+    if (numeric !== undefined) {
+      const n = obj(numeric, w)
+      return {
+        kind: 'interpolate',
+        lowValue: num(n['lowValue'], `${w} lowValue`),
+        lowUtility: num(n['lowUtility'], `${w} lowUtility`),
+        highValue: num(n['highValue'], `${w} highValue`),
+        highUtility: num(n['highUtility'], `${w} highUtility`),
+      }
+    }
+    throw new NegotiationInputError(
+      `${w}: expected DiscreteValueSetUtilities, discreteutils or NumberValueSetUtilities`,
+    )
+  })
+  let reservationOutcome: number | null = null
+  const rb = p['reservationBid']
+  if (rb !== undefined && rb !== null) {
+    const iv = obj(
+      obj(rb, `${where} reservationBid`)['issuevalues'],
+      `${where} reservationBid.issuevalues`,
+    )
+    const bid: Record<string, IssueValue> = {}
+    for (const [k, v] of Object.entries(iv)) {
+      if (typeof v !== 'string' && typeof v !== 'number')
+        throw new NegotiationInputError(
+          `${where}: reservation bid value of "${k}" must be a string or number`,
+        )
+      bid[k] = v
+    }
+    reservationOutcome = outcomeOfBid(space, bid)
+  }
+  return {
+    name: typeof p['name'] === 'string' ? p['name'] : name,
+    utility: { kind: 'linear-additive', weights, evaluators, cap: false },
+    reservationValue: null,
+    reservationOutcome,
+    discountFactor: null,
+    whose: 'own',
+  }
+}
+
+function domainJson(space: OutcomeSpace): Json {
+  const issuesValues: Json = {}
+  for (const issue of space.issues) {
+    if (issue.kind === 'discrete') issuesValues[issue.name] = { values: [...issue.values] }
+    else {
+      const step =
+        issue.kind === 'integer'
+          ? 1
+          : issue.steps <= 1
+            ? 1
+            : (issue.upper - issue.lower) / (issue.steps - 1)
+      issuesValues[issue.name] = { range: { low: issue.lower, high: issue.upper, step } }
+    }
+  }
+  return { name: space.name, issuesValues }
+}
+
+/**
+ * Writes a GeniusWeb domain (numeric issues as ranges).
+ *
+ * Example: `parseGeniusWebDomain(writeGeniusWebDomain(space))` has the same issues and values.
+ */
+export function writeGeniusWebDomain(space: OutcomeSpace): string {
+  return JSON.stringify(domainJson(space), null, 2)
+}
+
+/** Options for writing GeniusWeb profiles; `legacyKeys` writes `discreteutils`/`numberutils`. */
+export type GeniusWebWriteOptions = { readonly legacyKeys?: boolean }
+
+/**
+ * Writes a GeniusWeb LinearAdditiveUtilitySpace. Discrete issues become value tables; numeric
+ * issues become NumberValueSetUtilities when linear over the range (else a clear error). A GENIUS
+ * reservation value has no GeniusWeb field: it becomes the reservation bid of the outcome whose
+ * utility is closest to it from above, if `utilities` are given. GENIUS's cap at 1 is not
+ * expressible: weights that sum above 1 give utilities above 1 in GeniusWeb.
+ *
+ * Example: `parseGeniusWebProfile(writeGeniusWebProfile(space, p), space)` enumerates to the same
+ * utilities as `p` when p's weights sum to at most 1.
+ */
+export function writeGeniusWebProfile(
+  space: OutcomeSpace,
+  profile: Profile,
+  options: GeniusWebWriteOptions = {},
+  utilities?: Float64Array,
+): string {
+  const u = profile.utility
+  if (u.kind !== 'linear-additive')
+    throw new NegotiationInputError(
+      `profile "${profile.name}": only linear-additive utilities can be written as GeniusWeb JSON`,
+    )
+  const issueWeights: Json = {}
+  const issueUtilities: Json = {}
+  const dKey = options.legacyKeys === true ? 'discreteutils' : 'DiscreteValueSetUtilities'
+  const nKey = options.legacyKeys === true ? 'numberutils' : 'NumberValueSetUtilities'
+  space.issues.forEach((issue, pos) => {
+    issueWeights[issue.name] = u.weights[pos] ?? 0
+    const ev = u.evaluators[pos]
+    if (ev === undefined)
+      throw new NegotiationInputError(`profile "${profile.name}": no evaluator for "${issue.name}"`)
+    if (issue.kind === 'discrete' || ev.kind === 'table') {
+      if (issue.kind !== 'discrete')
+        throw new NegotiationInputError(
+          `profile "${profile.name}": numeric issue "${issue.name}" has a value table`,
+        )
+      const valueUtilities: Json = {}
+      issue.values.forEach((v, k) => {
+        valueUtilities[v] = ev.kind === 'table' ? (ev.utilities[k] ?? 0) : 0
+      })
+      issueUtilities[issue.name] = { [dKey]: { valueUtilities } }
+      return
+    }
+    const lo = issueValue(issue, 0) as number
+    const hi = issueValue(issue, issueSize(issue) - 1) as number
+    let spec: Json
+    if (ev.kind === 'interpolate') spec = { ...ev }
+    else {
+      const at = (v: number) => ev.offset + ev.slope * (v - ev.origin)
+      const [ul, uh] = [at(lo), at(hi)]
+      if (ul < 0 || ul > 1 || uh < 0 || uh > 1)
+        throw new NegotiationInputError(
+          `profile "${profile.name}": issue "${issue.name}" is clipped by GENIUS and has no GeniusWeb equivalent`,
+        )
+      spec = { lowValue: lo, lowUtility: ul, highValue: hi, highUtility: uh }
+    }
+    delete spec['kind']
+    issueUtilities[issue.name] = { [nKey]: spec }
+  })
+  const body: Json = { name: profile.name, domain: domainJson(space), issueWeights, issueUtilities }
+  let rOutcome = profile.reservationOutcome
+  if (rOutcome === null && profile.reservationValue !== null && utilities !== undefined) {
+    let best = -1
+    for (let i = 0; i < utilities.length; i++) {
+      const x = utilities[i] ?? 0
+      if (x >= profile.reservationValue && (best < 0 || x < (utilities[best] ?? 0))) best = i
+    }
+    if (best >= 0) rOutcome = best
+  }
+  if (rOutcome !== null) {
+    const issuevalues: Json = {}
+    space.issues.forEach((issue, i) => {
+      const k = Math.floor(rOutcome / (space.strides[i] ?? 1)) % (space.sizes[i] ?? 1)
+      issuevalues[issue.name] = issueValue(issue, k)
+    })
+    body['reservationBid'] = { issuevalues }
+  }
+  return JSON.stringify({ LinearAdditiveUtilitySpace: body }, null, 2)
+}
