@@ -48,6 +48,7 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**/*.ts', 'src/contracts/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -199,6 +199,16 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
     }
   }
 
+  /** What the previous year of this schedule is waiting for, when it is pending. */
+  const pendingUpstream = (
+    base: Extract<Rule, { base: unknown }>['base'],
+    year: number,
+  ): readonly { series: SeriesId; period: number }[] => {
+    if (base.kind !== 'previous-year') return []
+    const prev = years.find((y) => y.year === year - 1)
+    return prev?.derivation.type === 'pending' ? prev.derivation.waitingFor : []
+  }
+
   for (let year = spec.term.firstYear; year <= spec.term.lastYear; year++) {
     const rule = ruleForYear(spec, year)
     const derivation = deriveYear(rule, year)
@@ -255,10 +265,11 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
           const idx = lookupIndex(ctx.indices, ctx.overrides, rule.series, period, rule.vintage)
           if (!idx) {
             waiting.push({ series: rule.series, period })
+            const upstream = pendingUpstream(rule.base, year)
             return {
               type: 'pending',
               rule: ref,
-              waitingFor: waiting,
+              waitingFor: mergeWaiting([...waiting, ...upstream]),
               reason: `${rule.series} ${period} is not yet available`,
             }
           }
@@ -328,6 +339,14 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
     years,
     total,
   }
+}
+
+function mergeWaiting(
+  list: readonly { series: SeriesId; period: number }[],
+): { series: SeriesId; period: number }[] {
+  const seen = new Map<string, { series: SeriesId; period: number }>()
+  for (const w of list) seen.set(`${w.series}:${w.period}`, w)
+  return [...seen.values()].sort((a, b) => a.period - b.period || (a.series < b.series ? -1 : 1))
 }
 
 function withPublished(
