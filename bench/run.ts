@@ -27,7 +27,7 @@ for (const file of files) {
     if (!/^run\w*Bench$/.test(name) || typeof fn !== 'function') continue
     process.stderr.write(`running ${file} ${name}…\n`)
     try {
-      const results = (await (fn as () => Promise<BenchResult[]>)()) ?? []
+      const results = await (fn as () => Promise<BenchResult[]>)()
       for (const r of results) rows.push({ ...r, file })
     } catch (err) {
       failed++

@@ -8,7 +8,11 @@ export function buildProgram(): Command {
     .description('SMA Desk: defense cost-sharing agreements as exact, explainable rules')
     .version('0.1.0')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) })
+    .configureOutput({
+      outputError: (str, write) => {
+        write(str)
+      },
+    })
   for (const register of commands) register(program)
   return program
 }

@@ -31,7 +31,9 @@ describe('agreement spec validation', () => {
     'requires the open choice "%s" to be stated (no default)',
     (field) => {
       const s = clone()
-      delete escalation(s)[field]
+      const rule = escalation(s)
+      const { [field]: _removed, ...rest } = rule
+      ;(s.rules as Json[])[1] = rest
       expect(problems(s).some((p) => p.startsWith(`rules.1`))).toBe(true)
     },
   )

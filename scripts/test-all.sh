@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The whole suite: lint, typecheck, unit/property/DB tests (Vitest, on SQLite and PostgreSQL),
+# browser tests (Playwright on Debian's Chromium). Ends with "N passed, N failed" and exits
+# non-zero on any failure. PostgreSQL and Chromium are required when CI=true; locally their tests
+# skip with a visible message when absent.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+rm -f test-results/*.json test-results/checks.txt
+
+check() { # name, command…
+  local name="$1"; shift
+  echo "── $name"
+  if "$@"; then echo "pass $name" >>test-results/checks.txt; else echo "fail $name" >>test-results/checks.txt; fi
+}
+
+check lint npm run -s lint
+check typecheck npm run -s typecheck
+
+if [ -z "${TEST_PG_URL:-}" ]; then
+  if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+    eval "$(bash scripts/pg-test-server.sh start)" || echo "!! could not start PostgreSQL"
+  fi
+fi
+if [ -n "${TEST_PG_URL:-}" ]; then
+  echo "── PostgreSQL tests against $TEST_PG_URL"
+else
+  echo "!! PostgreSQL not available: its tests will be SKIPPED (install with scripts/install-test-deps.sh)"
+  [ "${CI:-}" = "true" ] && echo "fail postgresql-available" >>test-results/checks.txt
+fi
+export TEST_PG_URL="${TEST_PG_URL:-}"
+
+echo "── vitest"
+npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
+
+if [ -f playwright.config.ts ]; then
+  CHROMIUM="${CHROMIUM_PATH:-$(command -v chromium || true)}"
+  if [ -n "$CHROMIUM" ]; then
+    echo "── browser tests (Chromium at $CHROMIUM)"
+    export CHROMIUM_PATH="$CHROMIUM"
+    npm run -s build:web && npx playwright test
+  else
+    echo "!! Chromium not available: browser tests SKIPPED (install with scripts/install-test-deps.sh)"
+    [ "${CI:-}" = "true" ] && echo "fail chromium-available" >>test-results/checks.txt
+  fi
+fi
+
+node scripts/ci-summary.mjs
