@@ -1,0 +1,64 @@
+import { z } from 'zod'
+
+/**
+ * The process configuration, parsed once from the environment. This is the only module that
+ * reads `process.env`; everything else receives a `Config` (or the values it needs) as a
+ * parameter.
+ */
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true')
+
+export const configSchema = z.object({
+  SMA_DB: z.string().min(1).default('./data/sma.db'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  SESSION_SECRET: z.string().min(16).optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  TEST_PG_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Create demo users on an empty database (development only). */
+  SMA_DEMO_USERS: flag,
+  /** Requests per minute per IP for the whole API; 0 disables the global limit. */
+  SMA_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  /** `synchronous` pragma for SQLite: FULL (default, durable on power loss) or NORMAL. */
+  SMA_SQLITE_SYNC: z.enum(['FULL', 'NORMAL']).default('FULL'),
+})
+
+export interface Config {
+  readonly database: string
+  readonly port: number
+  readonly host: string
+  readonly sessionSecret: string | undefined
+  readonly env: 'development' | 'production' | 'test'
+  readonly testPgUrl: string | undefined
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  readonly demoUsers: boolean
+  readonly rateLimitPerMinute: number
+  readonly sqliteSynchronous: 'FULL' | 'NORMAL'
+}
+
+/** Parses an environment (defaults to `process.env`); throws one readable line on bad input. */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Config {
+  const r = configSchema.safeParse(env)
+  if (!r.success) {
+    const issue = r.error.issues[0]
+    throw new Error(`configuration: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`)
+  }
+  const c = r.data
+  return {
+    database: c.SMA_DB,
+    port: c.PORT,
+    host: c.HOST,
+    sessionSecret: c.SESSION_SECRET,
+    env: c.NODE_ENV,
+    testPgUrl: c.TEST_PG_URL === '' ? undefined : c.TEST_PG_URL,
+    logLevel: c.LOG_LEVEL,
+    demoUsers: c.SMA_DEMO_USERS,
+    rateLimitPerMinute: c.SMA_RATE_LIMIT,
+    sqliteSynchronous: c.SMA_SQLITE_SYNC,
+  }
+}

@@ -1,0 +1,233 @@
+import type { Kysely, Transaction } from 'kysely'
+
+/**
+ * Table interfaces shared by SQLite and PostgreSQL. Column-type rules (stack.md §3): ids are
+ * text UUIDs, money and index values are decimal strings, timestamps ISO-8601 UTC text, JSON is
+ * text parsed with zod on read, booleans are 0/1 integers.
+ *
+ * Every party-owned row carries `owner_party` (KR | US | PUBLIC) and `visibility`:
+ * `private` (owner party only), `shared` (both delegations), `public` (everyone, also without a
+ * login). Repositories filter on these columns; see src/db/repositories/access-filter.ts.
+ */
+export type Visibility = 'private' | 'shared' | 'public'
+export type OwnerParty = 'KR' | 'US' | 'PUBLIC'
+
+export interface SpecRevisionsTable {
+  revision_id: string
+  agreement_id: string
+  spec_json: string
+  created_at: string
+}
+
+export interface AgreementsTable {
+  id: string
+  revision_id: string
+  owner_party: OwnerParty
+  visibility: Visibility
+  position: number
+  created_at: string
+  updated_at: string
+}
+
+export interface IndexSeriesTable {
+  id: string
+  name_json: string
+  unit: string
+  decimals: number
+  publisher: string
+}
+
+export interface IndexValuesTable {
+  id: string
+  series_id: string
+  period: number
+  value: string
+  vintage: string
+  released_on: string | null
+  sources_json: string
+  note: string | null
+  /** Release order within the series (first release first). */
+  position: number
+  created_at: string
+  created_by: string | null
+}
+
+export interface UsersTable {
+  id: string
+  email: string
+  name: string
+  party: OwnerParty
+  role: 'viewer' | 'analyst' | 'negotiator' | 'admin'
+  password_hash: string
+  disabled: 0 | 1
+  created_at: string
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value; the value itself is never stored. */
+  id_hash: string
+  user_id: string
+  csrf_token: string
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+}
+
+export interface ApiTokensTable {
+  id: string
+  user_id: string
+  name: string
+  token_hash: string
+  created_at: string
+  last_used_at: string | null
+  expires_at: string | null
+}
+
+export interface NegotiationsTable {
+  id: string
+  title_json: string
+  replaces: string | null
+  successor: string | null
+  owner_party: OwnerParty
+  visibility: Visibility
+  sources_json: string
+  created_at: string
+}
+
+export interface DeadlinesTable {
+  id: string
+  negotiation_id: string
+  kind: string
+  date: string
+  label: string
+  sources_json: string
+  owner_party: OwnerParty
+  visibility: Visibility
+}
+
+export interface RoundsTable {
+  id: string
+  negotiation_id: string
+  number: number
+  date_from: string
+  date_to: string | null
+  venue: string
+  summary: string
+  sources_json: string
+  owner_party: OwnerParty
+  visibility: Visibility
+  created_at: string
+}
+
+export interface DelegationsTable {
+  id: string
+  negotiation_id: string
+  party: 'KR' | 'US'
+  agencies_json: string
+  sources_json: string
+  owner_party: OwnerParty
+  visibility: Visibility
+}
+
+export interface DelegationMembersTable {
+  id: string
+  delegation_id: string
+  name: string
+  title: string | null
+  agency: string
+  role: string
+  position: number
+}
+
+export interface EventsTable {
+  id: string
+  negotiation_id: string
+  kind: string
+  date: string
+  party: 'KR' | 'US' | null
+  note: string
+  sources_json: string
+  owner_party: OwnerParty
+  visibility: Visibility
+  created_at: string
+}
+
+export interface ProposalsTable {
+  id: string
+  negotiation_id: string
+  title: string
+  /** PUBLIC for the joint texts of the seeded history. */
+  owner_party: OwnerParty
+  visibility: Visibility
+  revision_id: string
+  revises: string | null
+  round_id: string | null
+  tabled_at: string | null
+  etag: string
+  created_at: string
+  created_by: string
+}
+
+export interface AcceptancesTable {
+  id: string
+  negotiation_id: string
+  party: 'KR' | 'US'
+  proposal_id: string
+  revision_id: string
+  at: string
+  created_by: string
+}
+
+export interface PositionsTable {
+  id: string
+  negotiation_id: string
+  owner_party: 'KR' | 'US'
+  title: string
+  reservation_value: string | null
+  target: string | null
+  priorities_json: string
+  estimate_of_other_json: string
+  notes: string
+  etag: string
+  created_at: string
+  updated_at: string
+  created_by: string
+}
+
+export interface AuditLogTable {
+  seq: number
+  at: string
+  actor: string
+  party: string
+  action: string
+  object: string
+  /** Who may see this entry: the acting party only (private objects) or everyone. */
+  visibility: Visibility
+  payload_digest: string
+  prev_hash: string
+  hash: string
+}
+
+export interface Database {
+  spec_revisions: SpecRevisionsTable
+  agreements: AgreementsTable
+  index_series: IndexSeriesTable
+  index_values: IndexValuesTable
+  users: UsersTable
+  sessions: SessionsTable
+  api_tokens: ApiTokensTable
+  negotiations: NegotiationsTable
+  negotiation_deadlines: DeadlinesTable
+  negotiation_rounds: RoundsTable
+  delegations: DelegationsTable
+  delegation_members: DelegationMembersTable
+  negotiation_events: EventsTable
+  proposals: ProposalsTable
+  acceptances: AcceptancesTable
+  positions: PositionsTable
+  audit_log: AuditLogTable
+}
+
+export type Db = Kysely<Database>
+export type DbOrTrx = Kysely<Database> | Transaction<Database>
+export type Dialect = 'sqlite' | 'postgres'

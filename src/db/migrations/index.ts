@@ -1,0 +1,9 @@
+import type { Kysely } from 'kysely'
+import type { Dialect } from '../database.js'
+import * as m0001 from './0001_init.js'
+
+/** Every migration, in order. A static list (no directory scan) so bundling and tests agree. */
+export const migrations: readonly {
+  readonly name: string
+  readonly up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void>
+}[] = [{ name: '0001_init', up: m0001.up }]

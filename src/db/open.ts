@@ -1,0 +1,51 @@
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Database, Db, Dialect } from './database.js'
+
+/** An open database and how to close it. */
+export interface DatabaseHandle {
+  readonly db: Db
+  readonly dialect: Dialect
+  /** For messages: the file path, or the PostgreSQL URL without its password. */
+  readonly label: string
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** SQLite `synchronous` pragma; FULL (default) syncs the WAL on every commit. */
+  readonly sqliteSynchronous?: 'FULL' | 'NORMAL'
+  /** PostgreSQL pool size. */
+  readonly poolSize?: number
+}
+
+/** True when the location names a PostgreSQL server rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location)
+}
+
+/**
+ * Opens SQLite (a file path or `:memory:`) or PostgreSQL (a `postgres://` URL). SQLite runs in WAL
+ * mode with foreign keys on, `synchronous=FULL` unless told otherwise, and a busy timeout, so
+ * a second process waits instead of failing.
+ */
+export function openDatabase(location: string, opts: OpenOptions = {}): DatabaseHandle {
+  if (isPostgresUrl(location)) {
+    // int8 (count(*)) stays a string; repositories wrap counts in Number().
+    const pool = new pg.Pool({ connectionString: location, max: opts.poolSize ?? 10 })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return {
+      db,
+      dialect: 'postgres',
+      label: location.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+      close: () => db.destroy(),
+    }
+  }
+  const file = new SqliteDatabase(location)
+  file.pragma('journal_mode = WAL')
+  file.pragma('foreign_keys = ON')
+  file.pragma(`synchronous = ${opts.sqliteSynchronous ?? 'FULL'}`)
+  file.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) })
+  return { db, dialect: 'sqlite', label: location, close: () => db.destroy() }
+}

@@ -1,0 +1,88 @@
+/**
+ * The one permission map (ASVS 8.1.1): what each role may do. Every HTTP route names exactly one
+ * permission in its route config and a single preHandler checks it (src/server/plugins/auth.ts).
+ * Data-level rules (which party sees which row) are separate: see ./scope.ts.
+ */
+export const PARTIES = ['KR', 'US', 'PUBLIC'] as const
+export type Party = (typeof PARTIES)[number]
+/** The two delegations; PUBLIC users and anonymous visitors are outsiders. */
+export type Delegation = 'KR' | 'US'
+
+export const ROLES = ['viewer', 'analyst', 'negotiator', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export const PERMISSIONS = [
+  /** Read the public record (agreements, schedules, index values, shared negotiation history). */
+  'public:read',
+  /** Any logged-in user: own session and personal API tokens. */
+  'self:manage',
+  /** Read negotiations, proposals and positions as the party's scope allows. */
+  'negotiation:read',
+  'position:read',
+  'index:write',
+  'proposal:draft',
+  'position:write',
+  'negotiation:create',
+  'round:write',
+  'event:write',
+  'proposal:table',
+  'proposal:accept',
+  'audit:read',
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const VIEWER: readonly Permission[] = [
+  'public:read',
+  'self:manage',
+  'negotiation:read',
+  'position:read',
+]
+const ANALYST: readonly Permission[] = [
+  ...VIEWER,
+  'index:write',
+  'proposal:draft',
+  'position:write',
+]
+const NEGOTIATOR: readonly Permission[] = [
+  ...ANALYST,
+  'negotiation:create',
+  'round:write',
+  'event:write',
+  'proposal:table',
+  'proposal:accept',
+]
+const ADMIN: readonly Permission[] = [...NEGOTIATOR, 'audit:read']
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  viewer: VIEWER,
+  analyst: ANALYST,
+  negotiator: NEGOTIATOR,
+  admin: ADMIN,
+}
+
+/** What an outsider may do: PUBLIC-party users keep only read access, whatever their role. */
+const OUTSIDER: readonly Permission[] = ['public:read', 'self:manage', 'negotiation:read']
+
+/** Who is asking. `null` user = anonymous visitor. */
+export interface Principal {
+  readonly userId: string
+  readonly email: string
+  readonly party: Party
+  readonly role: Role
+}
+
+/**
+ * The permissions of a principal. Anonymous visitors may read the public record only; PUBLIC
+ * users additionally manage their own session and tokens; delegation members get their role's
+ * permissions. Fails closed: an unknown role yields nothing beyond `public:read`.
+ * @example permissionsOf({ party: 'US', role: 'viewer', … }).has('position:write') // false
+ */
+export function permissionsOf(principal: Principal | null): ReadonlySet<Permission> {
+  if (principal === null) return new Set(['public:read', 'negotiation:read'])
+  if (principal.party === 'PUBLIC') return new Set(OUTSIDER)
+  return new Set(ROLE_PERMISSIONS[principal.role] ?? ['public:read'])
+}
+
+export function can(principal: Principal | null, permission: Permission): boolean {
+  return permissionsOf(principal).has(permission)
+}

@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { loadRecord } from '../domain/record/record.js'
+import { revisionId } from '../domain/agreement/revision-id.js'
+import type { DbOrTrx } from '../db/database.js'
+import { SYSTEM_ACTOR, withTransaction, type Store } from './audit.js'
+import { negotiationSeedSchema, type NegotiationSeed } from './negotiation-seed.js'
+import { putRevision } from './record.js'
+
+const NEGOTIATIONS_DIR = fileURLToPath(new URL('../../data/negotiations/', import.meta.url))
+
+/** Reads and validates the shipped negotiation history (data/negotiations/*.json). */
+export function loadNegotiationSeeds(dir: string = NEGOTIATIONS_DIR): NegotiationSeed[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const r = negotiationSeedSchema.safeParse(JSON.parse(readFileSync(dir + f, 'utf8')))
+      if (!r.success) {
+        const i = r.error.issues[0]
+        throw new Error(`data/negotiations/${f}: ${i?.path.join('.') ?? ''}: ${i?.message ?? ''}`)
+      }
+      return r.data
+    })
+}
+
+/**
+ * Seeds an empty database with the shipped record (agreements as revisions, index series and
+ * their releases) and the negotiation history, in one audited transaction. Does nothing if the
+ * database already holds agreements. Returns whether it seeded.
+ */
+export async function seedIfEmpty(
+  store: Store,
+  now: () => Date = () => new Date(),
+): Promise<boolean> {
+  const any = await store.db.selectFrom('agreements').select('id').limit(1).executeTakeFirst()
+  if (any) return false
+  const record = loadRecord()
+  const seeds = loadNegotiationSeeds()
+  await withTransaction(
+    store,
+    SYSTEM_ACTOR,
+    async (trx, audit) => {
+      const at = now().toISOString()
+      const revisions = new Map<string, string>()
+      let pos = 0
+      for (const spec of record.agreements) {
+        const rid = await putRevision(trx, spec, at)
+        revisions.set(spec.id, rid)
+        await trx
+          .insertInto('agreements')
+          .values({
+            id: spec.id,
+            revision_id: rid,
+            owner_party: 'PUBLIC',
+            visibility: 'public',
+            position: pos++,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute()
+      }
+      for (const series of Object.values(record.indices)) {
+        await trx
+          .insertInto('index_series')
+          .values({
+            id: series.id,
+            name_json: JSON.stringify(series.name),
+            unit: series.unit,
+            decimals: series.decimals,
+            publisher: series.publisher,
+          })
+          .execute()
+        let position = 0
+        for (const v of series.values) {
+          await trx
+            .insertInto('index_values')
+            .values({
+              id: randomUUID(),
+              series_id: series.id,
+              period: v.period,
+              value: v.value,
+              vintage: v.vintage,
+              released_on: v.releasedOn,
+              sources_json: JSON.stringify(v.sources),
+              note: v.note ?? null,
+              position: ++position,
+              created_at: at,
+              created_by: null,
+            })
+            .execute()
+        }
+      }
+      for (const seed of seeds) await seedNegotiation(trx, seed, revisions, at)
+      audit({
+        action: 'record.seed',
+        object: 'record',
+        visibility: 'public',
+        payload: {
+          agreements: record.agreements.map((a) => revisionId(a)),
+          negotiations: seeds.map((s) => s.id),
+        },
+      })
+    },
+    now,
+  )
+  return true
+}
+
+async function seedNegotiation(
+  trx: DbOrTrx,
+  seed: NegotiationSeed,
+  revisions: ReadonlyMap<string, string>,
+  at: string,
+): Promise<void> {
+  const visibility = seed.visibility
+  const owner = 'PUBLIC' as const
+  await trx
+    .insertInto('negotiations')
+    .values({
+      id: seed.id,
+      title_json: JSON.stringify(seed.title),
+      replaces: seed.replaces,
+      successor: seed.successor,
+      owner_party: owner,
+      visibility,
+      sources_json: JSON.stringify(seed.sources),
+      created_at: at,
+    })
+    .execute()
+  for (const d of seed.deadlines) {
+    await trx
+      .insertInto('negotiation_deadlines')
+      .values({
+        id: randomUUID(),
+        negotiation_id: seed.id,
+        kind: d.kind,
+        date: d.date,
+        label: d.label,
+        sources_json: JSON.stringify(d.sources),
+        owner_party: owner,
+        visibility,
+      })
+      .execute()
+  }
+  for (const del of seed.delegations) {
+    const id = randomUUID()
+    await trx
+      .insertInto('delegations')
+      .values({
+        id,
+        negotiation_id: seed.id,
+        party: del.party,
+        agencies_json: JSON.stringify(del.agencies),
+        sources_json: JSON.stringify(del.sources),
+        owner_party: owner,
+        visibility,
+      })
+      .execute()
+    let position = 0
+    for (const m of del.members) {
+      await trx
+        .insertInto('delegation_members')
+        .values({ id: randomUUID(), delegation_id: id, ...m, position: position++ })
+        .execute()
+    }
+  }
+  for (const r of seed.rounds) {
+    await trx
+      .insertInto('negotiation_rounds')
+      .values({
+        id: randomUUID(),
+        negotiation_id: seed.id,
+        number: r.number,
+        date_from: r.from,
+        date_to: r.to,
+        venue: r.venue,
+        summary: r.summary,
+        sources_json: JSON.stringify(r.sources),
+        owner_party: owner,
+        visibility,
+        created_at: at,
+      })
+      .execute()
+  }
+  for (const e of seed.events) {
+    await trx
+      .insertInto('negotiation_events')
+      .values({
+        id: randomUUID(),
+        negotiation_id: seed.id,
+        kind: e.kind,
+        date: e.date,
+        party: e.party,
+        note: e.inferred === true ? `${e.note} (inferred)` : e.note,
+        sources_json: JSON.stringify(e.sources),
+        owner_party: owner,
+        visibility,
+        created_at: at,
+      })
+      .execute()
+  }
+  if (seed.outcome) {
+    const rid = revisions.get(seed.outcome.agreement)
+    if (rid === undefined)
+      throw new Error(`${seed.id}: unknown agreement ${seed.outcome.agreement}`)
+    const pid = randomUUID()
+    await trx
+      .insertInto('proposals')
+      .values({
+        id: pid,
+        negotiation_id: seed.id,
+        title: seed.outcome.title,
+        owner_party: owner,
+        visibility,
+        revision_id: rid,
+        revises: null,
+        round_id: null,
+        tabled_at: seed.outcome.agreedOn,
+        etag: randomUUID(),
+        created_at: at,
+        created_by: 'system',
+      })
+      .execute()
+    for (const party of ['KR', 'US'] as const) {
+      await trx
+        .insertInto('acceptances')
+        .values({
+          id: randomUUID(),
+          negotiation_id: seed.id,
+          party,
+          proposal_id: pid,
+          revision_id: rid,
+          at: seed.outcome.agreedOn,
+          created_by: 'system',
+        })
+        .execute()
+    }
+  }
+}

@@ -1,0 +1,373 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2'
+import { z } from 'zod'
+import type { Principal, Party, Role } from '../domain/access/permissions.js'
+import type { DbOrTrx } from '../db/database.js'
+import { SYSTEM_ACTOR, withTransaction, type Actor, type Store } from './audit.js'
+import { ServiceError } from './errors.js'
+
+/** OWASP minimum for Argon2id: m = 19 MiB, t = 2, p = 1. */
+const ARGON = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
+const SESSION_IDLE_MS = 8 * 60 * 60 * 1000
+const SESSION_ABSOLUTE_MS = 24 * 60 * 60 * 1000
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+const token = (): string => randomBytes(32).toString('base64url')
+
+export const newUserSchema = z.object({
+  email: z.email().max(254),
+  name: z.string().min(1).max(200),
+  party: z.enum(['KR', 'US', 'PUBLIC']),
+  role: z.enum(['viewer', 'analyst', 'negotiator', 'admin']),
+  password: z.string().min(12, 'at least 12 characters').max(256),
+})
+export type NewUser = z.infer<typeof newUserSchema>
+
+export interface UserView {
+  readonly id: string
+  readonly email: string
+  readonly name: string
+  readonly party: Party
+  readonly role: Role
+}
+
+export function actorOf(p: Principal): Actor {
+  return { id: p.userId, label: p.email, party: p.party }
+}
+
+/**
+ * Creates a user (the CLI's `sma user add`, and the helper e2e tests and demos use). The
+ * password is hashed with Argon2id; the email is stored lower-case.
+ */
+export async function createUser(
+  store: Store,
+  input: NewUser,
+  opts: { actor?: Actor; now?: () => Date } = {},
+): Promise<UserView> {
+  const parsed = newUserSchema.safeParse(input)
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]
+    throw new ServiceError('invalid', `${i?.path.join('.') ?? ''}: ${i?.message ?? 'invalid'}`)
+  }
+  const u = parsed.data
+  const email = u.email.toLowerCase()
+  const passwordHash = await argonHash(u.password, ARGON)
+  const now = opts.now ?? (() => new Date())
+  return withTransaction(
+    store,
+    opts.actor ?? SYSTEM_ACTOR,
+    async (trx, audit) => {
+      const exists = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', email)
+        .executeTakeFirst()
+      if (exists) throw new ServiceError('conflict', `a user ${email} already exists`)
+      const id = randomUUID()
+      await trx
+        .insertInto('users')
+        .values({
+          id,
+          email,
+          name: u.name,
+          party: u.party,
+          role: u.role,
+          password_hash: passwordHash,
+          disabled: 0,
+          created_at: now().toISOString(),
+        })
+        .execute()
+      audit({
+        action: 'user.create',
+        object: `user:${id}`,
+        visibility: 'public',
+        payload: { email, party: u.party, role: u.role },
+      })
+      return { id, email, name: u.name, party: u.party, role: u.role }
+    },
+    now,
+  )
+}
+
+// A fixed hash to verify against for unknown users, so both failures take the same time.
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0rn6QqB1Wcq2xSx2mJrW3rS8SxHT0Wm5Rh2ZnMA4r8g'
+
+export interface SessionGrant {
+  readonly user: UserView
+  /** Cookie value: shown once, stored only as a hash. */
+  readonly sessionToken: string
+  readonly csrfToken: string
+  readonly expiresAt: string
+}
+
+/** Checks a password and opens a new session (a new token on every login). */
+export async function login(
+  store: Store,
+  email: string,
+  password: string,
+  now: () => Date,
+): Promise<SessionGrant> {
+  const row = await store.db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst()
+  let ok = false
+  try {
+    ok = await argonVerify(row?.password_hash ?? DUMMY_HASH, password)
+  } catch {
+    ok = false
+  }
+  if (!row || !ok || row.disabled === 1) {
+    throw new ServiceError('unauthorized', 'Wrong email or password.')
+  }
+  const user: UserView = {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    party: row.party,
+    role: row.role,
+  }
+  const sessionToken = token()
+  const csrfToken = token()
+  const t = now()
+  const expiresAt = new Date(t.getTime() + SESSION_ABSOLUTE_MS).toISOString()
+  await withTransaction(
+    store,
+    { id: row.id, label: row.email, party: row.party },
+    async (trx, audit) => {
+      await trx
+        .insertInto('sessions')
+        .values({
+          id_hash: sha256(sessionToken),
+          user_id: row.id,
+          csrf_token: csrfToken,
+          created_at: t.toISOString(),
+          last_seen_at: t.toISOString(),
+          expires_at: expiresAt,
+        })
+        .execute()
+      audit({
+        action: 'session.login',
+        object: `user:${row.id}`,
+        visibility: 'public',
+        payload: null,
+      })
+    },
+    now,
+  )
+  return { user, sessionToken, csrfToken, expiresAt }
+}
+
+export interface Authenticated {
+  readonly principal: Principal
+  readonly user: UserView
+  /** Present for cookie sessions: the CSRF token writes must echo. */
+  readonly csrfToken: string | null
+  readonly via: 'session' | 'token'
+  readonly sessionHash: string | null
+}
+
+/** Resolves a session cookie value; null when unknown, expired (idle or absolute) or disabled. */
+export async function fromSession(
+  db: DbOrTrx,
+  sessionToken: string,
+  now: () => Date,
+): Promise<Authenticated | null> {
+  const idHash = sha256(sessionToken)
+  const r = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.party',
+      'users.role',
+      'users.disabled',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+    ])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst()
+  if (!r || r.disabled === 1) return null
+  const t = now()
+  if (r.expires_at <= t.toISOString()) return null
+  if (new Date(r.last_seen_at).getTime() + SESSION_IDLE_MS <= t.getTime()) return null
+  // Touch at most once a minute, so reads stay reads.
+  if (t.getTime() - new Date(r.last_seen_at).getTime() > 60_000) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: t.toISOString() })
+      .where('id_hash', '=', idHash)
+      .execute()
+  }
+  const user: UserView = { id: r.id, email: r.email, name: r.name, party: r.party, role: r.role }
+  return {
+    principal: { userId: r.id, email: r.email, party: r.party, role: r.role },
+    user,
+    csrfToken: r.csrf_token,
+    via: 'session',
+    sessionHash: idHash,
+  }
+}
+
+/** Resolves a personal API token (Bearer). */
+export async function fromApiToken(
+  db: DbOrTrx,
+  bearer: string,
+  now: () => Date,
+): Promise<Authenticated | null> {
+  const r = await db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.party',
+      'users.role',
+      'users.disabled',
+      'api_tokens.expires_at',
+    ])
+    .where('api_tokens.token_hash', '=', sha256(bearer))
+    .executeTakeFirst()
+  if (!r || r.disabled === 1) return null
+  if (r.expires_at !== null && r.expires_at <= now().toISOString()) return null
+  const user: UserView = { id: r.id, email: r.email, name: r.name, party: r.party, role: r.role }
+  return {
+    principal: { userId: r.id, email: r.email, party: r.party, role: r.role },
+    user,
+    csrfToken: null,
+    via: 'token',
+    sessionHash: null,
+  }
+}
+
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (given === undefined) return false
+  const a = Buffer.from(expected)
+  const b = Buffer.from(given)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+export async function logout(store: Store, auth: Authenticated, now: () => Date): Promise<void> {
+  if (auth.sessionHash === null) return
+  const hash = auth.sessionHash
+  await withTransaction(
+    store,
+    actorOf(auth.principal),
+    async (trx, audit) => {
+      await trx.deleteFrom('sessions').where('id_hash', '=', hash).execute()
+      audit({
+        action: 'session.logout',
+        object: `user:${auth.user.id}`,
+        visibility: 'public',
+        payload: null,
+      })
+    },
+    now,
+  )
+}
+
+export interface TokenView {
+  readonly id: string
+  readonly name: string
+  readonly createdAt: string
+  readonly lastUsedAt: string | null
+  readonly expiresAt: string | null
+}
+
+/** Creates a personal API token; the token text is returned once and stored only as a hash. */
+export async function createApiToken(
+  store: Store,
+  userId: string,
+  name: string,
+  opts: { actor?: Actor; now?: () => Date; expiresAt?: string | null } = {},
+): Promise<{ id: string; token: string }> {
+  const now = opts.now ?? (() => new Date())
+  const secret = `sma_${token()}`
+  const id = randomUUID()
+  await withTransaction(
+    store,
+    opts.actor ?? SYSTEM_ACTOR,
+    async (trx, audit) => {
+      const u = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', userId)
+        .executeTakeFirst()
+      if (!u) throw new ServiceError('not-found', 'No such user.')
+      await trx
+        .insertInto('api_tokens')
+        .values({
+          id,
+          user_id: userId,
+          name,
+          token_hash: sha256(secret),
+          created_at: now().toISOString(),
+          last_used_at: null,
+          expires_at: opts.expiresAt ?? null,
+        })
+        .execute()
+      audit({
+        action: 'token.create',
+        object: `token:${id}`,
+        visibility: 'public',
+        payload: { userId, name },
+      })
+    },
+    now,
+  )
+  return { id, token: secret }
+}
+
+export async function listApiTokens(db: DbOrTrx, userId: string): Promise<TokenView[]> {
+  const rows = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'created_at', 'last_used_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    expiresAt: r.expires_at,
+  }))
+}
+
+export async function revokeApiToken(
+  store: Store,
+  actor: Actor,
+  userId: string,
+  id: string,
+  now: () => Date,
+): Promise<void> {
+  await withTransaction(
+    store,
+    actor,
+    async (trx, audit) => {
+      const res = await trx
+        .deleteFrom('api_tokens')
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .executeTakeFirst()
+      if (Number(res.numDeletedRows) !== 1) throw new ServiceError('not-found', 'No such resource.')
+      audit({ action: 'token.revoke', object: `token:${id}`, visibility: 'public', payload: null })
+    },
+    now,
+  )
+}
+
+export async function findUserByEmail(db: DbOrTrx, email: string): Promise<UserView | null> {
+  const r = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'party', 'role'])
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst()
+  return r ?? null
+}
