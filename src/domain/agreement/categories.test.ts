@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { categoryAmounts, laborRulesHold, splitByCategories } from './categories.js'
+import { loadRecord } from '../record/record.js'
+import { evaluateSchedule } from './evaluate.js'
+import { publishedLookup } from '../record/record.js'
+
+const record = loadRecord()
+const spec = (id: string) => {
+  const s = record.agreements.find((a) => a.id === id)
+  if (!s) throw new Error(id)
+  return s
+}
+
+describe('cost categories', () => {
+  it('published splits (2015, 2018, 2019) sum to the year totals', () => {
+    const ctx = {
+      indices: record.indices,
+      overrides: [],
+      publishedOf: publishedLookup(record.agreements),
+    }
+    for (const [id, year] of [
+      ['rok-us-sma-09', 2015],
+      ['rok-us-sma-09', 2018],
+      ['rok-us-sma-10', 2019],
+    ] as const) {
+      const parts = categoryAmounts(spec(id), year, 'KRW')
+      expect(parts, `${id} ${year}`).not.toBeNull()
+      const sum = Object.values(parts ?? {}).reduce((a, b) => a + b, 0n)
+      const total = evaluateSchedule(spec(id), ctx).years.find((y) => y.year === year)?.amount
+      expect(sum.toString()).toBe(total)
+    }
+  })
+
+  it('a split by published shares always sums to the total (property)', () => {
+    const shares = categoryAmounts(spec('rok-us-sma-09'), 2018, 'KRW') ?? {}
+    fc.assert(
+      fc.property(fc.bigInt(0n, 10n ** 14n), (total) => {
+        const split = splitByCategories(total, shares, 'construction')
+        expect(Object.values(split).reduce((a, b) => a + b, 0n)).toBe(total)
+      }),
+      { numRuns: 5000, seed: 1 },
+    )
+  })
+
+  it('the remainder goes to the named category first', () => {
+    expect(
+      splitByCategories(100n, { labor: 1n, construction: 1n, logistics: 1n }, 'construction'),
+    ).toEqual({
+      construction: 34n,
+      labor: 33n,
+      logistics: 33n,
+    })
+  })
+
+  it('labor rules: 9th SMA at most 75 %, 11th at least 87 %', () => {
+    expect(laborRulesHold(spec('rok-us-sma-09'), 75n, 100n)).toBe(true)
+    expect(laborRulesHold(spec('rok-us-sma-09'), 751n, 1000n)).toBe(false)
+    expect(laborRulesHold(spec('rok-us-sma-11'), 87n, 100n)).toBe(true)
+    expect(laborRulesHold(spec('rok-us-sma-11'), 869n, 1000n)).toBe(false)
+    expect(() => laborRulesHold(spec('rok-us-sma-11'), 1n, 0n)).toThrow(/positive/)
+  })
+})
