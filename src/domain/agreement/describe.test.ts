@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { describeRules } from './describe.js'
+import { loadRecord } from '../record/record.js'
+
+const record = loadRecord()
+const spec = (id: string) => {
+  const s = record.agreements.find((a) => a.id === id)
+  if (!s) throw new Error(id)
+  return s
+}
+
+describe('rules in plain words', () => {
+  it('renders the 12th SMA in English and Korean', () => {
+    expect(describeRules(spec('rok-us-sma-12'), 'en')).toEqual([
+      '2026: the published 2025 amount of rok-us-sma-11 × (1 + 8.3 % (negotiated first-year increase)), rounded half-up to ₩100,000,000.',
+      "2027–2030: the previous year's amount × (1 + Korean CPI growth of year Y−2, capped at 5 %, no floor), rounded half-up to ₩100,000,000.",
+    ])
+    const ko = describeRules(spec('rok-us-sma-12'), 'ko').join('\n')
+    expect(ko).toContain('소비자물가상승률')
+    expect(ko).toContain('상한 5 %')
+    expect(ko).toContain('1억 원 단위 반올림')
+  })
+
+  it('renders every rule of every agreement in both languages', () => {
+    for (const a of record.agreements) {
+      for (const lang of ['en', 'ko'] as const) {
+        const lines = describeRules(a, lang)
+        expect(lines.length).toBe(a.rules.length)
+        for (const l of lines) expect(l).toMatch(/^\d{4}/)
+      }
+    }
+  })
+})
