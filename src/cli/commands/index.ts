@@ -3,6 +3,8 @@ import { registerAgreements } from './agreements.js'
 import { registerCheck } from './check.js'
 import { registerExplain } from './explain.js'
 import { registerSchedule } from './schedule.js'
+import { registerAnalyze } from './analyze.js'
+import { registerSimulate } from './simulate.js'
 
 /** Every CLI command registers itself on the program; add one line per command file. */
 export type RegisterCommand = (program: Command) => void
@@ -12,4 +14,6 @@ export const commands: RegisterCommand[] = [
   registerSchedule,
   registerExplain,
   registerCheck,
+  registerAnalyze,
+  registerSimulate,
 ]
