@@ -7,52 +7,71 @@ export type OfferIndex = {
   readonly sorted: Float64Array
 }
 
-const INDEX_BITS = 23
-const KEY_BITS = 30
+const RADIX_BITS = 11
+const RADIX = 1 << RADIX_BITS
 
 /**
- * Sorts outcome indices by utility (ascending; equal utilities by outcome index). For up to 2^23
- * outcomes it packs a 30-bit quantised utility and the index into one float64 key and uses the
- * native numeric typed-array sort, then an insertion pass restores exact float order inside each
- * quantum; larger spaces use a comparator sort.
+ * Sorts outcome indices by utility (ascending; equal utilities by outcome index): an O(n) stable
+ * LSD radix sort (3 passes of 11 bits) on a 32-bit quantised utility, then an insertion pass that
+ * restores exact float order inside each quantum (nearly sorted, so O(n + inversions)).
  *
  * Example: utilities [0.5, 0.1, 0.9] → order [1, 0, 2], sorted [0.1, 0.5, 0.9].
  */
 export function buildOfferIndex(utilities: Float64Array): OfferIndex {
   const n = utilities.length
-  const order = new Uint32Array(n)
-  if (n > 2 ** INDEX_BITS) {
-    for (let i = 0; i < n; i++) order[i] = i
-    order.sort((x, y) => (utilities[x] ?? 0) - (utilities[y] ?? 0) || x - y)
-  } else {
-    let min = Infinity
-    let max = -Infinity
+  let min = Infinity
+  let max = -Infinity
+  for (let i = 0; i < n; i++) {
+    const u = utilities[i] ?? 0
+    if (u < min) min = u
+    if (u > max) max = u
+  }
+  const scale = max > min ? 4294967295 / (max - min) : 0
+  let keys = new Uint32Array(n)
+  let order = new Uint32Array(n)
+  for (let i = 0; i < n; i++) {
+    keys[i] = Math.floor(((utilities[i] ?? 0) - min) * scale)
+    order[i] = i
+  }
+  let keys2 = new Uint32Array(n)
+  let order2 = new Uint32Array(n)
+  const counts = new Uint32Array(RADIX)
+  for (let shift = 0; shift < 32; shift += RADIX_BITS) {
+    counts.fill(0)
     for (let i = 0; i < n; i++) {
-      const u = utilities[i] ?? 0
-      if (u < min) min = u
-      if (u > max) max = u
+      const d = ((keys[i] ?? 0) >>> shift) & (RADIX - 1)
+      counts[d] = (counts[d] ?? 0) + 1
     }
-    const scale = max > min ? (2 ** KEY_BITS - 1) / (max - min) : 0
-    const keys = new Float64Array(n)
-    const shift = 2 ** INDEX_BITS
-    for (let i = 0; i < n; i++)
-      keys[i] = Math.floor(((utilities[i] ?? 0) - min) * scale) * shift + i
-    keys.sort()
-    for (let j = 0; j < n; j++) order[j] = (keys[j] ?? 0) % shift
-    // exact order inside each quantum (nearly sorted: insertion pass is O(n + inversions))
-    for (let j = 1; j < n; j++) {
-      const o = order[j] ?? 0
-      const u = utilities[o] ?? 0
-      let k = j - 1
-      while (k >= 0) {
-        const p = order[k] ?? 0
-        const v = utilities[p] ?? 0
-        if (v < u || (v === u && p < o)) break
-        order[k + 1] = p
-        k--
-      }
-      order[k + 1] = o
+    let sum = 0
+    for (let d = 0; d < RADIX; d++) {
+      const c = counts[d] ?? 0
+      counts[d] = sum
+      sum += c
     }
+    for (let i = 0; i < n; i++) {
+      const key = keys[i] ?? 0
+      const d = (key >>> shift) & (RADIX - 1)
+      const pos = counts[d] ?? 0
+      counts[d] = pos + 1
+      keys2[pos] = key
+      order2[pos] = order[i] ?? 0
+    }
+    ;[keys, keys2] = [keys2, keys]
+    ;[order, order2] = [order2, order]
+  }
+  // exact order inside each quantum
+  for (let j = 1; j < n; j++) {
+    const o = order[j] ?? 0
+    const u = utilities[o] ?? 0
+    let k = j - 1
+    while (k >= 0) {
+      const p = order[k] ?? 0
+      const v = utilities[p] ?? 0
+      if (v < u || (v === u && p < o)) break
+      order[k + 1] = p
+      k--
+    }
+    order[k + 1] = o
   }
   const sorted = new Float64Array(n)
   for (let j = 0; j < n; j++) sorted[j] = utilities[order[j] ?? 0] ?? 0
