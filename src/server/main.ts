@@ -1,0 +1,124 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { sql } from 'kysely'
+import { loadConfig, type Config } from '../config.js'
+import { migrateToLatest } from '../db/migrate.js'
+import { migrations } from '../db/migrations/index.js'
+import { openDatabase, isPostgresUrl, type DatabaseHandle } from '../db/open.js'
+import { seedIfEmpty } from '../services/seed.js'
+import { createUser } from '../services/users.js'
+import { buildApp } from './app.js'
+
+/** Demo accounts, created only with SMA_DEMO_USERS=1 on a database without users. */
+export const DEMO_PASSWORD = 'demo-password-2026'
+const DEMO_USERS = [
+  {
+    email: 'kr.negotiator@demo.sma',
+    name: 'KR negotiator (demo)',
+    party: 'KR',
+    role: 'negotiator',
+  },
+  { email: 'kr.analyst@demo.sma', name: 'KR analyst (demo)', party: 'KR', role: 'analyst' },
+  { email: 'kr.admin@demo.sma', name: 'KR admin (demo)', party: 'KR', role: 'admin' },
+  {
+    email: 'us.negotiator@demo.sma',
+    name: 'US negotiator (demo)',
+    party: 'US',
+    role: 'negotiator',
+  },
+  { email: 'us.analyst@demo.sma', name: 'US analyst (demo)', party: 'US', role: 'analyst' },
+  { email: 'public@demo.sma', name: 'Public reader (demo)', party: 'PUBLIC', role: 'viewer' },
+] as const
+
+/**
+ * Opens the database and brings it up to date. SQLite (embedded) is created, migrated and
+ * seeded on start; PostgreSQL must have been migrated with `sma db migrate` (it is then seeded).
+ */
+export async function prepareDatabase(
+  config: Config,
+  log: (msg: string) => void,
+): Promise<DatabaseHandle> {
+  if (!isPostgresUrl(config.database) && config.database !== ':memory:') {
+    mkdirSync(dirname(config.database), { recursive: true })
+  }
+  const handle = openDatabase(config.database, { sqliteSynchronous: config.sqliteSynchronous })
+  if (handle.dialect === 'sqlite') {
+    const check = await sql<{ quick_check: string }>`pragma quick_check`.execute(handle.db)
+    const verdict = check.rows.map((r) => r.quick_check).join('; ')
+    if (verdict !== 'ok') {
+      await handle.close()
+      throw new Error(`SQLite integrity check failed for ${handle.label}: ${verdict}`)
+    }
+    const ran = await migrateToLatest(handle.db, 'sqlite')
+    if (ran.length > 0) log(`migrated ${handle.label}: ${ran.join(', ')}`)
+  } else {
+    const applied = await sql<{ name: string }>`select name from kysely_migration`
+      .execute(handle.db)
+      .then((r) => r.rows.map((x) => x.name))
+      .catch(() => [] as string[])
+    const pending = migrations.filter((m) => !applied.includes(m.name))
+    if (pending.length > 0) {
+      await handle.close()
+      throw new Error(
+        `PostgreSQL schema is not up to date (${pending.map((m) => m.name).join(', ')}): run "sma db migrate"`,
+      )
+    }
+  }
+  if (await seedIfEmpty(handle)) log('seeded the record and the negotiation history')
+  if (config.demoUsers) {
+    const any = await handle.db.selectFrom('users').select('id').limit(1).executeTakeFirst()
+    if (!any) {
+      for (const u of DEMO_USERS) await createUser(handle, { ...u, password: DEMO_PASSWORD })
+      log(
+        `created ${DEMO_USERS.length} demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(', ')}`,
+      )
+    }
+  }
+  return handle
+}
+
+/** Starts the server; resolves once listening. Closes cleanly on SIGTERM/SIGINT. */
+export async function startServer(
+  config: Config,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const log = (msg: string): void => void process.stdout.write(`sma-desk: ${msg}\n`)
+  const handle = await prepareDatabase(config, log)
+  const app = await buildApp({
+    store: handle,
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    secureCookies: config.env === 'production',
+  })
+  await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : config.port
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
+  log(`listening on ${url} (database: ${handle.dialect} ${handle.label})`)
+  let stopping: Promise<void> | null = null
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      await app.close()
+      await handle.close()
+    })()
+    return stopping
+  }
+  return { url, stop }
+}
+
+const isEntry = process.argv[1] !== undefined && /server[\\/]main\.ts$/.test(process.argv[1])
+if (isEntry) {
+  try {
+    const { stop } = await startServer(loadConfig())
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        void stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        )
+      })
+    }
+  } catch (err) {
+    process.stderr.write(`sma-desk: ${err instanceof Error ? err.message : String(err)}\n`)
+    process.exit(1)
+  }
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod'
+import { ServiceError } from '../../services/errors.js'
+import {
+  actorOf,
+  createApiToken,
+  listApiTokens,
+  login,
+  logout,
+  revokeApiToken,
+  type Authenticated,
+} from '../../services/users.js'
+import { errorResponses } from '../problem.js'
+import {
+  idParam,
+  loginBody,
+  sessionResponse,
+  tokenBody,
+  tokenCreated,
+  tokensResponse,
+} from '../schemas.js'
+import { SESSION_COOKIE, type App, type RouteContext } from '../app.js'
+
+function mustAuth(auth: Authenticated | null): Authenticated {
+  if (auth === null) throw new ServiceError('unauthorized', 'Log in first.')
+  return auth
+}
+
+/** Login, logout, the current user, and personal API tokens. */
+export function registerAuthRoutes(app: App, ctx: RouteContext): void {
+  app.post(
+    '/api/auth/login',
+    {
+      config: {
+        permission: 'public:read',
+        rateLimit: {
+          max: ctx.loginPerMinute,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => {
+            const body = req.body as { email?: unknown } | undefined
+            const email = typeof body?.email === 'string' ? body.email.toLowerCase() : ''
+            return `${req.ip}|${email}`
+          },
+        },
+      },
+      schema: {
+        tags: ['auth'],
+        body: loginBody,
+        response: { 200: sessionResponse, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const grant = await login(ctx.store, req.body.email, req.body.password, ctx.now)
+      req.log.info({ user: grant.user.email }, 'login')
+      void reply.setCookie(SESSION_COOKIE, grant.sessionToken, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: ctx.secureCookies,
+        path: '/',
+        expires: new Date(grant.expiresAt),
+      })
+      return { user: grant.user, csrfToken: grant.csrfToken }
+    },
+  )
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { permission: 'self:manage' },
+      schema: { tags: ['auth'], response: { 204: z.null(), ...errorResponses } },
+    },
+    async (req, reply) => {
+      await logout(ctx.store, mustAuth(req.auth), ctx.now)
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' })
+      return reply.code(204).send(null)
+    },
+  )
+
+  app.get(
+    '/api/auth/me',
+    {
+      config: { permission: 'self:manage' },
+      schema: { tags: ['auth'], response: { 200: sessionResponse, ...errorResponses } },
+    },
+    (req) => {
+      const auth = mustAuth(req.auth)
+      return { user: auth.user, csrfToken: auth.csrfToken }
+    },
+  )
+
+  app.get(
+    '/api/tokens',
+    {
+      config: { permission: 'self:manage' },
+      schema: { tags: ['auth'], response: { 200: tokensResponse, ...errorResponses } },
+    },
+    async (req) => ({ tokens: await listApiTokens(ctx.store.db, mustAuth(req.auth).user.id) }),
+  )
+
+  app.post(
+    '/api/tokens',
+    {
+      config: { permission: 'self:manage' },
+      schema: {
+        tags: ['auth'],
+        body: tokenBody,
+        response: { 201: tokenCreated, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const auth = mustAuth(req.auth)
+      const t = await createApiToken(ctx.store, auth.user.id, req.body.name, {
+        actor: actorOf(auth.principal),
+        now: ctx.now,
+      })
+      return reply.code(201).send(t)
+    },
+  )
+
+  app.delete(
+    '/api/tokens/:id',
+    {
+      config: { permission: 'self:manage' },
+      schema: {
+        tags: ['auth'],
+        params: z.strictObject({ id: idParam }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const auth = mustAuth(req.auth)
+      await revokeApiToken(ctx.store, actorOf(auth.principal), auth.user.id, req.params.id, ctx.now)
+      return reply.code(204).send(null)
+    },
+  )
+}
