@@ -1,0 +1,627 @@
+import { evaluateSchedule, type EvaluationContext, type Schedule } from '../agreement/evaluate.js'
+import {
+  reportingCurrency,
+  ruleYears,
+  type AgreementSpec,
+  type PublishedFigure,
+  type Rule,
+} from '../agreement/spec.js'
+import { toMinorUnits, type CurrencyCode } from '../money/currency.js'
+import type { RoundingMode } from '../money/rounding.js'
+import {
+  lookupIndex,
+  type IndexOverride,
+  type IndexSeriesSet,
+  type SeriesId,
+} from '../index-series/index-series.js'
+import { scenarioIndexValue, type Scenario, type SeriesModel } from './scenario.js'
+import { ProjectionError } from './projection-error.js'
+import { bootstrapBlocks, fitAr1, scaledInteger, seriesHistory } from './series-models.js'
+
+/** The record a projection reads: index series and other agreements' published figures. */
+export interface ProjectionInputs {
+  readonly indices: IndexSeriesSet
+  readonly publishedOf: (agreementId: string, year: number) => PublishedFigure | undefined
+}
+
+/** How one simulated series draws its values (plain data, sent to worker threads). */
+export type PlanModel =
+  | {
+      readonly kind: 'ar1'
+      readonly c: number
+      readonly phi: number
+      readonly sigma: number
+      /** x of the period before the window, percent. */
+      readonly start: number
+    }
+  | { readonly kind: 'bootstrap'; readonly blocks: readonly (readonly number[])[] }
+  | { readonly kind: 'path'; readonly values: readonly number[] }
+
+/** What the output says about a series model (parameters, fit period). */
+export type ModelReport =
+  | {
+      readonly series: SeriesId
+      readonly model: 'ar1'
+      readonly fitted: boolean
+      readonly fit: { readonly from: number; readonly to: number; readonly pairs: number } | null
+      readonly params: {
+        readonly c: number
+        readonly phi: number
+        readonly sigma: number
+        readonly mean: number | null
+      }
+      readonly start: { readonly period: number; readonly value: string }
+      readonly periods: readonly number[]
+    }
+  | {
+      readonly series: SeriesId
+      readonly model: 'block-bootstrap'
+      readonly blockLength: number
+      readonly fit: { readonly from: number; readonly to: number }
+      readonly blocks: number
+      readonly periods: readonly number[]
+    }
+  | {
+      readonly series: SeriesId
+      readonly model: 'scenario-path'
+      readonly values: Readonly<Record<string, string>>
+      readonly periods: readonly number[]
+    }
+
+/** One simulated series: a window of consecutive periods, each one slot per path. */
+export interface PlanSeries {
+  readonly series: SeriesId
+  readonly firstPeriod: number
+  readonly count: number
+  /** Index of this series' first slot in a path's slot vector. */
+  readonly slot0: number
+  /** Scaled values the record already has inside the window (they reset the state), else null. */
+  readonly known: readonly (number | null)[]
+  readonly model: PlanModel
+  readonly report: ModelReport
+}
+
+/** A rate an escalation applies, scaled (percent × scale). */
+export type PlanRate =
+  | {
+      readonly kind: 'slot'
+      readonly slot: number
+      readonly capK: number | null
+      readonly floorK: number | null
+    }
+  | { readonly kind: 'const'; readonly k: number; readonly binding: 'cap' | 'floor' | null }
+
+/**
+ * How one year of one agreement is obtained. Amounts in minor units = `offset` + unit × A,
+ * where A is 0 for exact years and the simulated integer for escalated ones.
+ */
+export type YearOp =
+  | {
+      readonly kind: 'exact'
+      readonly year: number
+      readonly ruleId: string
+      /** Minor units, bigint text. */
+      readonly amount: string
+      /** True when published inputs alone fix it; false when a scenario value was needed. */
+      readonly fixed: boolean
+      readonly hasCap: boolean
+      readonly hasFloor: boolean
+      readonly binding: 'cap' | 'floor' | null
+    }
+  | {
+      readonly kind: 'escalate'
+      readonly year: number
+      readonly ruleId: string
+      /** Base in units, or null for the previous year's simulated amount. */
+      readonly baseUnits: number | null
+      readonly rate: PlanRate
+      /** Rounding step in units. */
+      readonly stepUnits: number
+      readonly mode: RoundingMode
+      readonly hasCap: boolean
+      readonly hasFloor: boolean
+    }
+  | {
+      readonly kind: 'unknown'
+      readonly year: number
+      readonly ruleId: string
+      readonly reason: string
+    }
+
+export interface SpecProgram {
+  readonly agreement: {
+    readonly id: string
+    readonly revision: number
+    readonly title: { readonly en: string; readonly ko: string }
+  }
+  readonly hostNation: 'KR' | 'JP'
+  readonly currency: CurrencyCode
+  readonly years: readonly YearOp[]
+}
+
+/**
+ * Everything the Monte Carlo kernel needs, as plain data (structured-cloneable to workers).
+ * Rates are integers of 1/scale percent; amounts are integers of `unit` minor units.
+ */
+export interface ProjectionPlan {
+  /** 10^digits: rates are integers of 1/scale percent. */
+  readonly scale: number
+  /** Minor units per amount unit (the gcd of every rounding step and base), bigint text. */
+  readonly unit: string
+  readonly series: readonly PlanSeries[]
+  readonly slots: number
+  readonly programs: readonly SpecProgram[]
+  /** True when any year is simulated. */
+  readonly stochastic: boolean
+}
+
+function decimalsOf(text: string): number {
+  const i = text.indexOf('.')
+  return i < 0 ? 0 : text.length - i - 1
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a
+  let y = b < 0n ? -b : b
+  while (y !== 0n) [x, y] = [y, x % y]
+  return x
+}
+
+function ruleFor(spec: AgreementSpec, year: number): Rule {
+  const r = spec.rules.find((x) => ruleYears(x).includes(year))
+  if (!r) throw new ProjectionError(`${spec.id}: no rule covers ${year}`)
+  return r
+}
+
+/**
+ * The index periods an agreement reads that the record (with the scenario's explicit
+ * `overridePublished` values) does not have yet, per series.
+ * @example missingPeriods(sma12, record.indices, []) // Map { 'KR_CPI' => [2026, 2027, 2028] }
+ */
+export function missingPeriods(
+  spec: AgreementSpec,
+  indices: IndexSeriesSet,
+  overrides: readonly IndexOverride[],
+): Map<SeriesId, number[]> {
+  const out = new Map<SeriesId, number[]>()
+  for (const rule of spec.rules) {
+    if (rule.kind !== 'index-linked') continue
+    for (const y of rule.years) {
+      const period = y - rule.lag
+      if (!lookupIndex(indices, overrides, rule.series, period, rule.vintage)) {
+        const list = out.get(rule.series) ?? []
+        if (!list.includes(period)) list.push(period)
+        out.set(
+          rule.series,
+          list.sort((a, b) => a - b),
+        )
+      }
+    }
+  }
+  return out
+}
+
+/** The scenario's explicit replacements of published values, as engine overrides. */
+export function explicitOverrides(scenario: Scenario): IndexOverride[] {
+  return scenario.overridePublished.map((o) => ({
+    series: o.series,
+    period: o.period,
+    value: o.value,
+  }))
+}
+
+/**
+ * Engine overrides for a deterministic scenario: its explicit `overridePublished` values, plus
+ * its path value for every period an agreement needs and the record lacks. Published values
+ * are never replaced otherwise. Throws ProjectionError when the scenario has no value for a
+ * needed period.
+ * @example
+ * // 12th SMA under baseline (CPI 2.1 % a year): KR_CPI 2026, 2027, 2028 = "2.1"
+ * scenarioOverrides(sma12, baseline, record.indices)
+ */
+export function scenarioOverrides(
+  spec: AgreementSpec,
+  scenario: Scenario,
+  indices: IndexSeriesSet,
+): IndexOverride[] {
+  const explicit = explicitOverrides(scenario)
+  const out = [...explicit]
+  for (const [series, periods] of missingPeriods(spec, indices, explicit)) {
+    for (const period of periods) {
+      const value = scenarioIndexValue(scenario, series, period)
+      if (value === undefined) {
+        throw new ProjectionError(
+          `scenario ${scenario.id} gives no ${series} value for ${period} (needed by ${spec.id})`,
+        )
+      }
+      out.push({ series, period, value })
+    }
+  }
+  return out
+}
+
+/**
+ * Evaluates an agreement exactly under a deterministic scenario: `evaluateSchedule` with the
+ * scenario's values for missing index periods (see `scenarioOverrides`).
+ * @example
+ * // 12th SMA, baseline CPI 2.1 %: 2028 = round(1,551,100,000,000 × 1.021, 10^8) = 1,583,700,000,000
+ * projectSchedule(sma12, baseline, inputs).years[2].amount // "1583700000000"
+ */
+export function projectSchedule(
+  spec: AgreementSpec,
+  scenario: Scenario,
+  inputs: ProjectionInputs,
+): Schedule {
+  return evaluateSchedule(spec, {
+    indices: inputs.indices,
+    overrides: scenarioOverrides(spec, scenario, inputs.indices),
+    publishedOf: inputs.publishedOf,
+  })
+}
+
+interface DraftEscalate {
+  readonly kind: 'escalate'
+  readonly year: number
+  readonly ruleId: string
+  readonly base: bigint | null
+  readonly rate:
+    | { kind: 'slot'; series: SeriesId; period: number; capK: number | null; floorK: number | null }
+    | { kind: 'const'; k: number; binding: 'cap' | 'floor' | null }
+  readonly step: bigint
+  readonly mode: RoundingMode
+  readonly hasCap: boolean
+  readonly hasFloor: boolean
+}
+type DraftOp = Exclude<YearOp, { kind: 'escalate' }> | DraftEscalate
+
+export interface PlanOptions {
+  /**
+   * `true`: years needing future index values are simulated (series without a model in the
+   * scenario follow its deterministic path, with zero variance). `false`: every year is
+   * evaluated exactly with the scenario's deterministic values.
+   */
+  readonly simulate: boolean
+}
+
+/**
+ * Compiles agreements and a scenario into a Monte Carlo plan. Years fixed by published inputs
+ * are exact; a year needing a future index value becomes an escalation op reading a simulated
+ * slot (rounded to the series' published decimals), capped and floored exactly as the rule says.
+ * AR(1) models are fitted here (OLS on the record, latest vintage).
+ * @example
+ * // 12th SMA, AR(1) on CPI: 2026, 2027 exact; 2028–2030 read slots KR_CPI 2026–2028
+ * buildPlan([sma12], ar1Scenario, inputs, { simulate: true }).programs[0].years.map((y) => y.kind)
+ * // ['exact', 'exact', 'escalate', 'escalate', 'escalate']
+ */
+export function buildPlan(
+  specs: readonly AgreementSpec[],
+  scenario: Scenario,
+  inputs: ProjectionInputs,
+  options: PlanOptions,
+): ProjectionPlan {
+  if (specs.length === 0) throw new ProjectionError('nothing to project')
+  const explicit = explicitOverrides(scenario)
+  const seriesDigits = (s: SeriesId): number => inputs.indices[s]?.decimals ?? 1
+
+  // Scale: enough decimals for every rate the kernel handles.
+  let digits = 0
+  for (const spec of specs) {
+    for (const rule of spec.rules) {
+      if (rule.kind === 'index-linked') {
+        digits = Math.max(digits, seriesDigits(rule.series))
+        if (rule.cap.kind === 'rate') digits = Math.max(digits, decimalsOf(rule.cap.pct))
+        if (rule.floor.kind === 'rate') digits = Math.max(digits, decimalsOf(rule.floor.pct))
+      } else if (rule.kind === 'fixed-percentage') {
+        digits = Math.max(digits, decimalsOf(rule.ratePct))
+      } else if (rule.kind === 'negotiated-increase') {
+        for (const p of rule.parts) digits = Math.max(digits, decimalsOf(p.pct))
+      }
+    }
+  }
+  digits = Math.min(digits, 6)
+  const scale = 10 ** digits
+
+  const needed = new Map<SeriesId, Set<number>>()
+  const drafts: { spec: AgreementSpec; currency: CurrencyCode; ops: DraftOp[] }[] = []
+
+  for (const spec of specs) {
+    const currency = reportingCurrency(spec)
+    const ctxFixed: EvaluationContext = {
+      indices: inputs.indices,
+      overrides: explicit,
+      publishedOf: inputs.publishedOf,
+    }
+    let fixedSchedule: Schedule
+    let assumedSchedule: Schedule
+    try {
+      fixedSchedule = evaluateSchedule(spec, ctxFixed)
+      assumedSchedule = options.simulate
+        ? fixedSchedule
+        : evaluateSchedule(spec, {
+            ...ctxFixed,
+            overrides: scenarioOverrides(spec, scenario, inputs.indices),
+          })
+    } catch (e) {
+      if (e instanceof ProjectionError) throw e
+      throw new ProjectionError(e instanceof Error ? e.message : String(e))
+    }
+    const ops: DraftOp[] = []
+    for (const yf of assumedSchedule.years) {
+      const d = yf.derivation
+      const fixed = fixedSchedule.years.find((y) => y.year === yf.year)?.status === 'computed'
+      const rule = ruleFor(spec, yf.year)
+      const hasCap = rule.kind === 'index-linked' && rule.cap.kind === 'rate'
+      const hasFloor = rule.kind === 'index-linked' && rule.floor.kind === 'rate'
+      if (yf.status === 'computed' && yf.amount !== null) {
+        ops.push({
+          kind: 'exact',
+          year: yf.year,
+          ruleId: d.rule.id,
+          amount: yf.amount,
+          fixed,
+          hasCap,
+          hasFloor,
+          binding: d.type === 'escalated' && d.rate.kind === 'index' ? d.rate.binding : null,
+        })
+        continue
+      }
+      if (yf.status === 'unknown' || d.type === 'unknown') {
+        ops.push({
+          kind: 'unknown',
+          year: yf.year,
+          ruleId: d.rule.id,
+          reason: d.type === 'unknown' ? d.reason : 'unknown',
+        })
+        continue
+      }
+      // Pending: an escalation whose index value or base is still in the future.
+      if (
+        rule.kind !== 'index-linked' &&
+        rule.kind !== 'fixed-percentage' &&
+        rule.kind !== 'negotiated-increase'
+      ) {
+        ops.push({ kind: 'unknown', year: yf.year, ruleId: rule.id, reason: d.type })
+        continue
+      }
+      let rate: DraftEscalate['rate']
+      if (rule.kind === 'index-linked') {
+        if (rule.ratePrecision < seriesDigits(rule.series)) {
+          throw new ProjectionError(
+            `${spec.id} ${rule.id}: applies ${rule.series} with ${rule.ratePrecision} decimals, but the series is published with ${seriesDigits(rule.series)}`,
+          )
+        }
+        const period = yf.year - rule.lag
+        const capK = rule.cap.kind === 'rate' ? scaledInteger(rule.cap.pct, digits) : null
+        const floorK = rule.floor.kind === 'rate' ? scaledInteger(rule.floor.pct, digits) : null
+        const known = lookupIndex(inputs.indices, explicit, rule.series, period, rule.vintage)
+        if (known) {
+          if (decimalsOf(known.value) > rule.ratePrecision) {
+            throw new ProjectionError(
+              `${rule.series} ${period} = ${known.value} has more decimals than ${rule.id} applies`,
+            )
+          }
+          let k = scaledInteger(known.value, digits)
+          let binding: 'cap' | 'floor' | null = null
+          if (capK !== null && k > capK) {
+            k = capK
+            binding = 'cap'
+          }
+          if (floorK !== null && k < floorK) {
+            k = floorK
+            binding = 'floor'
+          }
+          rate = { kind: 'const', k, binding }
+        } else {
+          rate = { kind: 'slot', series: rule.series, period, capK, floorK }
+          const set = needed.get(rule.series) ?? new Set<number>()
+          set.add(period)
+          needed.set(rule.series, set)
+        }
+      } else if (rule.kind === 'fixed-percentage') {
+        rate = { kind: 'const', k: scaledInteger(rule.ratePct, digits), binding: null }
+      } else {
+        const k = rule.parts.reduce((s, p) => s + scaledInteger(p.pct, digits), 0)
+        rate = { kind: 'const', k, binding: null }
+      }
+      let base: bigint | null
+      if (rule.base.kind === 'previous-year') {
+        const prev = ops.find((o) => o.year === yf.year - 1)
+        if (!prev) throw new ProjectionError(`${spec.id} ${yf.year}: no previous year`)
+        if (prev.kind === 'unknown') {
+          ops.push({ kind: 'unknown', year: yf.year, ruleId: rule.id, reason: 'base unknown' })
+          continue
+        }
+        base = prev.kind === 'exact' ? BigInt(prev.amount) : null
+      } else {
+        const p = inputs.publishedOf(rule.base.agreement, rule.base.year)
+        if (!p) {
+          throw new ProjectionError(
+            `no published figure for ${rule.base.agreement} ${rule.base.year}`,
+          )
+        }
+        base = toMinorUnits(p.amount, currency)
+      }
+      ops.push({
+        kind: 'escalate',
+        year: yf.year,
+        ruleId: rule.id,
+        base,
+        rate,
+        step: toMinorUnits(rule.rounding.step, currency),
+        mode: rule.rounding.mode,
+        hasCap,
+        hasFloor,
+      })
+    }
+    drafts.push({ spec, currency, ops })
+  }
+
+  // The amount unit: gcd of every step and constant base of an escalation.
+  let unit = 0n
+  for (const d of drafts) {
+    for (const op of d.ops) {
+      if (op.kind !== 'escalate') continue
+      unit = gcd(unit, op.step)
+      if (op.base !== null) unit = gcd(unit, op.base)
+    }
+  }
+  if (unit === 0n) unit = 1n
+
+  // Simulated series: one window of consecutive periods each.
+  const series: PlanSeries[] = []
+  const slotOf = new Map<string, number>()
+  let slots = 0
+  for (const [id, set] of [...needed.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const periods = [...set].sort((a, b) => a - b)
+    const first = periods[0] ?? 0
+    const last = periods.at(-1) ?? 0
+    const count = last - first + 1
+    const window = Array.from({ length: count }, (_, i) => first + i)
+    const known = window.map((p) => {
+      const v = lookupIndex(inputs.indices, explicit, id, p, 'latest')
+      return v ? scaledInteger(v.value, digits) : null
+    })
+    const built = buildModel(
+      id,
+      scenario,
+      scenario.stochastic?.[id],
+      inputs,
+      explicit,
+      window,
+      digits,
+      options.simulate,
+    )
+    series.push({ series: id, firstPeriod: first, count, slot0: slots, known, ...built })
+    window.forEach((p, i) => slotOf.set(`${id}:${p}`, slots + i))
+    slots += count
+  }
+
+  const programs: SpecProgram[] = drafts.map(({ spec, currency, ops }) => ({
+    agreement: { id: spec.id, revision: spec.revision, title: spec.title },
+    hostNation: spec.hostNation,
+    currency,
+    years: ops.map((op): YearOp => {
+      if (op.kind !== 'escalate') return op
+      const rate: PlanRate =
+        op.rate.kind === 'const'
+          ? op.rate
+          : {
+              kind: 'slot',
+              slot: slotOf.get(`${op.rate.series}:${op.rate.period}`) ?? -1,
+              capK: op.rate.capK,
+              floorK: op.rate.floorK,
+            }
+      return {
+        kind: 'escalate',
+        year: op.year,
+        ruleId: op.ruleId,
+        baseUnits: op.base === null ? null : Number(op.base / unit),
+        rate,
+        stepUnits: Number(op.step / unit),
+        mode: op.mode,
+        hasCap: op.hasCap,
+        hasFloor: op.hasFloor,
+      }
+    }),
+  }))
+  const currencies = new Set(programs.map((p) => p.currency))
+  if (currencies.size > 1) {
+    throw new ProjectionError(
+      `cannot compare agreements in different currencies (${[...currencies].join(', ')})`,
+    )
+  }
+  return {
+    scale,
+    unit: unit.toString(),
+    series,
+    slots,
+    programs,
+    stochastic: programs.some((p) => p.years.some((y) => y.kind === 'escalate')),
+  }
+}
+
+function buildModel(
+  id: SeriesId,
+  scenario: Scenario,
+  model: SeriesModel | undefined,
+  inputs: ProjectionInputs,
+  explicit: readonly IndexOverride[],
+  window: readonly number[],
+  digits: number,
+  simulate: boolean,
+): { model: PlanModel; report: ModelReport } {
+  const first = window[0] ?? 0
+  if (!simulate || model === undefined) {
+    const values: Record<string, string> = {}
+    const scaled = window.map((p) => {
+      const known = lookupIndex(inputs.indices, explicit, id, p, 'latest')
+      const v = known?.value ?? scenarioIndexValue(scenario, id, p)
+      if (v === undefined) {
+        throw new ProjectionError(`scenario ${scenario.id} gives no ${id} value for ${p}`)
+      }
+      values[String(p)] = v
+      return scaledInteger(v, digits)
+    })
+    return {
+      model: { kind: 'path', values: scaled },
+      report: { series: id, model: 'scenario-path', values, periods: window },
+    }
+  }
+  if (model.model === 'block-bootstrap') {
+    const blocks = bootstrapBlocks(
+      seriesHistory(inputs.indices, id, model.fit.from, model.fit.to),
+      model.blockLength,
+      digits,
+    )
+    return {
+      model: { kind: 'bootstrap', blocks },
+      report: {
+        series: id,
+        model: 'block-bootstrap',
+        blockLength: model.blockLength,
+        fit: model.fit,
+        blocks: blocks.length,
+        periods: window,
+      },
+    }
+  }
+  // AR(1): the state starts at the last recorded value before the window.
+  let start: { period: number; value: string } | undefined
+  for (let p = first - 1; p >= first - 50 && !start; p--) {
+    const v = lookupIndex(inputs.indices, explicit, id, p, 'latest')
+    if (v) start = { period: p, value: v.value }
+  }
+  if (!start) throw new ProjectionError(`${id}: no recorded value before ${first} to start from`)
+  let params: { c: number; phi: number; sigma: number; mean: number | null }
+  let fit: { from: number; to: number; pairs: number } | null = null
+  if (model.model === 'ar1') {
+    const f = fitAr1(seriesHistory(inputs.indices, id, model.fit.from, model.fit.to))
+    params = { c: f.c, phi: f.phi, sigma: f.sigma, mean: f.mean }
+    fit = { from: f.from, to: f.to, pairs: f.pairs }
+  } else {
+    params = {
+      c: model.c,
+      phi: model.phi,
+      sigma: model.sigma,
+      mean: model.phi < 1 ? model.c / (1 - model.phi) : null,
+    }
+  }
+  return {
+    model: {
+      kind: 'ar1',
+      c: params.c,
+      phi: params.phi,
+      sigma: params.sigma,
+      start: Number(start.value),
+    },
+    report: {
+      series: id,
+      model: 'ar1',
+      fitted: model.model === 'ar1',
+      fit,
+      params,
+      start,
+      periods: window,
+    },
+  }
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import { seriesIdSchema, type SeriesId } from '../index-series/index-series.js'
+
+/**
+ * A scenario: a named, versioned set of assumptions about the future. It never claims to be a
+ * forecast; every number carries a `basis` saying where it comes from.
+ *
+ * - `indices`: values for index periods the record does not have yet (deterministic path). They
+ *   never replace a published value; `overridePublished` is the only way to do that.
+ * - `fx`, `servicemembers`, `deflator`: conversions for reporting (USD, per service member, real
+ *   terms). They never feed back into the agreement's amounts.
+ * - `stochastic`: optional models per series for Monte Carlo; a series without a model follows
+ *   the deterministic path (zero variance).
+ */
+export const SCENARIO_SCHEMA_TAG = 'sma-desk/scenario@1'
+
+const decimalText = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, 'a decimal number written as text, e.g. "2.1"')
+const positiveText = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, 'a positive decimal number written as text, e.g. "1400"')
+  .refine((s) => Number(s) > 0, 'must be greater than zero')
+const year = z.int().min(1900).max(2200)
+const yearKey = z.string().regex(/^\d{4}$/, 'a four-digit year')
+
+/**
+ * A value per year: explicit `values` by year, and `after` for every later year not listed
+ * (also used for any year not listed when there are no explicit values after it).
+ */
+export function yearPathSchema<T extends z.ZodType<string>>(value: T) {
+  return z.strictObject({
+    values: z.record(yearKey, value),
+    after: value.optional(),
+    /** Where the numbers come from, e.g. "record average 2016–2025 (assumption, not a forecast)". */
+    basis: z.string().min(1),
+  })
+}
+
+const indexPath = yearPathSchema(decimalText)
+const positivePath = yearPathSchema(positiveText)
+export type YearPath = z.infer<typeof indexPath>
+
+const fitPeriod = z
+  .strictObject({ from: year, to: year })
+  .refine((p) => p.to > p.from, 'fit period: to must be after from')
+
+/** Monte Carlo model of one index series. */
+export const seriesModelSchema = z.discriminatedUnion('model', [
+  z.strictObject({
+    /** AR(1) fitted by OLS to the record's history over `fit` (latest vintage). */
+    model: z.literal('ar1'),
+    fit: fitPeriod,
+  }),
+  z.strictObject({
+    /** AR(1) with stated parameters (percent units): x_t = c + φ·x_{t−1} + σ·ε_t. */
+    model: z.literal('ar1-params'),
+    c: z.number(),
+    phi: z.number(),
+    sigma: z.number().min(0),
+  }),
+  z.strictObject({
+    /** Moving block bootstrap of the record's historical values over `fit`. */
+    model: z.literal('block-bootstrap'),
+    blockLength: z.int().min(1).max(10),
+    fit: fitPeriod,
+  }),
+])
+export type SeriesModel = z.infer<typeof seriesModelSchema>
+
+export const scenarioSchema = z.strictObject({
+  schema: z.literal(SCENARIO_SCHEMA_TAG),
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+  version: z.int().min(1),
+  title: z.strictObject({ en: z.string().min(1), ko: z.string().min(1) }),
+  description: z.string(),
+  /** Values for index periods not yet in the record (percent, one decimal as published). */
+  indices: z.partialRecord(seriesIdSchema, indexPath),
+  /** Explicit what-ifs that DO replace published values (empty in the shipped scenarios). */
+  overridePublished: z.array(
+    z.strictObject({ series: seriesIdSchema, period: year, value: decimalText }),
+  ),
+  fx: z.strictObject({
+    /** Won per US dollar. */
+    KRW_per_USD: positivePath,
+    /** Yen per US dollar. */
+    JPY_per_USD: positivePath,
+  }),
+  /** US service members stationed in the host nation (USFK for KR, USFJ for JP). */
+  servicemembers: z.partialRecord(z.enum(['KR', 'JP']), positivePath),
+  /** Real terms: amounts divided by Π(1 + inflation/100) from baseYear + 1 to the year. */
+  deflator: z.strictObject({ baseYear: year, inflationPct: indexPath }),
+  stochastic: z.partialRecord(seriesIdSchema, seriesModelSchema).nullable(),
+})
+export type Scenario = z.infer<typeof scenarioSchema>
+
+/**
+ * Validates unknown input as a scenario; returns the scenario or one line per problem
+ * (path: message), for CLI and problem+json errors.
+ */
+export function parseScenario(
+  input: unknown,
+): { ok: true; scenario: Scenario } | { ok: false; problems: string[] } {
+  const r = scenarioSchema.safeParse(input)
+  if (r.success) return { ok: true, scenario: r.data }
+  return {
+    ok: false,
+    problems: r.error.issues.map(
+      (i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`,
+    ),
+  }
+}
+
+/**
+ * The value a year path gives for a year: the explicit value, else `after` when the year is
+ * later than every explicit year (or there are none), else undefined.
+ * @example yearValue({ values: { '2026': '2.3' }, after: '2.0', basis: '…' }, 2027) // "2.0"
+ */
+export function yearValue(path: YearPath, y: number): string | undefined {
+  const v = path.values[String(y)]
+  if (v !== undefined) return v
+  const last = Object.keys(path.values).reduce((m, k) => Math.max(m, Number(k)), -Infinity)
+  return y > last ? path.after : undefined
+}
+
+/** Whether the scenario has Monte Carlo models (otherwise every path is the deterministic one). */
+export function isStochastic(scenario: Scenario): boolean {
+  return scenario.stochastic !== null && Object.keys(scenario.stochastic).length > 0
+}
+
+/** The deterministic value of one series in one period, as text, if the scenario states one. */
+export function scenarioIndexValue(
+  scenario: Scenario,
+  series: SeriesId,
+  period: number,
+): string | undefined {
+  const p = scenario.indices[series]
+  return p === undefined ? undefined : yearValue(p, period)
+}
