@@ -1,0 +1,80 @@
+import { useId, useState, type SyntheticEvent } from 'react'
+import { Link, useNavigate, useSearchParams } from 'react-router'
+import { useLogin, useSession } from '../../api/session'
+import { ApiError } from '../../api/client'
+import { useLang } from '../../i18n/i18n'
+
+export function LoginPage() {
+  const { t } = useLang()
+  const login = useLogin()
+  const session = useSession()
+  const navigate = useNavigate()
+  const [params] = useSearchParams()
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const id = useId()
+  const next = params.get('next') ?? '/'
+  const submit = (e: SyntheticEvent) => {
+    e.preventDefault()
+    login.mutate(
+      { email, password },
+      {
+        onSuccess: () => {
+          void navigate(next.startsWith('/') ? next : '/')
+        },
+      },
+    )
+  }
+  if (session.data) {
+    return (
+      <p>
+        {t('auth.already', { email: session.data.user.email })}{' '}
+        <Link to="/account">{t('nav.account')}</Link>
+      </p>
+    )
+  }
+  const err = login.error
+  return (
+    <form className="card narrow-card" onSubmit={submit} aria-labelledby={`${id}-h`}>
+      <h1 id={`${id}-h`}>{t('auth.login')}</h1>
+      <div className="field">
+        <label htmlFor={`${id}-email`}>{t('auth.email')}</label>
+        <input
+          id={`${id}-email`}
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => {
+            setEmail(e.target.value)
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-pw`}>{t('auth.password')}</label>
+        <input
+          id={`${id}-pw`}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => {
+            setPassword(e.target.value)
+          }}
+        />
+      </div>
+      <button type="submit" disabled={login.isPending}>
+        {t('auth.login')}
+      </button>
+      {err && (
+        <p role="alert" className="error-box">
+          {err instanceof ApiError && (err.status === 401 || err.status === 400)
+            ? t('auth.badCredentials')
+            : err instanceof ApiError && err.status === 429
+              ? t('auth.tooMany')
+              : t('common.errorGeneric')}
+        </p>
+      )}
+    </form>
+  )
+}

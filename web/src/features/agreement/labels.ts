@@ -1,0 +1,28 @@
+import type { TFunction } from 'i18next'
+import type { AgreementSpec, YearFigure } from '../../../../src/domain/index.js'
+import type { Lang } from '../../i18n/format'
+
+/** "SMA 12" / "제12차", or "Japan–US 2022" / "미일 2022". */
+export function shortLabel(a: AgreementSpec, t: TFunction): string {
+  return a.ordinal !== null && a.hostNation === 'KR'
+    ? t('agreement.shortKr', { n: a.ordinal })
+    : t('agreement.shortJp', { year: a.term.firstYear })
+}
+
+export function titleOf(a: AgreementSpec, lang: Lang): string {
+  return a.title[lang]
+}
+
+export type BadgeKind = 'match' | 'differs' | 'derived' | 'pending' | 'unknown' | 'negotiated'
+
+/**
+ * Published vs computed: ✓ when the rules reproduce the published figure, "differs" when not,
+ * "derived" for a figure only the rules give, "pending" when an input does not exist yet.
+ */
+export function badgeOf(y: YearFigure): BadgeKind {
+  if (y.status === 'pending') return 'pending'
+  if (y.status === 'unknown') return 'unknown'
+  if (y.matchesPublished === true) return 'match'
+  if (y.matchesPublished === false) return 'differs'
+  return 'derived'
+}

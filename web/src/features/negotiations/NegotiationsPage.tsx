@@ -1,0 +1,84 @@
+import { useMemo } from 'react'
+import { Link } from 'react-router'
+import { createColumnHelper } from '@tanstack/react-table'
+import type { NegotiationSummary } from '../../api/types'
+import { formatDate } from '../../i18n/format'
+import { useLang } from '../../i18n/i18n'
+import { DataTable } from '../../ui/DataTable'
+import { ErrorBox, Loading } from '../../ui/Status'
+import { useNegotiations } from './api'
+import { deadlineLabel } from './labels'
+
+const col = createColumnHelper<NegotiationSummary>()
+
+export function NegotiationsPage() {
+  const { t, lang } = useLang()
+  const q = useNegotiations()
+  const columns = useMemo(
+    () => [
+      col.accessor((n) => n.title[lang], {
+        id: 'title',
+        header: t('negotiation.negotiation'),
+        cell: (c) => <Link to={`/negotiations/${c.row.original.id}`}>{c.getValue()}</Link>,
+      }),
+      col.accessor('status', {
+        header: t('agreement.status'),
+        cell: (c) => (
+          <span className={`status status-${c.getValue()}`}>{t(`negStatus.${c.getValue()}`)}</span>
+        ),
+      }),
+      col.accessor('replaces', {
+        header: t('negotiation.replaces'),
+        cell: (c) => {
+          const v = c.getValue()
+          return v === null ? '—' : <Link to={`/agreements/${v}`}>{v}</Link>
+        },
+      }),
+      col.accessor((n) => n.nextDeadline?.date ?? '', {
+        id: 'next',
+        header: t('negotiation.nextDeadline'),
+        cell: (c) => {
+          const d = c.row.original.nextDeadline
+          return d ? (
+            <>
+              <time dateTime={d.date}>{formatDate(d.date, lang)}</time> —{' '}
+              <span title={d.label}>{deadlineLabel(d, t, lang)}</span>
+            </>
+          ) : (
+            '—'
+          )
+        },
+      }),
+      col.accessor((n) => n.lapse?.from ?? '', {
+        id: 'lapse',
+        header: t('negotiation.lapse'),
+        cell: (c) => {
+          const l = c.row.original.lapse
+          if (!l) return '—'
+          return l.ongoing || l.to === null
+            ? t('negotiation.lapseOngoing', { from: formatDate(l.from, lang) })
+            : `${formatDate(l.from, lang)} – ${formatDate(l.to, lang)}`
+        },
+      }),
+    ],
+    [t, lang],
+  )
+  return (
+    <div>
+      <h1>{t('negotiation.listTitle')}</h1>
+      <p className="lede">{t('negotiation.listLede')}</p>
+      {q.isPending && <Loading />}
+      {q.isError && <ErrorBox error={q.error} />}
+      {q.data && (
+        <DataTable
+          data={q.data}
+          columns={columns}
+          caption={t('negotiation.listCaption')}
+          getRowId={(n) => n.id}
+          rowTestId={() => 'negotiation-row'}
+          testId="negotiations-table"
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,45 @@
+import i18next from 'i18next'
+import { initReactI18next, useTranslation } from 'react-i18next'
+import en from './en.json'
+import ko from './ko.json'
+import type { Lang } from './format'
+
+export const LANGS: readonly Lang[] = ['en', 'ko']
+const STORAGE_KEY = 'sma.lang'
+
+export function isLang(v: unknown): v is Lang {
+  return v === 'en' || v === 'ko'
+}
+
+/** `?lang=` first, then the reader's last choice, then the browser's language. */
+export function initialLang(): Lang {
+  const fromUrl = new URLSearchParams(window.location.search).get('lang')
+  if (isLang(fromUrl)) return fromUrl
+  const stored = window.localStorage.getItem(STORAGE_KEY)
+  if (isLang(stored)) return stored
+  return navigator.language.toLowerCase().startsWith('ko') ? 'ko' : 'en'
+}
+
+export function setLang(lang: Lang): void {
+  window.localStorage.setItem(STORAGE_KEY, lang)
+  document.documentElement.lang = lang
+  void i18next.changeLanguage(lang)
+}
+
+export function initI18n(lang: Lang): typeof i18next {
+  document.documentElement.lang = lang
+  void i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, ko: { translation: ko } },
+    lng: lang,
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
+  return i18next
+}
+
+/** `t` plus the current language as a `Lang`, for the format functions. */
+export function useLang(): { t: ReturnType<typeof useTranslation>['t']; lang: Lang } {
+  const { t, i18n } = useTranslation()
+  return { t, lang: isLang(i18n.language) ? i18n.language : 'en' }
+}
