@@ -1,4 +1,9 @@
 import type { Command } from '@commander-js/extra-typings'
+import { registerAudit } from './audit.js'
+import { registerDb } from './db.js'
+import { registerServe } from './serve.js'
+import { registerToken } from './token.js'
+import { registerUser } from './user.js'
 import { registerAgreements } from './agreements.js'
 import { registerCheck } from './check.js'
 import { registerExplain } from './explain.js'
@@ -10,6 +15,11 @@ import { registerSimulate } from './simulate.js'
 export type RegisterCommand = (program: Command) => void
 
 export const commands: RegisterCommand[] = [
+  registerUser,
+  registerToken,
+  registerDb,
+  registerAudit,
+  registerServe,
   registerAgreements,
   registerSchedule,
   registerExplain,

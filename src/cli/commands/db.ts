@@ -1,0 +1,45 @@
+import type { Command } from '@commander-js/extra-typings'
+import { loadConfig } from '../../config.js'
+import { migrateToLatest } from '../../db/migrate.js'
+import { openDatabase, type DatabaseHandle } from '../../db/open.js'
+import { seedIfEmpty } from '../../services/seed.js'
+import { CliError } from '../cli-error.js'
+
+/** Opens the configured database (SMA_DB, or --db) for a CLI command, migrating SQLite. */
+export async function openCliDatabase(db: string | undefined): Promise<DatabaseHandle> {
+  let config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err))
+  }
+  const location = db ?? config.database
+  const handle = openDatabase(location, { sqliteSynchronous: config.sqliteSynchronous })
+  if (handle.dialect === 'sqlite') await migrateToLatest(handle.db, 'sqlite')
+  return handle
+}
+
+/** `sma db migrate [--seed]`: brings the schema up to date (the way to migrate PostgreSQL). */
+export function registerDb(program: Command): void {
+  const db = program.command('db').description('database maintenance')
+  db.command('migrate')
+    .description('run pending migrations on SMA_DB (a SQLite path or a postgres:// URL)')
+    .option('--db <location>', 'database instead of SMA_DB')
+    .option('--seed', 'also seed the record and negotiation history if the database is empty')
+    .action(async (opts) => {
+      const handle = await openCliDatabase(opts.db)
+      try {
+        const ran = await migrateToLatest(handle.db, handle.dialect)
+        process.stdout.write(
+          ran.length === 0
+            ? `${handle.label}: up to date\n`
+            : `${handle.label}: ran ${ran.join(', ')}\n`,
+        )
+        if (opts.seed === true && (await seedIfEmpty(handle))) {
+          process.stdout.write(`${handle.label}: seeded\n`)
+        }
+      } finally {
+        await handle.close()
+      }
+    })
+}

@@ -1,0 +1,69 @@
+import { createInterface } from 'node:readline'
+import type { Command } from '@commander-js/extra-typings'
+import { Option } from '@commander-js/extra-typings'
+import { ServiceError } from '../../services/errors.js'
+import { createUser } from '../../services/users.js'
+import { CliError } from '../cli-error.js'
+import { openCliDatabase } from './db.js'
+
+/** Reads a password: the whole of stdin when piped, else a prompt without echo. */
+export async function readPassword(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = []
+    for await (const c of process.stdin) chunks.push(c as Buffer)
+    return Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '')
+  }
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true })
+    const out = rl as unknown as { _writeToOutput: (s: string) => void }
+    process.stderr.write(prompt)
+    out._writeToOutput = () => undefined
+    rl.question('', (answer) => {
+      rl.close()
+      process.stderr.write('\n')
+      resolve(answer)
+    })
+  })
+}
+
+/** `sma user add --email E --party KR --role negotiator [--name N]`. */
+export function registerUser(program: Command): void {
+  const user = program.command('user').description('user accounts')
+  user
+    .command('add')
+    .description('create a user; the password comes from stdin when piped, else a prompt')
+    .requiredOption('--email <email>', 'login email')
+    .addOption(
+      new Option('--party <party>', 'delegation')
+        .choices(['KR', 'US', 'PUBLIC'] as const)
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--role <role>', 'role')
+        .choices(['viewer', 'analyst', 'negotiator', 'admin'] as const)
+        .makeOptionMandatory(),
+    )
+    .option('--name <name>', 'display name (default: the email)')
+    .option('--db <location>', 'database instead of SMA_DB')
+    .action(async (opts) => {
+      const password = await readPassword('password: ')
+      const handle = await openCliDatabase(opts.db)
+      try {
+        const u = await createUser(handle, {
+          email: opts.email,
+          name: opts.name ?? opts.email,
+          party: opts.party,
+          role: opts.role,
+          password,
+        })
+        process.stdout.write(`created ${u.email} (${u.party} ${u.role}) id ${u.id}\n`)
+      } catch (err) {
+        if (err instanceof ServiceError) throw new CliError(err.message)
+        throw err
+      } finally {
+        await handle.close()
+      }
+    })
+}
