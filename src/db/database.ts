@@ -176,6 +176,8 @@ export interface AcceptancesTable {
   revision_id: string
   at: string
   created_by: string
+  /** Order of recording (migration 0002). */
+  seq: number
 }
 
 export interface PositionsTable {

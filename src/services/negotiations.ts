@@ -127,6 +127,7 @@ async function factsFor(
       .where('acceptances.negotiation_id', '=', n.id)
       .where(visibleTo(scope, 'proposals'))
       .where('proposals.visibility', '!=', 'private')
+      .orderBy('acceptances.seq')
       .execute(),
     db
       .selectFrom('negotiation_events')
@@ -837,9 +838,14 @@ export async function acceptProposal(
       )
       if (refusal !== null) throw new ServiceError('conflict', refusal)
       const at = today().toISOString()
+      const last = await trx
+        .selectFrom('acceptances')
+        .select((eb) => eb.fn.max('seq').as('m'))
+        .executeTakeFirst()
       await trx
         .insertInto('acceptances')
         .values({
+          seq: Number(last?.m ?? 0) + 1,
           id: randomUUID(),
           negotiation_id: negotiationId,
           party,

@@ -234,6 +234,7 @@ async function seedNegotiation(
           revision_id: rid,
           at: seed.outcome.agreedOn,
           created_by: 'system',
+          seq: 0,
         })
         .execute()
     }

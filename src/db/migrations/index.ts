@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { Dialect } from '../database.js'
 import * as m0001 from './0001_init.js'
+import * as m0002 from './0002_acceptance_order.js'
 
 /** Every migration, in order. A static list (no directory scan) so bundling and tests agree. */
 export const migrations: readonly {
   readonly name: string
   readonly up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void>
-}[] = [{ name: '0001_init', up: m0001.up }]
+}[] = [
+  { name: '0001_init', up: m0001.up },
+  { name: '0002_acceptance_order', up: m0002.up },
+]

@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { LightMyRequestResponse } from 'fastify'
+import type { AgreementSpec } from '../domain/agreement/spec.js'
+import type { Party, Role } from '../domain/access/permissions.js'
+import type { DatabaseHandle } from '../db/open.js'
+import { seedIfEmpty } from '../services/seed.js'
+import { createApiToken, createUser } from '../services/users.js'
+import { buildApp, type App } from './app.js'
+
+/** Test helpers shared by the route tests (not shipped behaviour). */
+export const TEST_NOW = new Date('2026-11-28T09:00:00Z')
+export const OPEN_NEGOTIATION = 'rok-us-sma-13-negotiation'
+
+export interface TestPrincipal {
+  readonly key: string
+  readonly party: Party | null
+  readonly role: Role | null
+  readonly email: string | null
+  readonly password: string | null
+  readonly token: string | null
+}
+
+export const PRINCIPAL_SPECS: readonly { party: Party; role: Role }[] = [
+  { party: 'PUBLIC', role: 'viewer' },
+  { party: 'KR', role: 'viewer' },
+  { party: 'KR', role: 'analyst' },
+  { party: 'KR', role: 'negotiator' },
+  { party: 'KR', role: 'admin' },
+  { party: 'US', role: 'viewer' },
+  { party: 'US', role: 'analyst' },
+  { party: 'US', role: 'negotiator' },
+  { party: 'US', role: 'admin' },
+]
+
+export const ANONYMOUS: TestPrincipal = {
+  key: 'anonymous',
+  party: null,
+  role: null,
+  email: null,
+  password: null,
+  token: null,
+}
+
+export interface TestApp {
+  readonly app: App
+  readonly store: DatabaseHandle
+  readonly principals: ReadonlyMap<string, TestPrincipal>
+  as(key: string): TestPrincipal
+  close(): Promise<void>
+}
+
+/** Builds a seeded app on a fresh database with one user (and API token) per party × role. */
+export async function buildTestApp(
+  open: () => Promise<DatabaseHandle>,
+  opts: { rateLimitPerMinute?: number; loginPerMinute?: number } = {},
+): Promise<TestApp> {
+  const store = await open()
+  const now = (): Date => TEST_NOW
+  await seedIfEmpty(store, now)
+  const principals = new Map<string, TestPrincipal>([['anonymous', ANONYMOUS]])
+  for (const s of PRINCIPAL_SPECS) {
+    const key = `${s.party}-${s.role}`
+    const email = `${key.toLowerCase()}@test.sma`
+    const password = `password-of-${key}`
+    const u = await createUser(
+      store,
+      { email, name: key, party: s.party, role: s.role, password },
+      { now },
+    )
+    const t = await createApiToken(store, u.id, 'test', { now })
+    principals.set(key, { key, party: s.party, role: s.role, email, password, token: t.token })
+  }
+  const app = await buildApp({
+    store,
+    now,
+    logger: false,
+    rateLimitPerMinute: opts.rateLimitPerMinute ?? 0,
+    loginPerMinute: opts.loginPerMinute ?? 1000,
+    webDist: null,
+  })
+  await app.ready()
+  return {
+    app,
+    store,
+    principals,
+    as: (key) => {
+      const p = principals.get(key)
+      if (!p) throw new Error(`no principal ${key}`)
+      return p
+    },
+    close: async () => {
+      await app.close()
+      await store.close()
+    },
+  }
+}
+
+export function authHeaders(p: TestPrincipal): Record<string, string> {
+  return p.token === null ? {} : { authorization: `Bearer ${p.token}` }
+}
+
+export async function call(
+  t: TestApp,
+  who: TestPrincipal,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
+  return t.app.inject({
+    method,
+    url,
+    headers: { ...authHeaders(who), ...headers },
+    ...(body === undefined ? {} : { payload: body as object }),
+  })
+}
+
+const SPEC_FILE = fileURLToPath(
+  new URL('../../data/agreements/rok-us-sma-12.json', import.meta.url),
+)
+
+/** A valid agreement spec to propose: the 12th SMA renamed, with a marker in its texts. */
+export function proposalSpec(marker: string): AgreementSpec {
+  const base = JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as AgreementSpec
+  return {
+    ...base,
+    id: 'rok-us-sma-13-draft',
+    ordinal: 13,
+    description: { en: `Draft ${marker}`, ko: `초안 ${marker}` },
+    openQuestions: [marker],
+  }
+}
+
+export function positionBody(
+  marker: string,
+  extra: Partial<Record<string, unknown>> = {},
+): Record<string, unknown> {
+  return {
+    title: `Position ${marker}`,
+    reservationValue: '1600000000000',
+    target: '1550000000000',
+    priorities: [`priority ${marker}`],
+    estimateOfOther: {
+      reservationValue: '1500000000000',
+      target: null,
+      notes: `estimate ${marker}`,
+    },
+    notes: `notes ${marker}`,
+    ...extra,
+  }
+}
