@@ -10,6 +10,7 @@ import { registerExplain } from './explain.js'
 import { registerSchedule } from './schedule.js'
 import { registerAnalyze } from './analyze.js'
 import { registerSimulate } from './simulate.js'
+import { registerProject } from './project.js'
 
 /** Every CLI command registers itself on the program; add one line per command file. */
 export type RegisterCommand = (program: Command) => void
@@ -26,4 +27,5 @@ export const commands: RegisterCommand[] = [
   registerCheck,
   registerAnalyze,
   registerSimulate,
+  registerProject,
 ]

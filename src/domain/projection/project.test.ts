@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { evaluateSchedule } from '../agreement/evaluate.js'
 import { buildPlan, projectSchedule, scenarioOverrides } from './plan.js'
 import { projectInThread } from './project.js'
+import { projectionResultSchema } from './result-schema.js'
 import { runInThread, summarise } from './result.js'
 import { parseScenario, yearValue, type Scenario } from './scenario.js'
 import { shippedScenarios } from './shipped-scenarios.js'
@@ -197,5 +198,22 @@ describe('defenseBudgetVariant', () => {
     })
     expect(s.years[1]?.amount).toBe('1633100000000') // 1,519.2 bn × 1.075 (budget 2026)
     expect(s.years[2]?.status).toBe('pending')
+  })
+})
+
+describe('projectionResultSchema', () => {
+  it('accepts the results of every mode (the API response allow-list drops nothing)', () => {
+    for (const sid of ['ar1', 'bootstrap', 'baseline']) {
+      const r = projectInThread(
+        {
+          specs: [sma12, defenseBudgetVariant(sma12, 2027)],
+          scenario: scenario(sid),
+          paths: 2000,
+          seed: 1,
+        },
+        inputs,
+      )
+      expect(projectionResultSchema.parse(r)).toEqual(r)
+    }
   })
 })

@@ -101,6 +101,8 @@ export interface ProjectionResult {
     readonly id: string
     readonly version: number
     readonly title: { readonly en: string; readonly ko: string }
+    /** Real amounts are in prices of this year. */
+    readonly deflatorBaseYear: number
   }
   readonly models: readonly ModelReport[]
   readonly projections: readonly AgreementProjection[]
@@ -379,7 +381,12 @@ export function summarise(
     seed,
     paths: merged.paths,
     chunkSize: CHUNK_SIZE,
-    scenario: { id: scenario.id, version: scenario.version, title: scenario.title },
+    scenario: {
+      id: scenario.id,
+      version: scenario.version,
+      title: scenario.title,
+      deflatorBaseYear: scenario.deflator.baseYear,
+    },
     models: plan.series.map((s) => s.report),
     projections,
     comparisons,

@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs'
+import { Option, type Command } from '@commander-js/extra-typings'
+import cliProgress from 'cli-progress'
+import { loadRecord, publishedLookup } from '../../domain/index.js'
+import { MAX_PATHS, MAX_SEED, ProjectionError } from '../../domain/projection/index.js'
+import { formatProjection } from '../../projection/format-projection.js'
+import { ProjectionPool } from '../../projection/projection-pool.js'
+import {
+  ProjectionInputError,
+  resolveCompare,
+  resolveScenario,
+  resolveSpec,
+  type CompareInput,
+} from '../../projection/request.js'
+import { IN_THREAD_BELOW, runProjection } from '../../projection/run-projection.js'
+import { CliError } from '../cli-error.js'
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value]
+
+function intOption(text: string, name: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new CliError(`${name} must be an integer from ${min} to ${max} (got "${text}")`)
+  }
+  return Number(text)
+}
+
+function readJson(path: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err)
+    throw new CliError(`cannot read ${what} file ${path}: ${why}`)
+  }
+}
+
+/** `--compare` text: an id, a spec .json file, or `defense-budget-rule[:FROM_YEAR]`. */
+function compareInput(text: string): CompareInput {
+  const m = /^defense-budget-rule(?::(\d{4}))?$/.exec(text)
+  if (m)
+    return m[1]
+      ? { variant: 'defense-budget-rule', fromYear: Number(m[1]) }
+      : { variant: 'defense-budget-rule' }
+  if (text.endsWith('.json')) return readJson(text, 'agreement') as Record<string, unknown>
+  return text
+}
+
+/** Progress on stderr: a bar on a TTY, a plain line per quarter otherwise. */
+function progressReporter(enabled: boolean): {
+  update: (done: number, total: number) => void
+  stop: () => void
+} {
+  if (!enabled) return { update: () => undefined, stop: () => undefined }
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        stream: process.stderr,
+        format: 'projecting [{bar}] {percentage}% | {value}/{total} paths',
+        hideCursor: true,
+      },
+      cliProgress.Presets.shades_classic,
+    )
+    let started = false
+    return {
+      update: (done, total) => {
+        if (!started) {
+          bar.start(total, 0)
+          started = true
+        }
+        bar.update(done)
+      },
+      stop: () => {
+        if (started) bar.stop()
+      },
+    }
+  }
+  let nextQuarter = 1
+  return {
+    update: (done, total) => {
+      while (done >= (nextQuarter * total) / 4 && nextQuarter <= 4) {
+        process.stderr.write(`projected ${done}/${total} paths\n`)
+        nextQuarter++
+      }
+    },
+    stop: () => undefined,
+  }
+}
+
+/**
+ * `sma project <agreement-id-or-spec-file> [--scenario NAME|FILE] [--paths N] [--seed S]
+ * [--workers W] [--compare OTHER]... [--json]`: yearly distributions (or exact figures), cap
+ * binding, totals and comparisons. Ctrl-C cancels the run.
+ */
+export function registerProject(program: Command): void {
+  program
+    .command('project')
+    .description('project an agreement under a scenario (Monte Carlo or deterministic)')
+    .argument('<agreement>', 'agreement id, e.g. rok-us-sma-12, or a path to a spec .json file')
+    .option(
+      '--scenario <name|file>',
+      'shipped scenario (ar1, bootstrap, baseline, high-inflation, low-inflation) or a scenario .json file',
+      'ar1',
+    )
+    .option('--paths <n>', `Monte Carlo paths (1 to ${MAX_PATHS})`, '100000')
+    .option('--seed <s>', `random seed (0 to ${MAX_SEED})`, '1')
+    .addOption(new Option('--workers <w>', 'worker threads (0: this thread; default: automatic)'))
+    .option(
+      '--compare <other>',
+      'compare with an agreement id, a spec .json file, or defense-budget-rule[:FROM_YEAR] (repeatable)',
+      collect,
+      [],
+    )
+    .option('--json', 'machine-readable output (the POST /api/projections JSON)')
+    .option('--no-progress', 'no progress output on stderr')
+    .action(async (idOrFile, opts) => {
+      const paths = intOption(opts.paths, '--paths', 1, MAX_PATHS)
+      const seed = intOption(opts.seed, '--seed', 0, MAX_SEED)
+      const workers =
+        opts.workers === undefined ? undefined : intOption(opts.workers, '--workers', 0, 64)
+      // Start worker threads first: their start-up overlaps loading the record and planning.
+      const threads = workers ?? (paths < IN_THREAD_BELOW ? 0 : undefined)
+      const pool = threads === 0 ? undefined : new ProjectionPool(threads)
+      const ac = new AbortController()
+      const onSigint = (): void => {
+        ac.abort()
+      }
+      process.once('SIGINT', onSigint)
+      const progress = progressReporter(opts.progress && paths >= IN_THREAD_BELOW)
+      try {
+        const record = loadRecord()
+        let primary
+        let scenario
+        let others
+        try {
+          primary = resolveSpec(
+            record,
+            idOrFile.endsWith('.json') ? readJson(idOrFile, 'agreement') : idOrFile,
+          )
+          scenario = resolveScenario(
+            opts.scenario.endsWith('.json') ? readJson(opts.scenario, 'scenario') : opts.scenario,
+          )
+          const p = primary
+          others = opts.compare.map((c) => resolveCompare(record, p, compareInput(c)))
+        } catch (e) {
+          if (e instanceof ProjectionInputError) throw new CliError(e.message)
+          throw e
+        }
+        const inputs = { indices: record.indices, publishedOf: publishedLookup(record.agreements) }
+        const result = await runProjection(
+          { specs: [primary, ...others], scenario, paths, seed },
+          inputs,
+          {
+            ...(pool ? { pool } : { workers: 0 }),
+            signal: ac.signal,
+            onProgress: progress.update,
+          },
+        )
+        progress.stop()
+        process.stdout.write(
+          opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatProjection(result),
+        )
+      } catch (e) {
+        progress.stop()
+        if (e instanceof Error && e.name === 'AbortError')
+          throw new CliError('projection cancelled', 130)
+        if (e instanceof ProjectionError || e instanceof RangeError) throw new CliError(e.message)
+        throw e
+      } finally {
+        process.removeListener('SIGINT', onSigint)
+        await pool?.destroy()
+      }
+    })
+}

@@ -1,0 +1,175 @@
+import type { ModelReport, ProjectionResult, Quantiles } from '../domain/projection/index.js'
+
+const SPARK = '▁▂▃▄▅▆▇█'
+
+/** Minor units as billions of the major unit with one decimal, grouped: "1,519.2". */
+export function billions(minor: string, exponent = 0): string {
+  const v = Number(minor) / 10 ** exponent / 1e9
+  return v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+}
+
+/** A one-line sparkline of counts. */
+export function sparkline(counts: readonly number[]): string {
+  const max = Math.max(1, ...counts)
+  return counts
+    .map((c) => (c === 0 ? ' ' : (SPARK[Math.min(7, Math.floor((c / max) * 7.999))] ?? ' ')))
+    .join('')
+}
+
+/**
+ * An ASCII fan cell: P5–P95 as ─, P25–P75 as █, P50 as │, on a shared [lo, hi] axis.
+ * @example fanCell({p5:'0',p25:'25',p50:'50',p75:'75',p95:'100',mean:'50'}, 0, 100, 10) // "──██│██───"
+ */
+export function fanCell(q: Quantiles, lo: number, hi: number, width: number): string {
+  const pos = (v: string): number =>
+    hi === lo
+      ? 0
+      : Math.min(width - 1, Math.max(0, Math.round(((Number(v) - lo) / (hi - lo)) * (width - 1))))
+  const cells = Array.from({ length: width }, () => ' ')
+  for (let i = pos(q.p5); i <= pos(q.p95); i++) cells[i] = '─'
+  for (let i = pos(q.p25); i <= pos(q.p75); i++) cells[i] = '█'
+  cells[pos(q.p50)] = '│'
+  return cells.join('')
+}
+
+function pct(p: number | null): string {
+  return p === null ? '' : `${(p * 100).toFixed(1)} %`
+}
+
+function describeModel(m: ModelReport): string {
+  const periods = `${m.periods[0] ?? ''}–${m.periods.at(-1) ?? ''}`
+  if (m.model === 'ar1') {
+    const p = m.params
+    const fit = m.fit
+      ? `fitted (OLS) ${m.fit.from}–${m.fit.to}, ${m.fit.pairs} pairs`
+      : 'stated parameters'
+    return `${m.series} ${periods}: AR(1) ${fit}: c=${p.c.toFixed(3)} φ=${p.phi.toFixed(3)} σ=${p.sigma.toFixed(3)} mean=${p.mean === null ? '—' : p.mean.toFixed(2)} %; starts from ${m.start.period} = ${m.start.value} %`
+  }
+  if (m.model === 'block-bootstrap') {
+    return `${m.series} ${periods}: moving block bootstrap of ${m.fit.from}–${m.fit.to}, blocks of ${m.blockLength} years (${m.blocks} blocks)`
+  }
+  return `${m.series} ${periods}: scenario path ${Object.entries(m.values)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ')}`
+}
+
+/** The human report of `sma project`: one table per agreement, then comparisons. */
+export function formatProjection(r: ProjectionResult): string {
+  const out: string[] = []
+  const mc = r.mode === 'monte-carlo'
+  out.push(
+    `scenario ${r.scenario.id} v${r.scenario.version} (${r.scenario.title.en}); ${
+      mc ? `Monte Carlo, ${r.paths.toLocaleString('en-US')} paths, seed ${r.seed}` : 'deterministic'
+    }`,
+  )
+  for (const m of r.models) out.push(`  ${describeModel(m)}`)
+  for (const p of r.projections) {
+    const exp = p.currency === 'USD' ? 2 : 0
+    const unit = p.currency === 'USD' ? 'USD m' : `${p.currency} bn`
+    out.push('', `${p.agreement.id}: ${p.agreement.title.en}   (amounts in ${unit})`)
+    const qs = p.years.flatMap((y) => (y.nominal ? [y.nominal] : []))
+    const lo = Math.min(...qs.map((q) => Number(q.p5)))
+    const hi = Math.max(...qs.map((q) => Number(q.p95)))
+    const header = [
+      'year',
+      'status',
+      'P5',
+      'P25',
+      'P50',
+      'P75',
+      'P95',
+      'mean',
+      'cap binds',
+      'fan P5─[P25█│P50█P75]─P95',
+    ]
+    const rows = p.years.map((y) => {
+      const q = y.nominal
+      const f = (v: string | undefined): string =>
+        v === undefined
+          ? '—'
+          : p.currency === 'USD'
+            ? (Number(v) / 1e8).toFixed(1)
+            : billions(v, exp)
+      if (!q) return [String(y.year), y.status, '—', '—', '—', '—', '—', '—', '', '']
+      return [
+        String(y.year),
+        y.status,
+        f(q.p5),
+        f(q.p25),
+        f(q.p50),
+        f(q.p75),
+        f(q.p95),
+        f(q.mean),
+        pct(y.capBinds),
+        fanCell(q, lo, hi, 28),
+      ]
+    })
+    out.push(table(header, rows, [false, false, true, true, true, true, true, true, true, false]))
+    for (const y of p.years) {
+      if (y.exact !== null)
+        out.push(
+          `  ${y.year} exact: ${Number(y.exact).toLocaleString('en-US')} (${y.status === 'fixed' ? 'fixed by published inputs' : 'scenario value'})`,
+        )
+    }
+    if (p.total) {
+      const t = p.total.nominal
+      out.push(
+        `  total over the term: P5 ${billions(t.p5, exp)}  P50 ${billions(t.p50, exp)}  P95 ${billions(t.p95, exp)}  mean ${billions(t.mean, exp)}`,
+        `  real (${r.scenario.deflatorBaseYear} prices) mean ${billions(p.total.realMean, exp)}; USD mean ${(Number(p.total.usdMean) / 100 / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} m`,
+      )
+      if (mc) {
+        out.push(
+          `  distribution of the total: ${billions(p.total.histogram.lower[0] ?? '0', exp)} ${sparkline(p.total.histogram.counts)} ${billions(String(Number(p.total.histogram.lower.at(-1) ?? '0') + Number(p.total.histogram.width)), exp)}`,
+        )
+      }
+    }
+  }
+  for (const c of r.comparisons) {
+    out.push(
+      '',
+      `difference ${c.a} − ${c.b}  (${r.projections[0]?.currency ?? ''} bn; negative: ${c.a} costs less)`,
+    )
+    out.push(
+      table(
+        ['year', 'P5', 'P25', 'P50', 'P75', 'P95', 'mean', `P(${c.a} higher)`],
+        c.years.map((y) => [
+          String(y.year),
+          billions(y.difference.p5),
+          billions(y.difference.p25),
+          billions(y.difference.p50),
+          billions(y.difference.p75),
+          billions(y.difference.p95),
+          billions(y.difference.mean),
+          pct(y.pAHigher),
+        ]),
+        [false, true, true, true, true, true, true, true],
+      ),
+    )
+    if (c.total) {
+      const d = c.total.difference
+      out.push(
+        `  total over the term: P5 ${billions(d.p5)}  P25 ${billions(d.p25)}  P50 ${billions(d.p50)}  P75 ${billions(d.p75)}  P95 ${billions(d.p95)}  mean ${billions(d.mean)}`,
+        `  P(${c.a} costs more) = ${pct(c.total.pAHigher)}; P(${c.b} costs more) = ${pct(c.total.pBHigher)}; P(equal) = ${pct(c.total.pEqual)}`,
+      )
+      if (mc)
+        out.push(
+          `  distribution of the difference: ${billions(c.total.histogram.lower[0] ?? '0')} ${sparkline(c.total.histogram.counts)} ${billions(String(Number(c.total.histogram.lower.at(-1) ?? '0') + Number(c.total.histogram.width)))}`,
+        )
+    }
+  }
+  return `${out.join('\n')}\n`
+}
+
+function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: readonly boolean[],
+): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => (right[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
+}
