@@ -1,0 +1,583 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDialects } from '../db/test-harness.js'
+import { scopeOf } from '../domain/access/scope.js'
+import type { Principal } from '../domain/access/permissions.js'
+import type { Actor } from '../services/audit.js'
+import {
+  addEvent,
+  addRound,
+  createNegotiation,
+  createPosition,
+  createProposal,
+} from '../services/negotiations.js'
+import { createApiToken } from '../services/users.js'
+import {
+  ANONYMOUS,
+  buildTestApp,
+  call,
+  OPEN_NEGOTIATION,
+  positionBody,
+  proposalSpec,
+  TEST_NOW,
+  type TestApp,
+  type TestPrincipal,
+} from './test-support.js'
+
+/**
+ * Authorization matrix (security-and-reliability.md §B.9 suite 4): every registered API route ×
+ * every principal (anonymous, PUBLIC, KR and US × four roles) × every object owner (KR-private,
+ * US-private, shared) has an expected status written down here as data. The test fails if the
+ * app registers a route this table does not cover.
+ */
+type Owner = 'KR' | 'US' | 'shared' | '-'
+type Need = 'anyone' | 'login' | 'delegation' | 'analyst' | 'negotiator' | 'admin'
+interface Req {
+  url: string
+  body?: unknown
+  headers?: Record<string, string>
+}
+interface RouteCase {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  url: string
+  need: Need
+  owners: readonly Owner[]
+  prepare: (p: TestPrincipal, owner: Owner) => Promise<Req>
+  /** Status once the `need` gate is passed. */
+  expect: (p: TestPrincipal, owner: Owner) => number
+}
+
+const RANK = { viewer: 0, analyst: 1, negotiator: 2, admin: 3 } as const
+const now = (): Date => TEST_NOW
+
+function gate(p: TestPrincipal, need: Need): number | null {
+  if (need === 'anyone') return null
+  if (p.party === null) return 401
+  if (need === 'login') return null
+  if (p.party === 'PUBLIC') return 403
+  const rank = RANK[p.role ?? 'viewer']
+  if (need === 'analyst' && rank < 1) return 403
+  if (need === 'negotiator' && rank < 2) return 403
+  if (need === 'admin' && rank < 3) return 403
+  return null
+}
+
+/** Does principal p see an object of this owner? (shared proposals/negotiations: delegations.) */
+function sees(p: TestPrincipal, owner: Owner, sharedIsPublic: boolean): boolean {
+  if (owner === 'shared') return sharedIsPublic || p.party === 'KR' || p.party === 'US'
+  return p.party === owner
+}
+
+describe.each(testDialects())('authorization matrix on $name', (dialect) => {
+  let t: TestApp
+  const userIds = new Map<string, string>()
+  const actorOf = (key: 'KR' | 'US'): { actor: Actor; principal: Principal } => {
+    const id = userIds.get(`${key}-negotiator`) ?? ''
+    const principal: Principal = { userId: id, email: `${key}@x`, party: key, role: 'negotiator' }
+    return {
+      actor: { id, label: `${key.toLowerCase()}-negotiator@test.sma`, party: key },
+      principal,
+    }
+  }
+  const privateNegotiation = new Map<'KR' | 'US', string>()
+  let counter = 1000
+  let roundNumber = 1
+
+  const negotiationFor = (owner: Owner): string =>
+    owner === 'KR' || owner === 'US' ? (privateNegotiation.get(owner) ?? '') : OPEN_NEGOTIATION
+
+  async function freshProposal(owner: Owner): Promise<string> {
+    const party = owner === 'US' ? 'US' : 'KR'
+    const { actor, principal } = actorOf(party)
+    const r = await createProposal(
+      t.store,
+      actor,
+      scopeOf(principal),
+      OPEN_NEGOTIATION,
+      {
+        title: 'p',
+        visibility: owner === 'shared' ? 'shared' : 'private',
+        spec: proposalSpec(`m-${counter++}`), // a distinct revision each time: acceptances never conclude
+        roundId: null,
+        revises: null,
+      },
+      now,
+    )
+    return r.id
+  }
+  async function freshPosition(owner: Owner): Promise<{ id: string; etag: string }> {
+    const party = owner === 'US' ? 'US' : 'KR'
+    const { actor, principal } = actorOf(party)
+    const p = await createPosition(
+      t.store,
+      actor,
+      scopeOf(principal),
+      OPEN_NEGOTIATION,
+      positionBody('m') as never,
+      now,
+    )
+    return { id: p.id, etag: p.etag }
+  }
+
+  const cases: RouteCase[] = []
+  const simple = (
+    method: RouteCase['method'],
+    url: string,
+    need: Need,
+    status: number,
+    req?: () => Req,
+  ): void => {
+    cases.push({
+      method,
+      url,
+      need,
+      owners: ['-'],
+      prepare: () => Promise.resolve(req ? req() : { url }),
+      expect: () => status,
+    })
+  }
+  simple('GET', '/api/health', 'anyone', 200)
+  simple('GET', '/api/openapi.json', 'anyone', 200)
+  simple('GET', '/api/agreements', 'anyone', 200)
+  simple('GET', '/api/agreements/:id', 'anyone', 200, () => ({
+    url: '/api/agreements/rok-us-sma-12',
+  }))
+  simple('GET', '/api/agreements/:id/schedule', 'anyone', 200, () => ({
+    url: '/api/agreements/rok-us-sma-12/schedule',
+  }))
+  simple('GET', '/api/indices/:series/values', 'anyone', 200, () => ({
+    url: '/api/indices/KR_CPI/values',
+  }))
+  simple('POST', '/api/indices/:series/values', 'analyst', 201, () => ({
+    url: '/api/indices/KR_CPI/values',
+    body: {
+      period: 2026,
+      value: '2.0',
+      vintage: 'matrix',
+      releasedOn: null,
+      sources: ['https://example.org/x'],
+    },
+  }))
+  cases.push({
+    method: 'POST',
+    url: '/api/auth/login',
+    need: 'anyone',
+    owners: ['-'],
+    prepare: (p) =>
+      Promise.resolve({
+        url: '/api/auth/login',
+        body: { email: p.email ?? 'nobody@test.sma', password: p.password ?? 'not-a-password' },
+      }),
+    expect: (p) => (p.party === null ? 401 : 200),
+  })
+  simple('POST', '/api/auth/logout', 'login', 204)
+  simple('GET', '/api/auth/me', 'login', 200)
+  simple('GET', '/api/tokens', 'login', 200)
+  simple('POST', '/api/tokens', 'login', 201, () => ({
+    url: '/api/tokens',
+    body: { name: 'matrix' },
+  }))
+  cases.push({
+    method: 'DELETE',
+    url: '/api/tokens/:id',
+    need: 'login',
+    owners: ['-'],
+    prepare: async (p) => {
+      const uid = userIds.get(p.key)
+      if (uid === undefined) return { url: `/api/tokens/${randomUUID()}` }
+      const tok = await createApiToken(t.store, uid, 'to-delete', { now })
+      return { url: `/api/tokens/${tok.id}` }
+    },
+    expect: () => 204,
+  })
+  simple('GET', '/api/negotiations', 'anyone', 200)
+  simple('POST', '/api/negotiations', 'negotiator', 201, () => ({
+    url: '/api/negotiations',
+    body: {
+      id: `matrix-${counter++}`,
+      title: { en: 'm', ko: 'm' },
+      replaces: null,
+      visibility: 'private',
+      deadlines: [],
+    },
+  }))
+  const negOwners: Owner[] = ['KR', 'US', 'shared']
+  const onNegotiation = (
+    method: RouteCase['method'],
+    url: string,
+    suffix: string,
+    need: Need,
+    okStatus: number,
+    body?: () => unknown,
+  ): void => {
+    cases.push({
+      method,
+      url,
+      need,
+      owners: negOwners,
+      prepare: (_p, owner) =>
+        Promise.resolve({
+          url: `/api/negotiations/${negotiationFor(owner)}${suffix}`,
+          ...(body ? { body: body() } : {}),
+        }),
+      expect: (p, owner) => (sees(p, owner, true) ? okStatus : 404),
+    })
+  }
+  onNegotiation('GET', '/api/negotiations/:id', '', 'anyone', 200)
+  onNegotiation('POST', '/api/negotiations/:id/rounds', '/rounds', 'negotiator', 201, () => ({
+    number: roundNumber++,
+    from: '2027-01-10',
+    to: '2027-01-12',
+    venue: 'Seoul',
+    summary: '',
+  }))
+  onNegotiation('POST', '/api/negotiations/:id/events', '/events', 'negotiator', 201, () => ({
+    kind: 'note',
+    date: '2027-01-10',
+    party: null,
+    note: 'matrix note',
+    visibility: 'shared',
+  }))
+  onNegotiation('GET', '/api/negotiations/:id/proposals', '/proposals', 'anyone', 200)
+  onNegotiation('POST', '/api/negotiations/:id/proposals', '/proposals', 'analyst', 201, () => ({
+    title: 'matrix draft',
+    visibility: 'private',
+    spec: proposalSpec('matrix'),
+  }))
+  onNegotiation('GET', '/api/negotiations/:id/positions', '/positions', 'delegation', 200)
+  onNegotiation('POST', '/api/negotiations/:id/positions', '/positions', 'analyst', 201, () =>
+    positionBody('matrix'),
+  )
+
+  const propUrl = (id: string, suffix = ''): string =>
+    `/api/negotiations/${OPEN_NEGOTIATION}/proposals/${id}${suffix}`
+  cases.push({
+    method: 'GET',
+    url: '/api/negotiations/:id/proposals/:pid',
+    need: 'anyone',
+    owners: negOwners,
+    prepare: async (_p, owner) => ({ url: propUrl(await freshProposal(owner)) }),
+    expect: (p, owner) => (sees(p, owner, false) ? 200 : 404),
+  })
+  cases.push({
+    method: 'PUT',
+    url: '/api/negotiations/:id/proposals/:pid',
+    need: 'analyst',
+    owners: negOwners,
+    prepare: async (_p, owner) => ({
+      url: propUrl(await freshProposal(owner)),
+      body: { title: 'edit', spec: proposalSpec('edit') },
+      headers: { 'if-match': '"stale-etag"' },
+    }),
+    // The shared fixture proposal is KR's and tabled (immutable).
+    expect: (p, owner) =>
+      owner === 'shared' ? (p.party === 'KR' ? 409 : 403) : p.party === owner ? 412 : 404,
+  })
+  cases.push({
+    method: 'POST',
+    url: '/api/negotiations/:id/proposals/:pid/table',
+    need: 'negotiator',
+    owners: negOwners,
+    prepare: async (_p, owner) => ({ url: propUrl(await freshProposal(owner), '/table') }),
+    expect: (p, owner) => (owner === 'shared' ? 409 : p.party === owner ? 200 : 404),
+  })
+  cases.push({
+    method: 'POST',
+    url: '/api/negotiations/:id/proposals/:pid/accept',
+    need: 'negotiator',
+    owners: negOwners,
+    prepare: async (_p, owner) => ({ url: propUrl(await freshProposal(owner), '/accept') }),
+    expect: (p, owner) => (owner === 'shared' ? 200 : p.party === owner ? 409 : 404),
+  })
+  const posUrl = (id: string): string => `/api/negotiations/${OPEN_NEGOTIATION}/positions/${id}`
+  cases.push({
+    method: 'GET',
+    url: '/api/negotiations/:id/positions/:pid',
+    need: 'delegation',
+    owners: ['KR', 'US'],
+    prepare: async (_p, owner) => ({ url: posUrl((await freshPosition(owner)).id) }),
+    expect: (p, owner) => (p.party === owner ? 200 : 404),
+  })
+  cases.push({
+    method: 'PUT',
+    url: '/api/negotiations/:id/positions/:pid',
+    need: 'analyst',
+    owners: ['KR', 'US'],
+    prepare: async (_p, owner) => {
+      const pos = await freshPosition(owner)
+      return {
+        url: posUrl(pos.id),
+        body: positionBody('edited'),
+        headers: { 'if-match': `"${pos.etag}"` },
+      }
+    },
+    expect: (p, owner) => (p.party === owner ? 200 : 404),
+  })
+  simple('GET', '/api/audit', 'admin', 200)
+
+  beforeAll(async () => {
+    t = await buildTestApp(() => dialect.open())
+    const users = await t.store.db.selectFrom('users').select(['id', 'email']).execute()
+    for (const u of users)
+      userIds.set(
+        u.email.replace('@test.sma', '').replace(/^(kr|us|public)/, (m) => m.toUpperCase()),
+        u.id,
+      )
+    for (const party of ['KR', 'US'] as const) {
+      const { actor } = actorOf(party)
+      const id = `private-${party.toLowerCase()}-negotiation`
+      await createNegotiation(
+        t.store,
+        actor,
+        { id, title: { en: id, ko: id }, replaces: null, visibility: 'private', deadlines: [] },
+        now,
+      )
+      privateNegotiation.set(party, id)
+    }
+  })
+  afterAll(async () => {
+    await t.close()
+  })
+
+  it('covers every registered API route', () => {
+    const covered = new Set(cases.map((c) => `${c.method} ${c.url}`))
+    const missing = t.app.routeCatalog
+      .filter(
+        (r) =>
+          r.url.startsWith('/api/') &&
+          !r.url.startsWith('/api/docs') &&
+          !r.url.startsWith('/api/projections'),
+      )
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((k) => !covered.has(k))
+    expect(missing).toEqual([])
+  })
+
+  it('gives every principal × route × owner the expected status', async () => {
+    const principals = [...t.principals.values()]
+    const mismatches: string[] = []
+    let cells = 0
+    for (const c of cases) {
+      for (const p of principals) {
+        for (const owner of c.owners) {
+          const req = await c.prepare(p, owner)
+          const res = await call(t, p, c.method, req.url, req.body, req.headers ?? {})
+          const want = gate(p, c.need) ?? c.expect(p, owner)
+          cells++
+          if (res.statusCode !== want) {
+            mismatches.push(
+              `${c.method} ${c.url} as ${p.key} on ${owner}: got ${res.statusCode}, want ${want} ${res.body.slice(0, 160)}`,
+            )
+          }
+          if (res.statusCode >= 400)
+            expect(res.headers['content-type']).toContain('application/problem+json')
+          expect(res.statusCode).toBeLessThan(500)
+        }
+      }
+    }
+    expect(mismatches).toEqual([])
+    expect(cells).toBeGreaterThan(500)
+    console.info(
+      `authorization matrix (${dialect.name}): ${cases.length} routes × ${principals.length} principals, ${cells} cells, 0 mismatches`,
+    )
+  })
+
+  it('serves the API docs and any projection routes without 5xx', async () => {
+    for (const r of t.app.routeCatalog) {
+      if (r.method !== 'GET') continue
+      if (!r.url.startsWith('/api/docs') && !r.url.startsWith('/api/projections')) continue
+      const url = r.url.replace('*', 'index.html').replace(/:(\w+)/g, 'x')
+      for (const p of [ANONYMOUS, t.as('US-viewer')]) {
+        const res = await call(t, p, 'GET', url)
+        expect(res.statusCode).toBeLessThan(500)
+      }
+    }
+  })
+})
+
+/**
+ * Isolation canary scan (suite 5): unique canary strings in KR's private positions, drafts,
+ * notes, rounds and a private negotiation; then every GET route (lists and details, with real
+ * ids including KR's private ones) as each US principal, a PUBLIC user and an anonymous
+ * visitor. No response body or header may contain any canary.
+ */
+describe.each(testDialects())('canary leak scan on $name', (dialect) => {
+  let t: TestApp
+  const canaries: string[] = []
+  const ids = { negotiations: [] as string[], proposals: [] as string[], positions: [] as string[] }
+  const canary = (): string => {
+    const c = `CANARY${canaries.length}x${randomBytes(6).toString('hex')}`
+    canaries.push(c)
+    return c
+  }
+
+  beforeAll(async () => {
+    t = await buildTestApp(() => dialect.open())
+    const kr = t.as('KR-negotiator')
+    const N = `/api/negotiations/${OPEN_NEGOTIATION}`
+    for (let i = 0; i < 10; i++) {
+      const r = await call(t, kr, 'POST', `${N}/positions`, {
+        title: canary(),
+        reservationValue: '1600000000000',
+        target: null,
+        priorities: [canary(), canary()],
+        estimateOfOther: { reservationValue: null, target: '1500000000000', notes: canary() },
+        notes: canary(),
+      })
+      expect(r.statusCode).toBe(201)
+      ids.positions.push(r.json<{ position: { id: string } }>().position.id)
+    }
+    for (let i = 0; i < 5; i++) {
+      const spec = proposalSpec(canary())
+      const r = await call(t, kr, 'POST', `${N}/proposals`, {
+        title: canary(),
+        visibility: 'private',
+        spec: { ...spec, description: { en: canary(), ko: canary() } },
+      })
+      expect(r.statusCode).toBe(201)
+      ids.proposals.push(r.json<{ id: string }>().id)
+    }
+    for (let i = 0; i < 3; i++) {
+      const r = await call(t, kr, 'POST', `${N}/events`, {
+        kind: 'note',
+        date: '2027-01-01',
+        party: 'KR',
+        note: canary(),
+        visibility: 'private',
+      })
+      expect(r.statusCode).toBe(201)
+    }
+    const privId = 'kr-private-talks'
+    const created = await call(t, kr, 'POST', '/api/negotiations', {
+      id: privId,
+      title: { en: canary(), ko: canary() },
+      replaces: 'rok-us-sma-12',
+      visibility: 'private',
+      deadlines: [{ kind: 'internal', date: '2027-06-30', label: canary(), sources: [] }],
+    })
+    expect(created.statusCode).toBe(201)
+    ids.negotiations.push(
+      privId,
+      OPEN_NEGOTIATION,
+      'rok-us-sma-12-negotiation',
+      'rok-us-sma-11-negotiation',
+    )
+    expect(
+      (
+        await call(t, kr, 'POST', `/api/negotiations/${privId}/rounds`, {
+          number: 1,
+          from: '2027-01-05',
+          to: null,
+          venue: canary(),
+          summary: canary(),
+        })
+      ).statusCode,
+    ).toBe(201)
+    const draft = await call(t, kr, 'POST', `/api/negotiations/${privId}/proposals`, {
+      title: canary(),
+      visibility: 'shared',
+      spec: proposalSpec(canary()),
+    })
+    expect(draft.statusCode).toBe(201)
+    ids.proposals.push(draft.json<{ id: string }>().id)
+    const pos = await call(
+      t,
+      kr,
+      'POST',
+      `/api/negotiations/${privId}/positions`,
+      positionBody(canary()),
+    )
+    ids.positions.push(pos.json<{ position: { id: string } }>().position.id)
+    // Shared material (visible to the US, must not carry canaries either way): a tabled proposal.
+    const shared = await call(t, kr, 'POST', `${N}/proposals`, {
+      title: 'tabled offer',
+      visibility: 'shared',
+      spec: proposalSpec('public-marker'),
+    })
+    ids.proposals.push(shared.json<{ id: string }>().id)
+    await call(t, t.as('KR-admin'), 'GET', '/api/audit')
+  })
+  afterAll(async () => {
+    await t.close()
+  })
+
+  it('plants at least 50 unique canaries, all visible to KR', async () => {
+    expect(new Set(canaries).size).toBeGreaterThanOrEqual(50)
+    const kr = t.as('KR-analyst')
+    let seen = ''
+    for (const n of ids.negotiations) {
+      seen += (await call(t, kr, 'GET', `/api/negotiations/${n}`)).body
+      seen += (await call(t, kr, 'GET', `/api/negotiations/${n}/proposals`)).body
+      seen += (await call(t, kr, 'GET', `/api/negotiations/${n}/positions`)).body
+    }
+    seen += (await call(t, kr, 'GET', '/api/negotiations')).body
+    for (const c of canaries) expect(seen).toContain(c)
+  })
+
+  it('never shows a canary to the other party or the public', async () => {
+    const urls = new Set<string>()
+    for (const r of t.app.routeCatalog) {
+      if (r.method !== 'GET' || !r.url.startsWith('/api/') || r.url.startsWith('/api/docs'))
+        continue
+      const expand = (url: string): string[] => {
+        if (url.includes(':series'))
+          return ['KR_CPI', 'KR_DEFENSE_BUDGET'].map((s) => url.replace(':series', s))
+        if (url.startsWith('/api/agreements/:id'))
+          return ['rok-us-sma-12', 'jp-us-sma-2022'].map((s) => url.replace(':id', s))
+        if (url.startsWith('/api/negotiations/:id')) {
+          return ids.negotiations.flatMap((n) => {
+            const u = url.replace(':id', n)
+            if (!u.includes(':pid')) return [u]
+            const pool = u.includes('/positions/') ? ids.positions : ids.proposals
+            return [...pool, randomUUID()].map((p) => u.replace(':pid', p))
+          })
+        }
+        if (url === '/api/audit') return ['/api/audit?limit=1000']
+        return [url.replace(/:(\w+)/g, 'x')]
+      }
+      for (const u of expand(r.url)) urls.add(u)
+    }
+    const outsiders = [
+      ANONYMOUS,
+      t.as('PUBLIC-viewer'),
+      t.as('US-viewer'),
+      t.as('US-analyst'),
+      t.as('US-negotiator'),
+      t.as('US-admin'),
+    ]
+    let requests = 0
+    const hits: string[] = []
+    for (const p of outsiders) {
+      for (const url of urls) {
+        const res = await call(t, p, 'GET', url)
+        requests++
+        expect(res.statusCode).toBeLessThan(500)
+        const text = res.body + JSON.stringify(res.headers)
+        for (const c of canaries) if (text.includes(c)) hits.push(`${p.key} GET ${url}: ${c}`)
+      }
+    }
+    expect(hits).toEqual([])
+    expect(requests).toBeGreaterThan(200)
+    console.info(
+      `canary scan (${dialect.name}): ${canaries.length} canaries, ${urls.size} URLs × ${outsiders.length} principals = ${requests} requests, 0 hits`,
+    )
+  })
+
+  it('answers a KR-private id with the very body of a missing id', async () => {
+    const us = t.as('US-negotiator')
+    const N = `/api/negotiations/${OPEN_NEGOTIATION}`
+    const missing = await call(t, us, 'GET', `${N}/proposals/${randomUUID()}`)
+    for (const id of ids.proposals.slice(0, 5)) {
+      const r = await call(t, us, 'GET', `${N}/proposals/${id}`)
+      expect(r.statusCode).toBe(404)
+      expect(r.body).toBe(missing.body)
+    }
+    const missingNeg = await call(t, us, 'GET', '/api/negotiations/no-such-negotiation')
+    const hiddenNeg = await call(t, us, 'GET', '/api/negotiations/kr-private-talks')
+    expect(hiddenNeg.body).toBe(missingNeg.body)
+    const list = (await call(t, us, 'GET', '/api/negotiations')).json<{
+      negotiations: { id: string }[]
+    }>()
+    expect(list.negotiations.map((n) => n.id)).not.toContain('kr-private-talks')
+  })
+})
