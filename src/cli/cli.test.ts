@@ -95,6 +95,26 @@ describe('sma CLI', () => {
     )
   })
 
+  it('analyze --sma prices SMA packages with the engine and labels whose utility is whose', () => {
+    const r = sma(
+      'analyze',
+      '--sma',
+      join(import.meta.dirname, '../../fixtures/sma-analysis/sma12-kr-view.json'),
+      '--json',
+    )
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as {
+      outcomes: number
+      whose: string[]
+      frontier: { amount: string | null }[]
+      nash: unknown
+    }
+    expect(out.outcomes).toBe(48)
+    expect(out.whose).toEqual(['own', 'estimate-of-other'])
+    expect(out.frontier.every((f) => f.amount !== null && /^\d+$/.test(f.amount))).toBe(true)
+    expect(out.nash).not.toBeNull()
+  })
+
   it.each([
     [['schedule', 'rok-us-sma-99'], /unknown agreement "rok-us-sma-99"/],
     [['schedule', 'rok-us-sma-12', '--index', 'KR_CPI2025'], /malformed index value/],

@@ -1,6 +1,15 @@
 import type { Command } from '@commander-js/extra-typings'
 import type { NegotiationAnalysis, OutcomeSpace, Solution } from '../../domain/negotiation/index.js'
-import { analyzeNegotiation, bidOf } from '../../domain/negotiation/index.js'
+import {
+  analyzeNegotiation,
+  bidOf,
+  buildSmaPackageSpace,
+  NegotiationInputError,
+  smaAnalysisSetupSchema,
+} from '../../domain/negotiation/index.js'
+import { readFile } from 'node:fs/promises'
+import { CliError } from '../cli-error.js'
+import { loadRecord, recordContext, resolveAgreement } from '../record-context.js'
 import {
   formatPair,
   formatTable,
@@ -122,12 +131,20 @@ export function registerAnalyze(program: Command): void {
     .description(
       'Pareto frontier, bargaining solutions (nash, kalaiSmorodinsky, equalUtility, egalitarian, maxWelfare), ZOPA and opposition of a two-party scenario',
     )
-    .argument('<files...>', 'domain file, profile of party A, profile of party B')
+    .argument('[files...]', 'domain file, profile of party A, profile of party B')
+    .option(
+      '--sma <setup.json>',
+      'an SMA package space (sma-desk/sma-analysis@1) priced by the agreement engine',
+    )
     .option('--genius', 'files are GENIUS XML (GENIUS 10.4 semantics)')
     .option('--geniusweb', 'files are GeniusWeb JSON')
     .option('--real-steps <n>', 'values per GENIUS real issue (default 11)')
     .option('--json', 'print the analysis as JSON')
     .action(async (files, opts) => {
+      if (opts.sma !== undefined) {
+        await analyzeSma(opts.sma, opts.json === true)
+        return
+      }
       const format = scenarioFormat(opts)
       const realSteps =
         opts.realSteps === undefined ? undefined : positiveInt(opts.realSteps, '--real-steps')
@@ -144,4 +161,63 @@ export function registerAnalyze(program: Command): void {
           : summary(space, analysis, names),
       )
     })
+}
+
+/** `sma analyze --sma setup.json`: packages of SMA levers priced exactly by the agreement engine. */
+async function analyzeSma(path: string, json: boolean): Promise<void> {
+  let raw: unknown
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'))
+  } catch (err) {
+    throw new CliError(`cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`)
+  }
+  const parsed = smaAnalysisSetupSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new CliError(
+      `malformed SMA analysis setup ${path}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+    )
+  }
+  const record = loadRecord()
+  const base = resolveAgreement(record, parsed.data.baseAgreement)
+  let built
+  try {
+    built = buildSmaPackageSpace(parsed.data, base, recordContext(record, []))
+  } catch (err) {
+    if (err instanceof NegotiationInputError) throw new CliError(`${path}: ${err.message}`)
+    throw err
+  }
+  const [a, b] = built.profiles
+  if (!a || !b) throw new CliError(`${path}: two parties are needed`)
+  const { analysis } = analyzeNegotiation(built.space, [a, b])
+  const names: [string, string] = [a.name, b.name]
+  if (json) {
+    const out = analysisJson(built.space, analysis, names)
+    const amountOf = (bid: Record<string, unknown>): string | null => {
+      const label = Object.entries(bid)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(', ')
+      const i = built.labels.indexOf(label)
+      return i < 0 ? null : (built.amounts[i] ?? null)
+    }
+    process.stdout.write(
+      JSON.stringify(
+        {
+          ...out,
+          measure: parsed.data.measure,
+          viewpoint: parsed.data.viewpoint,
+          whose: built.profiles.map((p) => p.whose),
+          frontier: out.frontier.map((f) => ({ ...f, amount: amountOf(f.bid) })),
+        },
+        null,
+        2,
+      ) + '\n',
+    )
+    return
+  }
+  process.stdout.write(
+    `${parsed.data.baseAgreement} packages, amounts as ${parsed.data.measure} (won); ` +
+      `utilities: ${names[0]} ${built.profiles[0]?.whose ?? ''}, ${names[1]} ${built.profiles[1]?.whose ?? ''}\n` +
+      summary(built.space, analysis, names),
+  )
 }

@@ -1,0 +1,178 @@
+import { z } from 'zod'
+import { evaluateSchedule, type EvaluationContext, EvaluationError } from '../agreement/evaluate.js'
+import { applyChanges, type AgreementChanges } from '../agreement/variant.js'
+import type { AgreementSpec } from '../agreement/spec.js'
+import { parseIndexOverride, seriesIdSchema } from '../index-series/index-series.js'
+import { buildSmaSpace, type SmaPartyInput, type SmaSpace } from './build-sma-space.js'
+import { NegotiationInputError } from './negotiation-error.js'
+
+/**
+ * The package levers an SMA negotiation space can vary (see AgreementChanges). `series` switches
+ * the escalation index together with its customary lag (CPI: Y−2; defense budget: Y−1).
+ */
+export const SMA_LEVERS = ['firstYearIncreasePct', 'capPct', 'termYears', 'series'] as const
+export type SmaLever = (typeof SMA_LEVERS)[number]
+
+const decimalText = z.string().regex(/^-?\d+(\.\d+)?$/)
+const partySchema = z.strictObject({
+  party: z.enum(['KR', 'US']),
+  /** Weight of the money side of the package against the stated priorities (default 1). */
+  costWeight: z.number().min(0).optional(),
+  /** Per lever: a weight and a score in [0, 1] per value (same order as the issue's values). */
+  priorities: z
+    .partialRecord(
+      z.enum(SMA_LEVERS),
+      z.strictObject({ weight: z.number().min(0), scores: z.array(z.number().min(0).max(1)) }),
+    )
+    .optional(),
+  /** Reservation as a utility in [0, 1]; or give the no-deal value as won per year. */
+  reservation: z.number().min(0).max(1).optional(),
+  noDealPerYear: decimalText.optional(),
+})
+
+/**
+ * The setup of an SMA bargaining analysis: which agreement's rules the packages vary, the levers
+ * and their candidate values, the index assumptions for years not yet published, and both
+ * parties' inputs. Inside a delegation's workspace the other party's entry is that delegation's
+ * own estimate (`viewpoint`); in neutral/research mode both are neutral.
+ */
+export const smaAnalysisSetupSchema = z.strictObject({
+  schema: z.literal('sma-desk/sma-analysis@1'),
+  baseAgreement: z.string().min(1),
+  viewpoint: z.enum(['KR', 'US', 'neutral']),
+  /** What the money side measures: the average per year (comparable across terms) or the total. */
+  measure: z.enum(['average-per-year', 'total']),
+  assumptions: z.array(z.string()),
+  issues: z
+    .array(
+      z.strictObject({
+        lever: z.enum(SMA_LEVERS),
+        values: z.array(z.string().min(1)).min(1),
+      }),
+    )
+    .min(1),
+  parties: z.tuple([partySchema, partySchema]),
+})
+export type SmaAnalysisSetup = z.infer<typeof smaAnalysisSetupSchema>
+
+export interface SmaPackageSpace extends SmaSpace {
+  /** The measured amount of every outcome in won (exact, decimal text): what the host pays. */
+  readonly amounts: readonly string[]
+  readonly labels: readonly string[]
+}
+
+function changesFor(
+  levers: readonly SmaLever[],
+  values: readonly (string | number)[],
+): AgreementChanges {
+  const c: { -readonly [K in keyof AgreementChanges]: AgreementChanges[K] } = {}
+  levers.forEach((lever, i) => {
+    const v = String(values[i])
+    if (lever === 'termYears') c.termYears = Number(v)
+    else if (lever === 'series') {
+      // each index comes with the lag it has been used with: CPI of Y−2 (7th–9th, 12th SMAs),
+      // defense-budget growth of Y−1 (11th SMA)
+      c.series = seriesIdSchema.parse(v)
+      c.lag = c.series === 'KR_CPI' ? 2 : 1
+    } else if (lever === 'capPct') c.capPct = v
+    else c.firstYearIncreasePct = v
+  })
+  return c
+}
+
+/**
+ * Builds a two-party negotiation space for an SMA: each outcome is a package of lever values
+ * applied to the base agreement; the host's cost is what the package makes it pay (exactly, by
+ * the agreement engine, under the setup's index assumptions), the stationing party's is the
+ * negative of it. Utilities are normalised to [0, 1] and combined with the stated priorities.
+ * A package whose amount would be pending fails, naming the index value to assume.
+ *
+ * @example
+ * // levers capPct [3, 5, none] × firstYearIncreasePct [5, 8.3]: 6 packages; KR prefers (3, 5)
+ * buildSmaPackageSpace(setup, sma12, ctx).space.size // 6
+ */
+export function buildSmaPackageSpace(
+  setup: SmaAnalysisSetup,
+  base: AgreementSpec,
+  ctx: EvaluationContext,
+): SmaPackageSpace {
+  if (base.id !== setup.baseAgreement) {
+    throw new NegotiationInputError(`setup is for ${setup.baseAgreement}, not ${base.id}`)
+  }
+  let assumptions
+  try {
+    assumptions = setup.assumptions.map(parseIndexOverride)
+  } catch (err) {
+    throw new NegotiationInputError(err instanceof Error ? err.message : String(err))
+  }
+  const evalCtx: EvaluationContext = { ...ctx, overrides: [...assumptions, ...ctx.overrides] }
+  const levers = setup.issues.map((i) => i.lever)
+  const amounts: string[] = []
+  const labels: string[] = []
+  const measure = (values: readonly (string | number)[]): number => {
+    let spec: AgreementSpec
+    try {
+      spec = applyChanges(base, changesFor(levers, values))
+    } catch (err) {
+      throw new NegotiationInputError(
+        `package ${values.join(', ')}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      )
+    }
+    let total: string | null
+    let years: number
+    try {
+      const s = evaluateSchedule(spec, evalCtx)
+      total = s.total
+      years = s.years.length
+      if (total === null) {
+        const p = s.years.find((y) => y.derivation.type === 'pending')?.derivation
+        const need =
+          p?.type === 'pending'
+            ? p.waitingFor.map((w) => `${w.series}:${w.period}=…`).join(', ')
+            : ''
+        throw new NegotiationInputError(
+          `package ${values.join(', ')} is pending: add an assumption ${need}`,
+        )
+      }
+    } catch (err) {
+      if (err instanceof EvaluationError) throw new NegotiationInputError(err.message)
+      throw err
+    }
+    const exact = setup.measure === 'total' ? BigInt(total) : BigInt(total) / BigInt(years)
+    amounts.push(exact.toString())
+    labels.push(levers.map((l, i) => `${l}=${String(values[i])}`).join(', '))
+    // utilities are statistics over packages: eok units keep the float exact enough
+    return Number(exact) / 1e8
+  }
+  // evaluate once per outcome; the host's and the stationing party's costs are mirror images
+  const hostCost: number[] = []
+  const parties: SmaPartyInput[] = setup.parties.map((p, index) => {
+    const whose =
+      setup.viewpoint === 'neutral'
+        ? 'neutral'
+        : setup.viewpoint === p.party
+          ? 'own'
+          : 'estimate-of-other'
+    const sign = p.party === 'KR' ? 1 : -1
+    const noDeal =
+      p.noDealPerYear === undefined ? undefined : (sign * Number(p.noDealPerYear)) / 1e8
+    return {
+      name: p.party,
+      whose,
+      cost: (values: readonly (string | number)[], outcome: number) => {
+        if (index === 0) hostCost[outcome] = measure(values)
+        return sign * (hostCost[outcome] ?? measure(values))
+      },
+      ...(p.costWeight === undefined ? {} : { costWeight: p.costWeight }),
+      ...(p.priorities === undefined ? {} : { priorities: p.priorities }),
+      ...(p.reservation === undefined ? {} : { reservation: p.reservation }),
+      ...(noDeal === undefined ? {} : { noDealCost: noDeal }),
+    }
+  })
+  const smaSpace = buildSmaSpace(
+    `${setup.baseAgreement} packages`,
+    setup.issues.map((i) => ({ name: i.lever, values: i.values })),
+    parties,
+  )
+  return { ...smaSpace, amounts, labels }
+}
