@@ -203,6 +203,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     routerOptions: { maxParamLength: 200 },
+    // Router-level errors (bad URL encoding, over-long ids) answer problem+json too.
+    frameworkErrors: (err, _req, reply) => {
+      const p =
+        err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? problem('uri-too-long', 'A path segment is too long.')
+          : problem('bad-request', 'The URL could not be understood.')
+      void sendProblem(reply, p)
+    },
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)

@@ -18,6 +18,7 @@ export const PROBLEM_TYPES = {
   conflict: { status: 409, title: 'Conflict with the current state' },
   'precondition-failed': { status: 412, title: 'The resource changed (stale ETag)' },
   'payload-too-large': { status: 413, title: 'The body is too large' },
+  'uri-too-long': { status: 414, title: 'The URI is too long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
   unprocessable: { status: 422, title: 'The request cannot be processed' },
   'precondition-required': { status: 428, title: 'If-Match is required' },
