@@ -32,69 +32,34 @@ export interface ChunkResult {
 const MODES = { 'half-up': 0, 'half-even': 1, floor: 2, ceil: 3, truncate: 4 } as const
 const MAX_EXACT = 2 ** 52
 
-/** A program compiled into parallel typed arrays for the inner loop. */
-interface CompiledProgram {
-  readonly n: number
-  readonly kind: Int8Array // 0 exact, 1 escalate, 2 unknown
-  readonly base: Float64Array // NaN: previous year's simulated amount
-  readonly slot: Int32Array // −1: constant rate
-  readonly k: Float64Array
-  readonly cap: Float64Array // +Infinity: none
-  readonly floor: Float64Array // −Infinity: none
-  readonly den: Float64Array // 100 · scale · stepUnits
-  readonly step: Float64Array
-  readonly mode: Int8Array
-  readonly capBind: Int8Array // constant rates: known binding (1 cap, 2 floor)
-}
-
-function compile(plan: ProjectionPlan, program: SpecProgram): CompiledProgram {
-  const n = program.years.length
-  const c: CompiledProgram = {
-    n,
-    kind: new Int8Array(n),
-    base: new Float64Array(n),
-    slot: new Int32Array(n).fill(-1),
-    k: new Float64Array(n),
-    cap: new Float64Array(n).fill(Infinity),
-    floor: new Float64Array(n).fill(-Infinity),
-    den: new Float64Array(n),
-    step: new Float64Array(n),
-    mode: new Int8Array(n),
-    capBind: new Int8Array(n),
+/** One AR(1) period for every path, rounded half away from zero to 1/scale (a tight loop). */
+function ar1Step(
+  x: Float64Array,
+  eps: Float64Array,
+  e0: number,
+  out: Int32Array,
+  o: number,
+  c: number,
+  phi: number,
+  sigma: number,
+  scale: number,
+  paths: number,
+): void {
+  for (let p = 0; p < paths; p++) {
+    const xp = c + phi * (x[p] ?? 0) + sigma * (eps[e0 + p] ?? 0)
+    x[p] = xp
+    const v = xp * scale
+    out[o + p] = v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5)
   }
-  program.years.forEach((op, i) => {
-    if (op.kind === 'exact') {
-      c.kind[i] = 0
-      c.capBind[i] = op.binding === 'cap' ? 1 : op.binding === 'floor' ? 2 : 0
-      return
-    }
-    if (op.kind === 'unknown') {
-      c.kind[i] = 2
-      return
-    }
-    c.kind[i] = 1
-    c.base[i] = op.baseUnits ?? NaN
-    c.den[i] = 100 * plan.scale * op.stepUnits
-    c.step[i] = op.stepUnits
-    c.mode[i] = MODES[op.mode]
-    if (op.rate.kind === 'slot') {
-      c.slot[i] = op.rate.slot
-      if (op.rate.capK !== null) c.cap[i] = op.rate.capK
-      if (op.rate.floorK !== null) c.floor[i] = op.rate.floorK
-    } else {
-      c.k[i] = op.rate.k
-      c.capBind[i] = op.rate.binding === 'cap' ? 1 : op.rate.binding === 'floor' ? 2 : 0
-    }
-  })
-  return c
 }
 
 /**
- * Draws every simulated slot of `paths` paths into `out` (paths × plan.slots, integers of
- * 1/scale percent), series by series in plan order. AR(1) draws one normal per path and period
- * of its window (also for periods the record already has, which reset the state), propagates
- * the continuous value and rounds each period half away from zero to the published decimals
- * before a rule reads it. Block bootstrap draws ⌈window/L⌉ block starts per path.
+ * Draws every simulated slot of `paths` paths into `out`, slot-major (`out[slot·paths + p]`,
+ * integers of 1/scale percent), series by series in plan order. AR(1) draws one normal per
+ * path and period of its window (also for periods the record already has, which reset the
+ * state), propagates the continuous value and rounds each period half away from zero to the
+ * published decimals before a rule reads it. Block bootstrap draws ⌈window/L⌉ block starts per
+ * path.
  * @example
  * // AR(1) c = 1, φ = 0.5, σ = 0 from 2.1 → 2.05 → 2.025: slots 21, 20 (scale 10)
  */
@@ -104,7 +69,6 @@ export function simulateIndices(
   paths: number,
   out: Int32Array,
 ): void {
-  const slots = plan.slots
   const scale = plan.scale
   for (const s of plan.series) {
     const m = s.model
@@ -112,50 +76,45 @@ export function simulateIndices(
     if (m.kind === 'ar1') {
       const eps = new Float64Array(paths * count)
       rs.fillNormals(eps, eps.length)
-      const known = Float64Array.from(s.known, (k) => (k === null ? NaN : k))
+      const x = new Float64Array(paths).fill(m.start)
       const { c, phi, sigma } = m
-      for (let p = 0; p < paths; p++) {
-        const o = p * slots + s.slot0
-        const e0 = p * count
-        let x = m.start
-        for (let i = 0; i < count; i++) {
-          const kn = known[i] ?? NaN
-          if (kn === kn) {
-            x = kn / scale
-            out[o + i] = kn
-          } else {
-            x = c + phi * x + sigma * (eps[e0 + i] ?? 0)
-            const v = x * scale
-            out[o + i] = v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5)
-          }
+      for (let i = 0; i < count; i++) {
+        const o = (s.slot0 + i) * paths
+        const e0 = i * paths
+        const known = s.known[i]
+        if (known !== null && known !== undefined) {
+          x.fill(known / scale)
+          out.fill(known, o, o + paths)
+          continue
         }
+        ar1Step(x, eps, e0, out, o, c, phi, sigma, scale, paths)
       }
     } else if (m.kind === 'bootstrap') {
       for (let p = 0; p < paths; p++) {
-        const o = p * slots + s.slot0
         let i = 0
         while (i < count) {
           const block = m.blocks[rs.int(m.blocks.length)] ?? []
           for (let j = 0; j < block.length && i < count; j++, i++) {
-            out[o + i] = s.known[i] ?? block[j] ?? 0
+            out[(s.slot0 + i) * paths + p] = s.known[i] ?? block[j] ?? 0
           }
         }
       }
     } else {
-      for (let p = 0; p < paths; p++) {
-        const o = p * slots + s.slot0
-        for (let i = 0; i < count; i++) out[o + i] = m.values[i] ?? 0
+      for (let i = 0; i < count; i++) {
+        const o = (s.slot0 + i) * paths
+        out.fill(m.values[i] ?? 0, o, o + paths)
       }
     }
   }
 }
 
 /**
- * Applies one program's yearly rules to simulated slots, writing each year's amount in units
- * into `amounts` (paths × years; NaN for unknown years, 0 for exact years whose amount is the
- * op's constant) and counting cap and floor bindings per year. Integer arithmetic on units in
- * float64, exact below 2^52: A' = round(A × (100·scale + k) / (100·scale·step)) × step — the
- * same value `evaluateSchedule` gives with bigint rationals.
+ * Applies one program's yearly rules to simulated slots (slot-major, see `simulateIndices`),
+ * writing each year's amount in units into `amounts`, year-major (`amounts[year·paths + p]`;
+ * NaN for unknown years, 0 for exact years whose amount is the op's constant), and counting
+ * cap and floor bindings per year. Integer arithmetic on units in float64, exact below 2^52:
+ * A' = round(A × (100·scale + k) / (100·scale·step)) × step, the value `evaluateSchedule`
+ * gives with bigint rationals. Loops year by year so each inner loop has its constants hoisted.
  * @example
  * // unit 10^8 won: A = 15,511, k = 21 (2.1 %), step 1 → round(15,511 × 1,021 / 1,000) = 15,837
  */
@@ -168,94 +127,143 @@ export function applyProgram(
   capBinds: number[],
   floorBinds: number[],
 ): void {
-  const c = compile(plan, program)
-  const n = c.n
-  const slots = plan.slots
   const f0 = 100 * plan.scale
-  for (let i = 0; i < n; i++) {
-    capBinds[i] = c.kind[i] === 0 || c.slot[i] === -1 ? (c.capBind[i] === 1 ? paths : 0) : 0
-    floorBinds[i] = c.kind[i] === 0 || c.slot[i] === -1 ? (c.capBind[i] === 2 ? paths : 0) : 0
-  }
+  program.years.forEach((op, i) => {
+    const o = i * paths
+    capBinds[i] = 0
+    floorBinds[i] = 0
+    if (op.kind === 'exact') {
+      amounts.fill(0, o, o + paths)
+      capBinds[i] = op.binding === 'cap' ? paths : 0
+      floorBinds[i] = op.binding === 'floor' ? paths : 0
+      return
+    }
+    if (op.kind === 'unknown') {
+      amounts.fill(NaN, o, o + paths)
+      return
+    }
+    const constBase = op.baseUnits
+    const prevO = (i - 1) * paths
+    if (constBase === null && (i === 0 || program.years[i - 1]?.kind !== 'escalate')) {
+      throw new ProjectionError(`${program.agreement.id} ${op.year}: no simulated base`)
+    }
+    const den = f0 * op.stepUnits
+    const step = op.stepUnits
+    const mode = MODES[op.mode]
+    const rate = op.rate
+    let slotO = -1
+    let cap = Infinity
+    let floor = -Infinity
+    let constK = 0
+    if (rate.kind === 'slot') {
+      slotO = rate.slot * paths
+      if (rate.capK !== null) cap = rate.capK
+      if (rate.floorK !== null) floor = rate.floorK
+    } else {
+      constK = rate.k
+      capBinds[i] = rate.binding === 'cap' ? paths : 0
+      floorBinds[i] = rate.binding === 'floor' ? paths : 0
+    }
+    const counts = escalateColumn(
+      amounts,
+      o,
+      constBase ?? NaN,
+      prevO,
+      ks,
+      slotO,
+      constK,
+      cap,
+      floor,
+      f0,
+      den,
+      step,
+      mode,
+      paths,
+    )
+    if (counts < 0) {
+      throw new ProjectionError(
+        `${program.agreement.id} ${op.year}: amount out of the exact float range`,
+      )
+    }
+    const nCap = counts % 0x1000000
+    const nFloor = Math.floor(counts / 0x1000000)
+    if (slotO >= 0) {
+      capBinds[i] = nCap
+      floorBinds[i] = nFloor
+    }
+  })
+}
+
+/**
+ * The inner loop of one escalated year over all paths (a plain function with every constant
+ * as a parameter, so the JIT compiles one tight loop). Returns nCap + 2^24·nFloor, or −1 when
+ * an amount leaves the exact range.
+ */
+function escalateColumn(
+  amounts: Float64Array,
+  o: number,
+  constBase: number,
+  prevO: number,
+  ks: Int32Array,
+  slotO: number,
+  constK: number,
+  cap: number,
+  floor: number,
+  f0: number,
+  den: number,
+  step: number,
+  mode: number,
+  paths: number,
+): number {
+  const inv = 1 / den
+  const useConst = constBase === constBase // not NaN
+  let nCap = 0
+  let nFloor = 0
   for (let p = 0; p < paths; p++) {
-    const row = p * n
-    const krow = p * slots
-    let prev = NaN
-    for (let i = 0; i < n; i++) {
-      const kind = c.kind[i]
-      if (kind === 0) {
-        amounts[row + i] = 0
-        prev = NaN // an exact year's amount is a constant base, compiled into the next op
-        continue
-      }
-      if (kind === 2) {
-        amounts[row + i] = NaN
-        prev = NaN
-        continue
-      }
-      const b = c.base[i] ?? NaN
-      const base = Number.isNaN(b) ? prev : b
-      const slot = c.slot[i] ?? -1
-      let k: number
-      if (slot >= 0) {
-        k = ks[krow + slot] ?? 0
-        const cap = c.cap[i] ?? Infinity
-        const floor = c.floor[i] ?? -Infinity
-        let binding = 0
-        if (k > cap) {
-          k = cap
-          binding = 1
-        }
+    const base = useConst ? constBase : (amounts[prevO + p] ?? NaN)
+    let k = constK
+    if (slotO >= 0) {
+      k = ks[slotO + p] ?? 0
+      if (k > cap) {
+        k = cap
         if (k < floor) {
           k = floor
-          binding = 2
-        }
-        if (binding === 1) capBinds[i] = (capBinds[i] ?? 0) + 1
-        else if (binding === 2) floorBinds[i] = (floorBinds[i] ?? 0) + 1
-      } else {
-        k = c.k[i] ?? 0
+          nFloor++
+        } else nCap++
+      } else if (k < floor) {
+        k = floor
+        nFloor++
       }
-      const num = base * (f0 + k)
-      const den = c.den[i] ?? 1
-      if (!(num >= 0 && num < MAX_EXACT)) {
-        throw new ProjectionError(
-          `${program.agreement.id} ${program.years[i]?.year}: amount out of the exact float range`,
-        )
-      }
-      // exact integer division: the float quotient is corrected by its exact remainder
-      let q = Math.floor(num / den)
-      let rem = num - q * den
-      if (rem < 0) {
-        q -= 1
-        rem += den
-      } else if (rem >= den) {
-        q += 1
-        rem -= den
-      }
-      const twice = 2 * rem
-      switch (c.mode[i]) {
-        case 0: // half-up (ties away from zero; amounts are positive)
-          if (twice >= den) q += 1
-          break
-        case 1: // half-even
-          if (twice > den || (twice === den && q % 2 === 1)) q += 1
-          break
-        case 3: // ceil
-          if (rem > 0) q += 1
-          break
-        default: // floor, truncate (equal for positive amounts)
-          break
-      }
-      const a = q * (c.step[i] ?? 1)
-      amounts[row + i] = a
-      prev = a
     }
+    const num = base * (f0 + k)
+    if (!(num >= 0 && num < MAX_EXACT)) return -1
+    // exact integer division: an estimate by the reciprocal, corrected by its exact remainder
+    let q = Math.floor(num * inv)
+    let rem = num - q * den
+    if (rem < 0) {
+      q -= 1
+      rem += den
+    } else if (rem >= den) {
+      q += 1
+      rem -= den
+    }
+    const twice = 2 * rem
+    if (mode === 0) {
+      if (twice >= den) q += 1 // half-up (ties away from zero; amounts are positive)
+    } else if (mode === 1) {
+      if (twice > den || (twice === den && q % 2 === 1)) q += 1 // half-even
+    } else if (mode === 3) {
+      if (rem > 0) q += 1 // ceil
+    } // floor and truncate agree for positive amounts
+    amounts[o + p] = q * step
   }
+  return nCap + nFloor * 0x1000000
 }
 
 /**
  * Runs one chunk: its own random stream from (seed, chunkIndex), index simulation, every
  * program, and exact integer tallies per year, over the term and for each comparison.
- * @example runChunk(plan, 1, 0, CHUNK_SIZE).programs[0].capBinds // e.g. [0, 0, 1203, 1514, 1620]
+ * @example runChunk(plan, 1, 0, CHUNK_SIZE).programs[0].capBinds // e.g. [0, 0, 107, 274, 361]
  */
 export function runChunk(
   plan: ProjectionPlan,
@@ -272,61 +280,46 @@ export function runChunk(
     const capBinds: number[] = []
     const floorBinds: number[] = []
     applyProgram(plan, program, ks, paths, amounts, capBinds, floorBinds)
-    return { program, n, amounts, capBinds, floorBinds }
-  })
-  const column = (a: Float64Array, n: number, i: number): Float64Array => {
-    const out = new Float64Array(paths)
-    for (let p = 0; p < paths; p++) out[p] = a[p * n + i] ?? NaN
-    return out
-  }
-  const totalOf = (a: Float64Array, n: number, unknown: boolean): Float64Array | null => {
-    if (unknown) return null
-    const out = new Float64Array(paths)
-    for (let p = 0; p < paths; p++) {
-      let s = 0
-      for (let i = 0; i < n; i++) s += a[p * n + i] ?? 0
-      out[p] = s
+    const unknown = program.years.some((y) => y.kind === 'unknown')
+    let total: Float64Array | null = null
+    if (!unknown) {
+      const t = new Float64Array(paths)
+      program.years.forEach((y, i) => {
+        if (y.kind !== 'escalate') return
+        const o = i * paths
+        for (let p = 0; p < paths; p++) t[p] = (t[p] ?? 0) + (amounts[o + p] ?? 0)
+      })
+      total = t
     }
-    return out
-  }
-  const totals = all.map(({ program, n, amounts }) =>
-    totalOf(
-      amounts,
-      n,
-      program.years.some((y) => y.kind === 'unknown'),
-    ),
-  )
-  const programs = all.map(({ program, n, amounts, capBinds, floorBinds }, j) => {
-    const total = totals[j]
-    return {
-      years: program.years.map((y, i) =>
-        y.kind === 'unknown' ? null : tallyOf(column(amounts, n, i)),
-      ),
-      total: total ? tallyOf(total) : null,
-      capBinds,
-      floorBinds,
-    }
+    return { program, amounts, capBinds, floorBinds, total }
   })
+  const column = (a: Float64Array, i: number): Float64Array =>
+    a.subarray(i * paths, (i + 1) * paths)
+  const programs = all.map(({ program, amounts, capBinds, floorBinds, total }) => ({
+    years: program.years.map((y, i) => (y.kind === 'unknown' ? null : tallyOf(column(amounts, i)))),
+    total: total ? tallyOf(total) : null,
+    capBinds,
+    floorBinds,
+  }))
   const first = all[0]
-  const comparisons = all.slice(1).map((other, jm1) => {
+  const comparisons = all.slice(1).map((other) => {
     const years: { year: number; tally: Tally }[] = []
+    const d = new Float64Array(paths)
     if (first) {
       first.program.years.forEach((y, i) => {
         const oi = other.program.years.findIndex((o) => o.year === y.year)
         const oy = other.program.years[oi]
         if (y.kind === 'unknown' || oi < 0 || !oy || oy.kind === 'unknown') return
-        const d = new Float64Array(paths)
-        for (let p = 0; p < paths; p++) {
-          d[p] = (first.amounts[p * first.n + i] ?? 0) - (other.amounts[p * other.n + oi] ?? 0)
-        }
+        const a = column(first.amounts, i)
+        const b = column(other.amounts, oi)
+        for (let p = 0; p < paths; p++) d[p] = (a[p] ?? 0) - (b[p] ?? 0)
         years.push({ year: y.year, tally: tallyOf(d) })
       })
     }
-    const ta = totals[0]
-    const tb = totals[jm1 + 1]
     let total: Tally | null = null
+    const ta = first?.total
+    const tb = other.total
     if (ta && tb) {
-      const d = new Float64Array(paths)
       for (let p = 0; p < paths; p++) d[p] = (ta[p] ?? 0) - (tb[p] ?? 0)
       total = tallyOf(d)
     }

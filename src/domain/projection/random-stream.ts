@@ -24,6 +24,7 @@ export function chunkStream(seed: number, chunkIndex: number): RandomGenerator {
 
 const TWO_POW_26 = 67108864
 const TWO_POW_53 = 9007199254740992
+const TWO_POW_MINUS_31 = 1 / 2147483648
 
 /**
  * A xoroshiro128+ stream with its state in plain fields, producing exactly the numbers
@@ -74,9 +75,10 @@ export class RandomSource {
   }
 
   /**
-   * Fills `out[0..n)` with standard normal draws by Marsaglia's polar method (pairs of 53-bit
-   * uniforms in the unit disc; rejected pairs are skipped, so the count of raw draws varies,
-   * but the sequence depends only on the stream).
+   * Fills `out[0..n)` with standard normal draws by Marsaglia's polar method: pairs of
+   * uniforms on (−1, 1) from one 32-bit draw each ((o + ½)·2^−31, never 0, resolution 2^−31),
+   * rejected outside the unit disc, so the count of raw draws varies, but the sequence depends
+   * only on the stream.
    */
   fillNormals(out: Float64Array, n: number): void {
     let s00 = this.#s00
@@ -89,9 +91,8 @@ export class RandomSource {
       let v = 0
       let s: number
       do {
-        // four 32-bit draws → two 53-bit uniforms, inlined xoroshiro128+ steps
-        let hi = 0
-        for (let d = 0; d < 4; d++) {
+        // two inlined xoroshiro128+ steps → two uniforms on (−1, 1)
+        for (let d = 0; d < 2; d++) {
           const o = (s00 + s10) | 0
           const a0 = s10 ^ s00
           const a1 = s11 ^ s01
@@ -101,15 +102,12 @@ export class RandomSource {
           s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16))
           s10 = (a1 << 5) ^ (a0 >>> 27)
           s11 = (a0 << 5) ^ (a1 >>> 27)
-          if ((d & 1) === 0) hi = o >>> 5
-          else {
-            const x = (2 * (hi * TWO_POW_26 + (o >>> 6))) / TWO_POW_53 - 1
-            if (d === 1) u = x
-            else v = x
-          }
+          const x = (o + 0.5) * TWO_POW_MINUS_31
+          if (d === 0) u = x
+          else v = x
         }
         s = u * u + v * v
-      } while (s >= 1 || s === 0)
+      } while (s >= 1)
       const f = Math.sqrt((-2 * Math.log(s)) / s)
       out[i++] = u * f
       if (i < n) out[i++] = v * f

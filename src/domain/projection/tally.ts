@@ -25,7 +25,9 @@ export function tallyOf(values: Float64Array): Tally {
   let min = Infinity
   let max = -Infinity
   let sum = 0
-  for (const v of values) {
+  const n = values.length
+  for (let i = 0; i < n; i++) {
+    const v = values[i] ?? 0
     if (v < min) min = v
     if (v > max) max = v
     sum += v
@@ -36,7 +38,10 @@ export function tallyOf(values: Float64Array): Tally {
     throw new ProjectionError(`simulated amounts span ${span} rounding steps: too wide to tally`)
   }
   const counts = new Uint32Array(span)
-  for (const v of values) counts[v - min] = (counts[v - min] ?? 0) + 1
+  for (let i = 0; i < n; i++) {
+    const j = (values[i] ?? 0) - min
+    counts[j] = (counts[j] ?? 0) + 1
+  }
   return { min, counts, n: values.length, sum }
 }
 
