@@ -1,0 +1,126 @@
+// `sma project` as a user runs it: the real bin in a child process (workers included).
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { ProjectionResult } from '../../domain/projection/index.js'
+
+const bin = join(import.meta.dirname, '../../../bin/sma.mjs')
+function sma(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+describe('sma project', () => {
+  it('--json: 2026 and 2027 exact, 2028–2030 distributions with cap binding (acceptance)', () => {
+    const r = sma('project', 'rok-us-sma-12', '--paths', '100000', '--seed', '1', '--json')
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as ProjectionResult
+    const years = out.projections[0]?.years ?? []
+    expect(years.map((y) => [y.year, y.status, y.exact])).toEqual([
+      [2026, 'fixed', '1519200000000'],
+      [2027, 'fixed', '1551100000000'],
+      [2028, 'simulated', null],
+      [2029, 'simulated', null],
+      [2030, 'simulated', null],
+    ])
+    for (const y of years.slice(2)) {
+      expect(y.capBinds).toBeGreaterThan(0)
+      expect(BigInt(y.nominal?.p5 ?? 0)).toBeLessThan(BigInt(y.nominal?.p95 ?? 0))
+    }
+    expect(out).toMatchObject({ mode: 'monte-carlo', paths: 100_000, seed: 1 })
+    // same seed, other thread counts → the same numbers
+    const one = sma(
+      'project',
+      'rok-us-sma-12',
+      '--paths',
+      '100000',
+      '--seed',
+      '1',
+      '--workers',
+      '1',
+      '--json',
+    )
+    expect(JSON.parse(one.stdout)).toEqual(out)
+  })
+
+  it('compares the 12th SMA rule with an 11th-style defense-budget rule in the table', () => {
+    const r = sma(
+      'project',
+      'rok-us-sma-12',
+      '--paths',
+      '20000',
+      '--compare',
+      'defense-budget-rule',
+    )
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('difference rok-us-sma-12 − rok-us-sma-12-defense-budget-rule')
+    expect(r.stdout).toMatch(/2027\s+-82\.0\s+-82\.0/)
+    expect(r.stdout).toContain('P(rok-us-sma-12 costs more)')
+    expect(r.stdout).toContain('AR(1) fitted (OLS) 2000–2025, 25 pairs')
+  })
+
+  it('runs deterministic scenarios and scenario files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sma-project-'))
+    const file = join(dir, 'mine.json')
+    const base = JSON.parse(
+      spawnSync('cat', [join(import.meta.dirname, '../../../data/scenarios/baseline.json')], {
+        encoding: 'utf8',
+      }).stdout,
+    ) as Record<string, unknown>
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...base,
+        id: 'mine',
+        indices: { KR_CPI: { values: {}, after: '5.1', basis: 'test' } },
+      }),
+    )
+    const r = sma('project', 'rok-us-sma-12', '--scenario', file, '--json')
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as ProjectionResult
+    expect(out.mode).toBe('deterministic')
+    expect(out.projections[0]?.years[2]?.exact).toBe('1628700000000')
+  })
+
+  it('bad input is one line and exit 2', () => {
+    for (const args of [
+      ['rok-us-sma-99'],
+      ['rok-us-sma-12', '--paths', '0'],
+      ['rok-us-sma-12', '--paths', '2000000'],
+      ['rok-us-sma-12', '--seed', '-1'],
+      ['rok-us-sma-12', '--scenario', 'nope'],
+      ['rok-us-sma-12', '--scenario', 'missing.json'],
+      ['jp-us-sma-2022', '--compare', 'rok-us-sma-12'],
+    ]) {
+      const r = sma('project', ...args)
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.stderr.trim().split('\n')).toHaveLength(1)
+      expect(r.stderr).toMatch(/^sma: /)
+    }
+  })
+
+  it('Ctrl-C cancels a long run cleanly (exit 130, one line)', async () => {
+    const child = spawn(
+      process.execPath,
+      [bin, 'project', 'rok-us-sma-12', '--paths', '1000000', '--workers', '1'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
+    let stderr = ''
+    let sent = false
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString()
+      if (!sent && stderr.includes('projected')) {
+        sent = true // once: a second Ctrl-C would end the process at once, as usual
+        child.kill('SIGINT')
+      }
+    })
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    // either cancelled mid-run, or the run won the race and finished
+    if (code === 130) expect(stderr).toContain('sma: projection cancelled')
+    else expect(code).toBe(0)
+  })
+})
