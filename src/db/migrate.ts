@@ -16,7 +16,7 @@ export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[
       ),
   }
   // Migrations are written against Kysely<unknown>: they must not depend on today's table types.
-  const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider })
+  const migrator = new Migrator({ db, provider })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error !== undefined || failed) {

@@ -4,13 +4,7 @@ import { testDialects } from '../db/test-harness.js'
 import { scopeOf } from '../domain/access/scope.js'
 import type { Principal } from '../domain/access/permissions.js'
 import type { Actor } from '../services/audit.js'
-import {
-  addEvent,
-  addRound,
-  createNegotiation,
-  createPosition,
-  createProposal,
-} from '../services/negotiations.js'
+import { createNegotiation, createPosition, createProposal } from '../services/negotiations.js'
 import { createApiToken } from '../services/users.js'
 import {
   ANONYMOUS,

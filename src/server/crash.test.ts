@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import type { Readable } from 'node:stream'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,7 +23,9 @@ import { OPEN_NEGOTIATION, positionBody } from './test-support.js'
 const KILLS = Number(process.env.SMA_CRASH_KILLS ?? '10')
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
-function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
+function startServer(
+  db: string,
+): Promise<{ child: ChildProcessByStdio<null, Readable, Readable>; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
     env: {
@@ -37,8 +40,10 @@ function startServer(db: string): Promise<{ child: ChildProcess; url: string }> 
   })
   return new Promise((resolve, reject) => {
     let out = ''
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000)
-    child.stdout?.on('data', (d: Buffer) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`server did not start: ${out}`))
+    }, 30_000)
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString()
       const m = /listening on (http:\/\/[^\s]+)/.exec(out)
       if (m?.[1]) {
@@ -46,7 +51,9 @@ function startServer(db: string): Promise<{ child: ChildProcess; url: string }> 
         resolve({ child, url: m[1] })
       }
     })
-    child.stderr?.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString()
+    })
     child.on('exit', (code) => {
       clearTimeout(timer)
       reject(new Error(`server exited (${code}) before listening: ${out}`))
@@ -57,7 +64,9 @@ function startServer(db: string): Promise<{ child: ChildProcess; url: string }> 
 describe('kill -9 crash safety (SQLite, real server)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sma-crash-'))
   const db = join(dir, 'crash.db')
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true })
+  })
 
   it(
     `loses no acknowledged write over ${KILLS} kills`,
@@ -79,7 +88,11 @@ describe('kill -9 crash safety (SQLite, real server)', () => {
       let attempted = 0
       for (let kill = 0; kill < KILLS; kill++) {
         const { child, url } = await startServer(db)
-        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+        const exited = new Promise<void>((resolve) =>
+          child.once('exit', () => {
+            resolve()
+          }),
+        )
         let stop = false
         const writer = async (w: number): Promise<void> => {
           for (let i = 0; !stop; i++) {

@@ -160,7 +160,9 @@ describe.each(testDialects())('audit hash chain on $name', (dialect) => {
 describe('sma audit verify', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sma-audit-'))
   const file = join(dir, 'audit.db')
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true })
+  })
 
   it('exits 0 on a sound chain and 3 naming the entry on a tampered one', async () => {
     const h = openDatabase(file)

@@ -133,7 +133,7 @@ export async function verifyAuditChain(db: DbOrTrx): Promise<ChainVerdict> {
   let prev = GENESIS
   let expectedSeq = 1
   for (const r of rows) {
-    const seq = Number(r.seq)
+    const seq = r.seq
     if (seq !== expectedSeq) {
       return {
         ok: false,
@@ -169,5 +169,5 @@ export async function listAudit(
   }
   if (opts.before !== undefined) q = q.where('seq', '<', opts.before)
   const rows = await q.orderBy('seq', 'desc').limit(opts.limit).execute()
-  return rows.map((r) => ({ ...r, seq: Number(r.seq) }))
+  return rows
 }

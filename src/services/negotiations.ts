@@ -20,7 +20,7 @@ import type { DbOrTrx } from '../db/database.js'
 import { ownedBy, visibleTo } from '../db/repositories/access-filter.js'
 import { withTransaction, type Actor, type Store } from './audit.js'
 import { ServiceError, notFound } from './errors.js'
-import { listAgreements, loadIndexSet, putRevision } from './record.js'
+import { cachedIndexSet, listAgreements, putRevision } from './record.js'
 import type { SpecCache } from './spec-cache.js'
 
 const json = <T>(schema: z.ZodType<T>, text: string): T => schema.parse(JSON.parse(text))
@@ -282,7 +282,7 @@ export async function getNegotiation(
     }),
     rounds: rounds.map((r) => ({
       id: r.id,
-      number: Number(r.number),
+      number: r.number,
       from: r.date_from,
       to: r.date_to,
       venue: r.venue,
@@ -565,7 +565,7 @@ async function toViews(
 ): Promise<ProposalView[]> {
   if (rows.length === 0) return []
   const [indices, agreements] = await Promise.all([
-    loadIndexSet(db),
+    cachedIndexSet(db, cache),
     listAgreements(db, scope, cache),
   ])
   const publishedOf = publishedLookup(agreements.map((a) => a.spec))
@@ -845,7 +845,7 @@ export async function acceptProposal(
       await trx
         .insertInto('acceptances')
         .values({
-          seq: Number(last?.m ?? 0) + 1,
+          seq: (last?.m ?? 0) + 1,
           id: randomUUID(),
           negotiation_id: negotiationId,
           party,

@@ -52,17 +52,27 @@ export async function listAgreements(
   scope: AccessScope,
   cache: SpecCache,
 ): Promise<AgreementEntry[]> {
-  const rows = await db
+  const heads = await db
     .selectFrom('agreements')
-    .innerJoin('spec_revisions', 'spec_revisions.revision_id', 'agreements.revision_id')
-    .select(['agreements.revision_id', 'spec_revisions.spec_json'])
+    .select(['agreements.revision_id'])
     .where(visibleTo(scope, 'agreements'))
     .orderBy('agreements.position')
     .execute()
-  return rows.map((r) => ({
-    spec: cache.parse(r.revision_id, r.spec_json),
-    revisionId: r.revision_id,
-  }))
+  // Revisions are immutable: fetch the (large) spec text only for revisions not parsed yet.
+  const missing = heads.map((h) => h.revision_id).filter((id) => cache.peek(id) === undefined)
+  if (missing.length > 0) {
+    const rows = await db
+      .selectFrom('spec_revisions')
+      .select(['revision_id', 'spec_json'])
+      .where('revision_id', 'in', missing)
+      .execute()
+    for (const r of rows) cache.parse(r.revision_id, r.spec_json)
+  }
+  return heads.map((h) => {
+    const spec = cache.peek(h.revision_id)
+    if (!spec) throw new Error(`revision ${h.revision_id} is missing`)
+    return { spec, revisionId: h.revision_id }
+  })
 }
 
 export async function getAgreement(
@@ -71,15 +81,34 @@ export async function getAgreement(
   cache: SpecCache,
   id: string,
 ): Promise<AgreementEntry> {
-  const r = await db
+  const head = await db
     .selectFrom('agreements')
-    .innerJoin('spec_revisions', 'spec_revisions.revision_id', 'agreements.revision_id')
-    .select(['agreements.revision_id', 'spec_revisions.spec_json'])
+    .select('revision_id')
     .where('agreements.id', '=', id)
     .where(visibleTo(scope, 'agreements'))
     .executeTakeFirst()
-  if (!r) throw notFound()
-  return { spec: cache.parse(r.revision_id, r.spec_json), revisionId: r.revision_id }
+  if (!head) throw notFound()
+  const known = cache.peek(head.revision_id)
+  if (known) return { spec: known, revisionId: head.revision_id }
+  const r = await db
+    .selectFrom('spec_revisions')
+    .select('spec_json')
+    .where('revision_id', '=', head.revision_id)
+    .executeTakeFirstOrThrow()
+  return { spec: cache.parse(head.revision_id, r.spec_json), revisionId: head.revision_id }
+}
+
+/** loadIndexSet through the app's memo (see SpecCache.indexMemo). */
+export async function cachedIndexSet(db: DbOrTrx, cache: SpecCache): Promise<IndexSeriesSet> {
+  const row = await db
+    .selectFrom('index_values')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst()
+  const count = Number(row?.n ?? 0)
+  if (cache.indexMemo?.count === count) return cache.indexMemo.value as IndexSeriesSet
+  const value = await loadIndexSet(db)
+  cache.indexMemo = { count, value }
+  return value
 }
 
 const sourcesSchema = z.array(z.string())
@@ -102,7 +131,7 @@ export async function loadIndexSet(db: DbOrTrx): Promise<IndexSeriesSet> {
       id,
       name,
       unit: 'percent',
-      decimals: Number(s.decimals),
+      decimals: s.decimals,
       publisher: s.publisher,
       values: values.filter((v) => v.series_id === s.id).map(toIndexValue),
     }
@@ -119,7 +148,7 @@ function toIndexValue(v: {
   note: string | null
 }): IndexValue {
   const base = {
-    period: Number(v.period),
+    period: v.period,
     value: v.value,
     vintage: v.vintage,
     releasedOn: v.released_on,
@@ -176,7 +205,7 @@ export async function addIndexValue(
           released_on: value.releasedOn,
           sources_json: JSON.stringify(value.sources),
           note: value.note ?? null,
-          position: Number(last?.p ?? 0) + 1,
+          position: (last?.p ?? 0) + 1,
           created_at: now().toISOString(),
           created_by: actor.id,
         })
@@ -203,14 +232,18 @@ export async function scheduleFor(
   cache: SpecCache,
   id: string,
   overrides: readonly IndexOverride[],
-): Promise<Schedule> {
-  const { spec } = await getAgreement(db, scope, cache, id)
-  const [indices, all] = await Promise.all([loadIndexSet(db), listAgreements(db, scope, cache)])
-  return evaluateSchedule(spec, {
+): Promise<Schedule & { revisionId: string }> {
+  const { spec, revisionId: rid } = await getAgreement(db, scope, cache, id)
+  const [indices, all] = await Promise.all([
+    cachedIndexSet(db, cache),
+    listAgreements(db, scope, cache),
+  ])
+  const schedule = evaluateSchedule(spec, {
     indices,
     overrides,
     publishedOf: publishedLookup(all.map((a) => a.spec)),
   })
+  return { ...schedule, revisionId: rid }
 }
 
 export type AgreementStatus = 'in-force' | 'expired' | 'signed' | 'pending'

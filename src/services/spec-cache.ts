@@ -7,11 +7,20 @@ import { agreementSpecSchema, type AgreementSpec } from '../domain/agreement/spe
  */
 export interface SpecCache {
   parse(revisionId: string, json: string): AgreementSpec
+  /** The parsed spec if this revision was seen before. */
+  peek(revisionId: string): AgreementSpec | undefined
+  /**
+   * Memo for the index series set, keyed by the number of stored index values: the table is
+   * append-only (a revision is a new row), so an unchanged count means unchanged content.
+   */
+  indexMemo: { count: number; value: unknown } | null
 }
 
 export function createSpecCache(limit = 1000): SpecCache {
   const map = new Map<string, AgreementSpec>()
   return {
+    indexMemo: null,
+    peek: (revisionId) => map.get(revisionId),
     parse(revisionId, json) {
       const hit = map.get(revisionId)
       if (hit) return hit

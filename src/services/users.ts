@@ -113,7 +113,7 @@ export async function login(
     .selectAll()
     .where('email', '=', email.toLowerCase())
     .executeTakeFirst()
-  let ok = false
+  let ok: boolean
   try {
     ok = await argonVerify(row?.password_hash ?? DUMMY_HASH, password)
   } catch {

@@ -23,7 +23,10 @@ export function registerServe(program: Command): void {
       const { startServer } = await import('../../server/main.js')
       const { stop } = await startServer(config)
       await new Promise<void>((resolve) => {
-        for (const s of ['SIGTERM', 'SIGINT'] as const) process.once(s, () => resolve())
+        for (const s of ['SIGTERM', 'SIGINT'] as const)
+          process.once(s, () => {
+            resolve()
+          })
       })
       await stop()
     })

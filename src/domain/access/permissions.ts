@@ -80,7 +80,11 @@ export interface Principal {
 export function permissionsOf(principal: Principal | null): ReadonlySet<Permission> {
   if (principal === null) return new Set(['public:read', 'negotiation:read'])
   if (principal.party === 'PUBLIC') return new Set(OUTSIDER)
-  return new Set(ROLE_PERMISSIONS[principal.role] ?? ['public:read'])
+  return new Set(
+    Object.hasOwn(ROLE_PERMISSIONS, principal.role)
+      ? ROLE_PERMISSIONS[principal.role]
+      : ['public:read'],
+  )
 }
 
 export function can(principal: Principal | null, permission: Permission): boolean {

@@ -28,7 +28,6 @@ import {
   seriesParam,
 } from '../schemas.js'
 import { sendProblem, type App, type RouteContext } from '../app.js'
-import { revisionId as specRevisionId } from '../../domain/agreement/revision-id.js'
 
 const agreementParams = z.strictObject({ id: idParam })
 
@@ -138,9 +137,7 @@ export function registerPublicRoutes(app: App, ctx: RouteContext): void {
       }
       const scope = scopeOf(req.auth?.principal ?? null)
       try {
-        const schedule = await scheduleFor(ctx.store.db, scope, ctx.cache, req.params.id, overrides)
-        const { spec } = await getAgreement(ctx.store.db, scope, ctx.cache, req.params.id)
-        return { ...schedule, revisionId: specRevisionId(spec) }
+        return await scheduleFor(ctx.store.db, scope, ctx.cache, req.params.id, overrides)
       } catch (err) {
         if (err instanceof EvaluationError) {
           return sendProblem(reply, problem('unprocessable', err.message))
