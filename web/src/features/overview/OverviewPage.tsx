@@ -231,50 +231,56 @@ function Timeline({
   return (
     <figure className="timeline" aria-labelledby="timeline-cap">
       <figcaption id="timeline-cap">{t('overview.timeline')}</figcaption>
-      <div className="timeline-axis" aria-hidden="true">
-        {ticks.map((y) => (
-          <span key={y} style={{ left: `${axisPct(`${y}-01-01`, FIRST, LAST)}%` }}>
-            {y}
-          </span>
-        ))}
-      </div>
-      <ol className="timeline-rows">
-        {rows.map((r) => {
-          const from = `${r.spec.term.firstYear}-01-01`
-          const to = `${r.spec.term.lastYear}-12-31`
-          const left = axisPct(from, FIRST, LAST)
-          const width = axisPct(to, FIRST, LAST) - left
+      <div className="timeline-track">
+        <div className="timeline-axis" aria-hidden="true">
+          {ticks.map((y) => (
+            <span key={y} style={{ left: `${axisPct(`${y}-01-01`, FIRST, LAST)}%` }}>
+              {y}
+            </span>
+          ))}
+        </div>
+        <ol className="timeline-rows">
+          {rows.map((r) => {
+            const from = `${r.spec.term.firstYear}-01-01`
+            const to = `${r.spec.term.lastYear}-12-31`
+            const left = axisPct(from, FIRST, LAST)
+            const width = axisPct(to, FIRST, LAST) - left
+            return (
+              <li key={r.spec.id} className="timeline-row" data-testid="timeline-agreement">
+                <Link
+                  to={`/agreements/${r.spec.id}`}
+                  className="timeline-bar"
+                  style={{
+                    left: `${left}%`,
+                    width: `${Math.max(width, 1.2)}%`,
+                    background: r.color,
+                  }}
+                  title={`${r.spec.title[lang]}: ${r.spec.term.firstYear}–${r.spec.term.lastYear}`}
+                >
+                  <span>{shortLabel(r.spec, t)}</span>
+                </Link>
+              </li>
+            )
+          })}
+        </ol>
+        {ls.map((l) => {
+          const left = axisPct(l.from, FIRST, LAST)
+          const width = axisPct(l.to, FIRST, LAST) - left
           return (
-            <li key={r.spec.id} className="timeline-row" data-testid="timeline-agreement">
-              <Link
-                to={`/agreements/${r.spec.id}`}
-                className="timeline-bar"
-                style={{ left: `${left}%`, width: `${Math.max(width, 1.2)}%`, background: r.color }}
-                title={`${r.spec.title[lang]}: ${r.spec.term.firstYear}–${r.spec.term.lastYear}`}
-              >
-                <span>{shortLabel(r.spec, t)}</span>
-              </Link>
-            </li>
+            <div
+              key={l.from}
+              className="timeline-lapse"
+              style={{ left: `${left}%`, width: `${Math.max(width, 0.4)}%` }}
+              title={`${t('overview.noAgreement')}: ${formatDate(l.from, lang)} – ${formatDate(l.to, lang)}`}
+            />
           )
         })}
-      </ol>
-      {ls.map((l) => {
-        const left = axisPct(l.from, FIRST, LAST)
-        const width = axisPct(l.to, FIRST, LAST) - left
-        return (
-          <div
-            key={l.from}
-            className="timeline-lapse"
-            style={{ left: `${left}%`, width: `${Math.max(width, 0.4)}%` }}
-            title={`${t('overview.noAgreement')}: ${formatDate(l.from, lang)} – ${formatDate(l.to, lang)}`}
-          />
-        )
-      })}
-      <div
-        className="timeline-today"
-        style={{ left: `${todayPct}%` }}
-        title={t('overview.today')}
-      />
+        <div
+          className="timeline-today"
+          style={{ left: `${todayPct}%` }}
+          title={t('overview.today')}
+        />
+      </div>
       <p className="legend small">
         <span className="swatch lapse" aria-hidden="true" /> {t('overview.noAgreement')}{' '}
         <span className="swatch today" aria-hidden="true" /> {t('overview.today')}
