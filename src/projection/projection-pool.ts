@@ -1,9 +1,17 @@
+import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
+import { pathToFileURL } from 'node:url'
 import { Piscina } from 'piscina'
 import type { ChunkResult } from '../domain/projection/index.js'
 import type { ChunkTask } from '../workers/projection.worker.js'
 
-const WORKER_ENTRY = new URL('../workers/projection.worker.mjs', import.meta.url).href
+const WORKER_TASK = new URL('../workers/projection.worker.ts', import.meta.url).href
+/**
+ * Worker threads do not inherit the main thread's tsx loader, so each one starts with tsx's loader
+ * hooks (`--import tsx`, by absolute URL so the CLI works from any directory), then loads the
+ * TypeScript task module directly.
+ */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 
 /**
  * A pool of worker threads running projection chunks off the calling thread's event loop.
@@ -21,7 +29,8 @@ export class ProjectionPool {
     }
     this.threads = threads
     this.#pool = new Piscina<ChunkTask, ChunkResult>({
-      filename: WORKER_ENTRY,
+      filename: WORKER_TASK,
+      execArgv: ['--import', TSX_LOADER],
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 30_000,

@@ -10,7 +10,7 @@ export interface ChunkTask {
 }
 
 /**
- * Piscina entry (loaded through projection.worker.mjs, which registers tsx first): runs one
+ * Piscina entry (workers start with `--import tsx`, see projection-pool.ts): runs one
  * chunk with the pure kernel. The chunk's random stream depends only on (seed, chunkIndex).
  */
 export default function runChunkTask(task: ChunkTask): ChunkResult {

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router'
 import { Layout } from './Layout'
 import { RouteError } from './RouteError'
 import { Loading } from '../ui/Status'
+import { preloadChart } from '../ui/Chart'
 
 /** Every page is its own chunk (route `lazy`), so the first page loads only what it shows. */
 export function createAppRouter() {
@@ -14,15 +15,19 @@ export function createAppRouter() {
       children: [
         {
           index: true,
-          lazy: async () => ({
-            Component: (await import('../features/overview/OverviewPage')).OverviewPage,
-          }),
+          lazy: async () => {
+            preloadChart()
+            return { Component: (await import('../features/overview/OverviewPage')).OverviewPage }
+          },
         },
         {
           path: 'agreements/:id',
-          lazy: async () => ({
-            Component: (await import('../features/agreement/AgreementPage')).AgreementPage,
-          }),
+          lazy: async () => {
+            preloadChart()
+            return {
+              Component: (await import('../features/agreement/AgreementPage')).AgreementPage,
+            }
+          },
         },
         {
           path: 'agreements/:id/what-if',

@@ -2,7 +2,13 @@ import { lazy, Suspense } from 'react'
 import type { EChartsCoreOption } from 'echarts/core'
 
 /** The ECharts runtime is a separate chunk, fetched the first time a chart is shown. */
-const EChartsView = lazy(() => import('./EChartsView'))
+const loadView = () => import('./EChartsView')
+const EChartsView = lazy(loadView)
+
+/** Starts fetching the chart chunk early (in parallel with a page that will show a chart). */
+export function preloadChart(): void {
+  void loadView()
+}
 
 export interface ChartProps {
   readonly option: EChartsCoreOption

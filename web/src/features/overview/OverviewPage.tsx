@@ -343,7 +343,7 @@ function TotalsChart({
             opacity: converted || lapseYears.has(y) ? 0.55 : 1,
             borderColor: lapseYears.has(y) ? '#c0392b' : converted ? '#555' : r.color,
             borderType: 'dashed',
-            borderWidth: converted || lapseYears.has(y) ? 1.5 : 0,
+            borderWidth: lapseYears.has(y) ? 2.5 : converted ? 1.5 : 0,
           },
         }
       }),
