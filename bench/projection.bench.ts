@@ -122,7 +122,7 @@ export async function runProjectionBench(): Promise<BenchResult[]> {
       name: `1e6 paths × 5 y, cold pool (${threads} threads incl. start-up)`,
       value: cold,
       unit: 's',
-      note: 'one CLI run: worker threads register tsx first',
+      note: 'as one CLI run: threads start with --import tsx',
     },
   ]
   if (npSeconds === undefined) {
