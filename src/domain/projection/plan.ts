@@ -201,7 +201,10 @@ export function missingPeriods(
   return out
 }
 
-/** The scenario's explicit replacements of published values, as engine overrides. */
+/**
+ * The scenario's explicit replacements of published values, as engine overrides.
+ * @example explicitOverrides(baseline) // [] (no shipped scenario replaces a published value)
+ */
 export function explicitOverrides(scenario: Scenario): IndexOverride[] {
   return scenario.overridePublished.map((o) => ({
     series: o.series,

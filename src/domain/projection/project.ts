@@ -31,7 +31,10 @@ export function preparePlan(req: ProjectionRequest, inputs: ProjectionInputs): P
   return buildPlan(req.specs, req.scenario, inputs, { simulate: isStochastic(req.scenario) })
 }
 
-/** Paths actually run for a plan: the request's when anything is simulated, else one. */
+/**
+ * Paths actually run for a plan: the request's when anything is simulated, else one.
+ * @example effectivePaths(baselinePlan, 100_000) // 1 (deterministic: one exact path)
+ */
 export function effectivePaths(plan: ProjectionPlan, requested: number): number {
   return plan.stochastic ? requested : 1
 }

@@ -109,7 +109,10 @@ export interface ProjectionResult {
   readonly comparisons: readonly ComparisonProjection[]
 }
 
-/** Merges chunk results (in chunk order; the merge is exact, so order cannot change numbers). */
+/**
+ * Merges chunk results (in chunk order; the merge is exact, so order cannot change numbers).
+ * @example mergeChunks(runInThread(plan, 1, 40_000)).paths // 40000
+ */
 export function mergeChunks(chunks: readonly ChunkResult[]): {
   paths: number
   programs: {
@@ -156,7 +159,10 @@ function emptyTally(): Tally {
   return { min: 0, counts: new Uint32Array(0), n: 0, sum: 0 }
 }
 
-/** The chunk sizes of a run: fixed-size chunks, the last one partial. */
+/**
+ * The chunks of a run: fixed CHUNK_SIZE chunks, the last one partial.
+ * @example chunkPlan(40_000) // [{chunkIndex: 0, paths: 16384}, {1, 16384}, {2, 7232}]
+ */
 export function chunkPlan(paths: number): { chunkIndex: number; paths: number }[] {
   const out: { chunkIndex: number; paths: number }[] = []
   for (let i = 0; i * CHUNK_SIZE < paths; i++) {

@@ -97,6 +97,7 @@ export type Scenario = z.infer<typeof scenarioSchema>
 /**
  * Validates unknown input as a scenario; returns the scenario or one line per problem
  * (path: message), for CLI and problem+json errors.
+ * @example parseScenario({ schema: 'sma-desk/scenario@1' }).ok // false (id: …, version: …)
  */
 export function parseScenario(
   input: unknown,
@@ -123,12 +124,19 @@ export function yearValue(path: YearPath, y: number): string | undefined {
   return y > last ? path.after : undefined
 }
 
-/** Whether the scenario has Monte Carlo models (otherwise every path is the deterministic one). */
+/**
+ * Whether the scenario has Monte Carlo models (otherwise every path is the deterministic one).
+ * @example isStochastic(findShippedScenario('ar1')) // true; baseline → false
+ */
 export function isStochastic(scenario: Scenario): boolean {
   return scenario.stochastic !== null && Object.keys(scenario.stochastic).length > 0
 }
 
-/** The deterministic value of one series in one period, as text, if the scenario states one. */
+/**
+ * The deterministic value of one series in one period (percent, as text), if the scenario
+ * states one.
+ * @example scenarioIndexValue(baseline, 'KR_CPI', 2027) // "2.1"
+ */
 export function scenarioIndexValue(
   scenario: Scenario,
   series: SeriesId,

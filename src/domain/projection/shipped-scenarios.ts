@@ -19,7 +19,10 @@ export function shippedScenarios(): Scenario[] {
   )
 }
 
-/** A shipped scenario by id, or undefined. */
+/**
+ * A shipped scenario by id, or undefined.
+ * @example findShippedScenario('baseline')?.indices.KR_CPI?.after // "2.1"
+ */
 export function findShippedScenario(id: string): Scenario | undefined {
   return shippedScenarios().find((s) => s.id === id)
 }

@@ -94,7 +94,10 @@ export function tallyQuantile(t: Tally, q: number): number {
   return a + (h - lo) * (b - a)
 }
 
-/** Number of values above (below, equal to) a threshold. */
+/**
+ * Number of tallied paths whose value satisfies `pred`.
+ * @example tallyCount(tallyOf(Float64Array.of(-1, 0, 2)), (v) => v > 0) // 1
+ */
 export function tallyCount(t: Tally, pred: (v: number) => boolean): number {
   let c = 0
   for (let i = 0; i < t.counts.length; i++) if (pred(t.min + i)) c += t.counts[i] ?? 0
