@@ -99,6 +99,7 @@ export async function startServer(
     stopping ??= (async () => {
       await app.close()
       await handle.close()
+      log('stopped (server and database closed)')
     })()
     return stopping
   }
