@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -57,8 +57,13 @@ export const projectionRequestSchema = z
 export interface ProjectionsRoutesOptions {
   /** Worker threads of the route's pool (default: available parallelism). */
   readonly threads?: number
-  /** Where agreements and index series come from (default: the shipped record). */
-  readonly record?: () => Promise<SmaRecord> | SmaRecord
+  /**
+   * Where agreements and index series come from for a request (default: the shipped record).
+   * The server can pass one built from its database with the caller's access scope, e.g.
+   * `async (req) => ({ agreements: (await listAgreements(db, scopeOf(req.auth?.principal ??
+   * null), cache)).map((a) => a.spec), indices: await loadIndexSet(db) })`.
+   */
+  readonly record?: (req: FastifyRequest) => Promise<SmaRecord> | SmaRecord
 }
 
 /**
@@ -69,7 +74,8 @@ export interface ProjectionsRoutesOptions {
 const projectionsRoutes: FastifyPluginAsync<ProjectionsRoutesOptions> = (fastify, options) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
   let pool: ProjectionPool | undefined
-  const record = options.record ?? loadRecord
+  const shipped = loadRecord()
+  const record = options.record ?? (() => shipped)
   app.addHook('onClose', async () => {
     await pool?.destroy()
   })
@@ -95,7 +101,7 @@ const projectionsRoutes: FastifyPluginAsync<ProjectionsRoutesOptions> = (fastify
           }),
         )
       }
-      const rec = await record()
+      const rec = await record(req)
       let specs
       let scenario
       try {
