@@ -81,6 +81,23 @@ describe('POST /api/projections', () => {
     expect(body.projections[0]?.years[2]?.exact).toBe('1628700000000') // 5.1 % capped at 5 %
   })
 
+  it('keeps the event loop free: other requests are answered while a long run computes', async () => {
+    const anon = t.as('anonymous')
+    let projected = false
+    const long = call(t, anon, 'POST', '/api/projections', {
+      agreement: 'rok-us-sma-12',
+      paths: 1_000_000,
+      seed: 3,
+    }).then((r) => {
+      projected = true
+      return r
+    })
+    const health = await call(t, anon, 'GET', '/api/health')
+    expect(health.statusCode).toBe(200)
+    expect(projected).toBe(false) // answered while the projection was still running
+    expect((await long).statusCode).toBe(200)
+  })
+
   it('answers problem+json for bad input', async () => {
     const anon = t.as('anonymous')
     const cases: [unknown, number][] = [
