@@ -98,6 +98,32 @@ describe('POST /api/projections', () => {
     expect((await long).statusCode).toBe(200)
   })
 
+  it('lists the shipped scenarios with their assumptions', async () => {
+    const res = await call(t, t.as('anonymous'), 'GET', '/api/projections/scenarios')
+    expect(res.statusCode).toBe(200)
+    const body = res.json<{
+      defaultScenario: string
+      scenarios: { id: string; stochastic: boolean; scenario: { indices: unknown } }[]
+    }>()
+    expect(body.defaultScenario).toBe('ar1')
+    expect(body.scenarios.map((s) => [s.id, s.stochastic])).toEqual([
+      ['ar1', true],
+      ['baseline', false],
+      ['bootstrap', true],
+      ['high-inflation', false],
+      ['low-inflation', false],
+    ])
+  })
+
+  it('appears in the OpenAPI document', async () => {
+    const res = await call(t, t.as('anonymous'), 'GET', '/api/openapi.json')
+    expect(res.statusCode).toBe(200)
+    const doc = res.json<{ paths: Record<string, unknown> }>()
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/projections', '/api/projections/scenarios']),
+    )
+  })
+
   it('answers problem+json for bad input', async () => {
     const anon = t.as('anonymous')
     const cases: [unknown, number][] = [

@@ -8,12 +8,15 @@ import {
   type SmaRecord,
 } from '../../domain/index.js'
 import {
+  DEFAULT_SCENARIO,
   MAX_PATHS,
   MAX_SEED,
   ProjectionError,
   VARIANT_KINDS,
   projectionResultSchema,
+  isStochastic,
   scenarioSchema,
+  shippedScenarios,
 } from '../../domain/projection/index.js'
 import { ProjectionPool } from '../../projection/projection-pool.js'
 import {
@@ -54,6 +57,24 @@ export const projectionRequestSchema = z
   })
   .meta({ id: 'ProjectionRequest' })
 
+/** The answer of `GET /api/projections/scenarios`. */
+export const scenarioListSchema = z
+  .strictObject({
+    defaultScenario: z.string(),
+    scenarios: z.array(
+      z.strictObject({
+        id: z.string(),
+        version: z.int(),
+        title: z.strictObject({ en: z.string(), ko: z.string() }),
+        description: z.string(),
+        stochastic: z.boolean(),
+        /** The full scenario, for display of its assumptions and their basis. */
+        scenario: scenarioSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'ScenarioList' })
+
 export interface ProjectionsRoutesOptions {
   /** Worker threads of the route's pool (default: available parallelism). */
   readonly threads?: number
@@ -79,6 +100,29 @@ const projectionsRoutes: FastifyPluginAsync<ProjectionsRoutesOptions> = (fastify
   app.addHook('onClose', async () => {
     await pool?.destroy()
   })
+
+  app.get(
+    '/api/projections/scenarios',
+    {
+      config: { permission: 'public:read' },
+      schema: {
+        tags: ['projections'],
+        summary: 'The shipped scenarios (for a scenario picker)',
+        response: { 200: scenarioListSchema, ...errorResponses },
+      },
+    },
+    () => ({
+      defaultScenario: DEFAULT_SCENARIO,
+      scenarios: shippedScenarios().map((sc) => ({
+        id: sc.id,
+        version: sc.version,
+        title: sc.title,
+        description: sc.description,
+        stochastic: isStochastic(sc),
+        scenario: sc,
+      })),
+    }),
+  )
 
   app.post(
     '/api/projections',
