@@ -32,6 +32,9 @@ import { can, type Permission } from '../domain/access/permissions.js'
 import type { DatabaseHandle } from '../db/open.js'
 import { ServiceError } from '../services/errors.js'
 import { createSpecCache, type SpecCache } from '../services/spec-cache.js'
+import { cachedIndexSet, listAgreements } from '../services/record.js'
+import { scopeOf } from '../domain/access/scope.js'
+import type { SmaRecord } from '../domain/record/record.js'
 import { csrfMatches, fromApiToken, fromSession, type Authenticated } from '../services/users.js'
 import { NOT_FOUND_DETAIL, problem, type Problem, type ProblemType } from './problem.js'
 import { registerAuditRoutes } from './routes/audit.routes.js'
@@ -351,7 +354,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAuthRoutes(app, ctx)
   registerNegotiationRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
-  await registerOptionalProjections(app)
+  await registerOptionalProjections(app, ctx)
 
   app.get(
     '/api/openapi.json',
@@ -391,12 +394,26 @@ export async function buildApp(deps: AppDeps): Promise<App> {
  * is present it is registered; its routes default to `public:read` (the contract: anyone may
  * project; results from private inputs are private).
  */
-async function registerOptionalProjections(app: App): Promise<void> {
+async function registerOptionalProjections(app: App, ctx: RouteContext): Promise<void> {
   const file = fileURLToPath(new URL('./routes/projections.routes.ts', import.meta.url))
   const js = file.replace(/\.ts$/, '.js')
   const target = existsSync(file) ? file : existsSync(js) ? js : null
   if (target === null) return
-  const mod = (await import(pathToFileURL(target).href)) as { default?: FastifyPluginAsync }
+  const mod = (await import(pathToFileURL(target).href)) as {
+    default?: FastifyPluginAsync<{
+      record?: (req: FastifyRequest) => Promise<SmaRecord>
+    }>
+  }
   if (mod.default === undefined) return
-  await app.register(mod.default)
+  // Projections read the database's agreements and index values, within the caller's scope.
+  await app.register(mod.default, {
+    record: async (req) => {
+      const scope = scopeOf(req.auth?.principal ?? null)
+      const [agreements, indices] = await Promise.all([
+        listAgreements(ctx.store.db, scope, ctx.cache),
+        cachedIndexSet(ctx.store.db, ctx.cache),
+      ])
+      return { agreements: agreements.map((a) => a.spec), indices }
+    },
+  })
 }
