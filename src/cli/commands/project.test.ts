@@ -84,8 +84,8 @@ describe('sma project', () => {
     expect(out.projections[0]?.years[2]?.exact).toBe('1628700000000')
   })
 
-  it('bad input is one line and exit 2', () => {
-    for (const args of [
+  it.each(
+    [
       ['rok-us-sma-99'],
       ['rok-us-sma-12', '--paths', '0'],
       ['rok-us-sma-12', '--paths', '2000000'],
@@ -93,12 +93,12 @@ describe('sma project', () => {
       ['rok-us-sma-12', '--scenario', 'nope'],
       ['rok-us-sma-12', '--scenario', 'missing.json'],
       ['jp-us-sma-2022', '--compare', 'rok-us-sma-12'],
-    ]) {
-      const r = sma('project', ...args)
-      expect(r.code, args.join(' ')).toBe(2)
-      expect(r.stderr.trim().split('\n')).toHaveLength(1)
-      expect(r.stderr).toMatch(/^sma: /)
-    }
+    ].map((args) => ({ args, label: args.join(' ') })),
+  )('bad input is one line and exit 2: $label', ({ args }) => {
+    const r = sma('project', ...args)
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toMatch(/^sma: /)
   })
 
   it('Ctrl-C cancels a long run cleanly (exit 130, one line)', async () => {

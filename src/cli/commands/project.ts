@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs'
 import { Option, type Command } from '@commander-js/extra-typings'
 import cliProgress from 'cli-progress'
 import { loadRecord, publishedLookup } from '../../domain/index.js'
-import { MAX_PATHS, MAX_SEED, ProjectionError } from '../../domain/projection/index.js'
+import {
+  MAX_PATHS,
+  MAX_SEED,
+  ProjectionError,
+  preparePlan,
+  type ProjectionRequest,
+} from '../../domain/projection/index.js'
 import { formatProjection } from '../../projection/format-projection.js'
 import { ProjectionPool } from '../../projection/projection-pool.js'
 import {
@@ -116,44 +122,46 @@ export function registerProject(program: Command): void {
       const seed = intOption(opts.seed, '--seed', 0, MAX_SEED)
       const workers =
         opts.workers === undefined ? undefined : intOption(opts.workers, '--workers', 0, 64)
-      // Start worker threads first: their start-up overlaps loading the record and planning.
-      const threads = workers ?? (paths < IN_THREAD_BELOW ? 0 : undefined)
+      const record = loadRecord()
+      const inputs = { indices: record.indices, publishedOf: publishedLookup(record.agreements) }
+      let req: ProjectionRequest
+      let stochastic: boolean
+      try {
+        const primary = resolveSpec(
+          record,
+          idOrFile.endsWith('.json') ? readJson(idOrFile, 'agreement') : idOrFile,
+        )
+        const scenario = resolveScenario(
+          opts.scenario.endsWith('.json') ? readJson(opts.scenario, 'scenario') : opts.scenario,
+        )
+        const others = opts.compare.map((c) => resolveCompare(record, primary, compareInput(c)))
+        req = { specs: [primary, ...others], scenario, paths, seed }
+        stochastic = preparePlan(req, inputs).stochastic // fails fast on an impossible request
+      } catch (e) {
+        if (
+          e instanceof ProjectionInputError ||
+          e instanceof ProjectionError ||
+          e instanceof RangeError
+        ) {
+          throw new CliError(e.message)
+        }
+        throw e
+      }
+      // Worker threads only for runs big enough to repay their start-up.
+      const threads = workers ?? (!stochastic || paths < IN_THREAD_BELOW ? 0 : undefined)
       const pool = threads === 0 ? undefined : new ProjectionPool(threads)
       const ac = new AbortController()
       const onSigint = (): void => {
         ac.abort()
       }
       process.once('SIGINT', onSigint)
-      const progress = progressReporter(opts.progress && paths >= IN_THREAD_BELOW)
+      const progress = progressReporter(opts.progress && stochastic && paths >= IN_THREAD_BELOW)
       try {
-        const record = loadRecord()
-        let primary
-        let scenario
-        let others
-        try {
-          primary = resolveSpec(
-            record,
-            idOrFile.endsWith('.json') ? readJson(idOrFile, 'agreement') : idOrFile,
-          )
-          scenario = resolveScenario(
-            opts.scenario.endsWith('.json') ? readJson(opts.scenario, 'scenario') : opts.scenario,
-          )
-          const p = primary
-          others = opts.compare.map((c) => resolveCompare(record, p, compareInput(c)))
-        } catch (e) {
-          if (e instanceof ProjectionInputError) throw new CliError(e.message)
-          throw e
-        }
-        const inputs = { indices: record.indices, publishedOf: publishedLookup(record.agreements) }
-        const result = await runProjection(
-          { specs: [primary, ...others], scenario, paths, seed },
-          inputs,
-          {
-            ...(pool ? { pool } : { workers: 0 }),
-            signal: ac.signal,
-            onProgress: progress.update,
-          },
-        )
+        const result = await runProjection(req, inputs, {
+          ...(pool ? { pool } : { workers: 0 }),
+          signal: ac.signal,
+          onProgress: progress.update,
+        })
         progress.stop()
         process.stdout.write(
           opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatProjection(result),
