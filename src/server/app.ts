@@ -63,6 +63,8 @@ export interface AppDeps {
   readonly now?: () => Date
   /** false for silence; a pino options object otherwise. */
   readonly logger?: boolean | LoggerOptions
+  /** Where log lines go (default stdout); tests pass a stream to inspect them. */
+  readonly logStream?: { write(line: string): unknown }
   /** Requests per minute per IP for /api; 0 disables the global limit. */
   readonly rateLimitPerMinute?: number
   /** Login attempts per minute per IP and email. */
@@ -194,6 +196,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       ? false
       : {
           ...(deps.logger === true ? {} : deps.logger),
+          ...(deps.logStream === undefined ? {} : { stream: deps.logStream }),
           redact: {
             paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             censor: '[redacted]',

@@ -576,8 +576,9 @@ async function toViews(
     try {
       schedule = evaluateSchedule(spec, { indices, overrides: [], publishedOf })
     } catch (err) {
-      if (!(err instanceof EvaluationError)) throw err
-      scheduleError = err.message
+      // A stored proposal must stay readable even if its spec cannot be evaluated.
+      scheduleError =
+        err instanceof EvaluationError ? err.message : 'The schedule could not be computed.'
     }
     return {
       id: r.id,
