@@ -115,7 +115,8 @@ export interface Proposal {
   readonly id: string
   readonly title: string
   readonly ownerParty: Party
-  readonly visibility: 'private' | 'shared'
+  /** `public` for the published record (e.g. an agreed text), `shared` once tabled. */
+  readonly visibility: 'private' | 'shared' | 'public'
   readonly revisionId: string
   readonly tabledAt: string | null
   readonly roundId: string | null

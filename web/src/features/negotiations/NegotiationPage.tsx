@@ -243,7 +243,7 @@ export function ProposalCompare({
               <th key={p.id} scope="col" className="num">
                 {p.title}
                 <div className="muted small">
-                  {t(`partyAdj.${p.ownerParty === 'US' ? 'US' : 'KR'}`)}
+                  {t(`partyAdj.${p.ownerParty}`)}
                   {p.tabledAt ? ` · ${formatDate(p.tabledAt, lang)}` : ''}
                   {i > 0 && ` · ${t('negotiation.diffToFirst')}`}
                 </div>
@@ -333,10 +333,7 @@ function PrivateArea({
       data-testid="private-area"
       data-party={party}
     >
-      <h2 id="private-h">
-        <span aria-hidden="true">🔒 </span>
-        {t('private.onlyParty', { party: t(`partyAdj.${party}`) })}
-      </h2>
+      <h2 id="private-h">{t('private.onlyParty', { party: t(`partyAdj.${party}`) })}</h2>
       <h3>{t('private.positions')}</h3>
       {positions.isPending && <Loading />}
       {positions.isError && <ErrorBox error={positions.error} />}
