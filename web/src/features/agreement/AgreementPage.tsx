@@ -297,26 +297,42 @@ function Categories({ spec }: { readonly spec: AgreementSpec }) {
                     {t(`category.${c}`)}
                   </th>
                 ))}
+                <th scope="col" className="num">
+                  {t('agreement.total')}
+                </th>
               </tr>
             </thead>
             <tbody>
-              {cats.amounts.map((a) => (
-                <tr key={a.year}>
-                  <th scope="row">{a.year}</th>
-                  {cats.codes.map((c) => {
-                    const v = a.parts[c]
-                    return (
-                      <td key={c} className="num">
-                        {v === undefined ? (
-                          <span className="muted">—</span>
-                        ) : (
-                          <Money minor={toMinorUnits(v, currency).toString()} currency={currency} />
-                        )}
-                      </td>
-                    )
-                  })}
-                </tr>
-              ))}
+              {cats.amounts.map((a) => {
+                const minor = (v: string | undefined) =>
+                  v === undefined ? null : toMinorUnits(v, currency)
+                const total = cats.codes.reduce((sum, c) => sum + (minor(a.parts[c]) ?? 0n), 0n)
+                return (
+                  <tr key={a.year}>
+                    <th scope="row">{a.year}</th>
+                    {cats.codes.map((c) => {
+                      const v = minor(a.parts[c])
+                      return (
+                        <td key={c} className="num">
+                          {v === null ? (
+                            <span className="muted">—</span>
+                          ) : (
+                            <>
+                              <Money minor={v.toString()} currency={currency} />
+                              {total > 0n && (
+                                <div className="muted small">{sharePct(v, total)}</div>
+                              )}
+                            </>
+                          )}
+                        </td>
+                      )
+                    })}
+                    <td className="num">
+                      <Money minor={total.toString()} currency={currency} />
+                    </td>
+                  </tr>
+                )
+              })}
             </tbody>
           </table>
         </div>
@@ -330,6 +346,12 @@ function Categories({ spec }: { readonly spec: AgreementSpec }) {
       {cats.notes && <p className="small">{cats.notes}</p>}
     </section>
   )
+}
+
+/** A part's share of a total, one decimal, exact (half-up on bigint). */
+function sharePct(part: bigint, total: bigint): string {
+  const tenths = (part * 2000n + total) / (2n * total)
+  return `${tenths / 10n}.${tenths % 10n} %`
 }
 
 const LIFECYCLE_STEPS = [
