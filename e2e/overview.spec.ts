@@ -33,6 +33,7 @@ test.describe('overview', () => {
     await expect(o.deadlines).toContainText('December 31, 2030')
     // Elections recorded in the 13th negotiation come from the API.
     await expect(o.deadlines).toContainText('US presidential election')
+    await expect(o.deadlines).toContainText('US presidential inauguration')
     await expect(o.lapses).toContainText('January 1, 2020 – August 31, 2021')
     await expect(o.lapses).toContainText('2020')
   })

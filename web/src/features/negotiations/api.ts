@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { AgreementSpec } from '../../../../src/domain/index.js'
 import { api } from '../../api/client'
 import { useSession } from '../../api/session'
@@ -28,6 +28,20 @@ export function useNegotiation(id: string) {
         signal,
       }),
     select: (d) => d.negotiation,
+  })
+}
+
+/** Details of several negotiations at once (same cache entries as useNegotiation). */
+export function useNegotiationDetails(ids: readonly string[]) {
+  const party = partyKey(useSession().data?.user.party)
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ['negotiation', id, party],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api<{ negotiation: Negotiation }>(`/api/negotiations/${encodeURIComponent(id)}`, {
+          signal,
+        }),
+    })),
   })
 }
 

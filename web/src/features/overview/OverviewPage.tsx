@@ -22,7 +22,7 @@ import {
 import { Chart } from '../../ui/Chart'
 import { DataTable } from '../../ui/DataTable'
 import { Money } from '../../ui/Money'
-import { useNegotiations } from '../negotiations/api'
+import { useNegotiationDetails, useNegotiations } from '../negotiations/api'
 import { deadlineLabel } from '../negotiations/labels'
 import { shortLabel } from '../agreement/labels'
 import {
@@ -139,6 +139,9 @@ function InForceCard({
 function DeadlinesCard({ rows, today }: { rows: readonly Row[]; today: string }) {
   const { t, lang } = useLang()
   const negotiations = useNegotiations()
+  // Every deadline (elections, inaugurations…) of the negotiations still open, not just the next.
+  const openIds = (negotiations.data ?? []).filter((n) => n.status === 'open').map((n) => n.id)
+  const details = useNegotiationDetails(openIds)
   const items: { date: string; label: string; href: string }[] = []
   for (const r of rows) {
     const e = knownDate(r.spec.lifecycle.expiry)
@@ -151,14 +154,17 @@ function DeadlinesCard({ rows, today }: { rows: readonly Row[]; today: string })
     }
   }
   for (const n of negotiations.data ?? []) {
-    const d = n.nextDeadline
-    // The predecessor's expiry is already listed from the record.
-    if (d && d.date >= today && d.kind !== 'predecessor-expiry') {
-      items.push({
-        date: d.date,
-        label: `${deadlineLabel(d, t, lang)} (${n.title[lang]})`,
-        href: `/negotiations/${n.id}`,
-      })
+    const detail = details.find((q) => q.data?.negotiation.id === n.id)?.data?.negotiation
+    const list = detail ? detail.deadlines : n.nextDeadline ? [n.nextDeadline] : []
+    for (const d of list) {
+      // The predecessor's expiry is already listed from the record.
+      if (d.date >= today && d.kind !== 'predecessor-expiry') {
+        items.push({
+          date: d.date,
+          label: `${deadlineLabel(d, t, lang)} (${n.title[lang]})`,
+          href: `/negotiations/${n.id}`,
+        })
+      }
     }
   }
   items.sort((a, b) => a.date.localeCompare(b.date))
