@@ -390,6 +390,13 @@ describe.each(testDialects())('login rate limit on $name', (dialect) => {
       }
       expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401])
       expect(codes.slice(5)).toEqual([429, 429])
+      // the limit is per IP and email: another account from the same IP is not locked out
+      const other = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'us-viewer@test.sma', password: 'bad-password-123' },
+      })
+      expect(other.statusCode).toBe(401)
     } finally {
       await t.close()
     }

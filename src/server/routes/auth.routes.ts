@@ -35,6 +35,8 @@ export function registerAuthRoutes(app: App, ctx: RouteContext): void {
         rateLimit: {
           max: ctx.loginPerMinute,
           timeWindow: '1 minute',
+          // after body parsing, so the key really is IP + email (onRequest would see no body)
+          hook: 'preHandler',
           keyGenerator: (req) => {
             const body = req.body as { email?: unknown } | undefined
             const email = typeof body?.email === 'string' ? body.email.toLowerCase() : ''
