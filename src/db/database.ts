@@ -196,6 +196,19 @@ export interface PositionsTable {
   created_by: string
 }
 
+export interface AnalysesTable {
+  id: string
+  negotiation_id: string
+  owner_party: 'KR' | 'US'
+  title: string
+  /** An `sma-desk/sma-analysis@1` setup (smaAnalysisSetupSchema). */
+  setup_json: string
+  etag: string
+  created_at: string
+  updated_at: string
+  created_by: string
+}
+
 export interface AuditLogTable {
   seq: number
   at: string
@@ -227,6 +240,7 @@ export interface Database {
   proposals: ProposalsTable
   acceptances: AcceptancesTable
   positions: PositionsTable
+  analyses: AnalysesTable
   audit_log: AuditLogTable
 }
 

@@ -4,9 +4,17 @@ import { testDialects } from '../db/test-harness.js'
 import { scopeOf } from '../domain/access/scope.js'
 import type { Principal } from '../domain/access/permissions.js'
 import type { Actor } from '../services/audit.js'
+import { createAnalysis } from '../services/analyses.js'
+import type { SmaAnalysisSetup } from '../domain/negotiation/index.js'
+import {
+  MIXED_DOMAIN_XML,
+  MIXED_PROFILE_A_XML,
+  MIXED_PROFILE_B_XML,
+} from '../domain/negotiation/fixtures/genius-fixtures.js'
 import { createNegotiation, createPosition, createProposal } from '../services/negotiations.js'
 import { createApiToken } from '../services/users.js'
 import {
+  analysisSetup,
   ANONYMOUS,
   buildTestApp,
   call,
@@ -111,6 +119,20 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
       now,
     )
     return { id: p.id, etag: p.etag }
+  }
+
+  async function freshAnalysis(owner: Owner): Promise<{ id: string; etag: string }> {
+    const party = owner === 'US' ? 'US' : 'KR'
+    const { actor, principal } = actorOf(party)
+    const a = await createAnalysis(
+      t.store,
+      actor,
+      scopeOf(principal),
+      OPEN_NEGOTIATION,
+      { title: 'm', setup: analysisSetup(party) as SmaAnalysisSetup },
+      now,
+    )
+    return { id: a.id, etag: a.etag }
   }
 
   const cases: RouteCase[] = []
@@ -307,6 +329,66 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
     },
     expect: (p, owner) => (p.party === owner ? 200 : 404),
   })
+  // Bargaining analyses (issue 5): always private to the author's party, like positions.
+  onNegotiation('GET', '/api/negotiations/:id/analyses', '/analyses', 'delegation', 200)
+  cases.push({
+    method: 'POST',
+    url: '/api/negotiations/:id/analyses',
+    need: 'analyst',
+    owners: negOwners,
+    prepare: (p, owner) =>
+      Promise.resolve({
+        url: `/api/negotiations/${negotiationFor(owner)}/analyses`,
+        body: { title: 'matrix', setup: analysisSetup(p.party === 'US' ? 'US' : 'KR') },
+      }),
+    expect: (p, owner) => (sees(p, owner, true) ? 201 : 404),
+  })
+  const anaUrl = (id: string, suffix = ''): string =>
+    `/api/negotiations/${OPEN_NEGOTIATION}/analyses/${id}${suffix}`
+  cases.push({
+    method: 'GET',
+    url: '/api/negotiations/:id/analyses/:aid',
+    need: 'delegation',
+    owners: ['KR', 'US'],
+    prepare: async (_p, owner) => ({ url: anaUrl((await freshAnalysis(owner)).id) }),
+    expect: (p, owner) => (p.party === owner ? 200 : 404),
+  })
+  cases.push({
+    method: 'GET',
+    url: '/api/negotiations/:id/analyses/:aid/result',
+    need: 'delegation',
+    owners: ['KR', 'US'],
+    prepare: async (_p, owner) => ({ url: anaUrl((await freshAnalysis(owner)).id, '/result') }),
+    expect: (p, owner) => (p.party === owner ? 200 : 404),
+  })
+  cases.push({
+    method: 'PUT',
+    url: '/api/negotiations/:id/analyses/:aid',
+    need: 'analyst',
+    owners: ['KR', 'US'],
+    prepare: async (p, owner) => {
+      const a = await freshAnalysis(owner)
+      return {
+        url: anaUrl(a.id),
+        body: { title: 'edited', setup: analysisSetup(p.party === 'US' ? 'US' : 'KR') },
+        headers: { 'if-match': `"${a.etag}"` },
+      }
+    },
+    expect: (p, owner) => (p.party === owner ? 200 : 404),
+  })
+  simple('POST', '/api/analysis/run', 'analyst', 200, () => ({
+    url: '/api/analysis/run',
+    body: analysisSetup('neutral'),
+  }))
+  simple('POST', '/api/analysis/genius', 'anyone', 200, () => ({
+    url: '/api/analysis/genius',
+    body: {
+      format: 'genius',
+      domain: MIXED_DOMAIN_XML,
+      profileA: MIXED_PROFILE_A_XML,
+      profileB: MIXED_PROFILE_B_XML,
+    },
+  }))
   simple('GET', '/api/audit', 'admin', 200)
 
   beforeAll(async () => {
@@ -405,7 +487,12 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
 describe.each(testDialects())('canary leak scan on $name', (dialect) => {
   let t: TestApp
   const canaries: string[] = []
-  const ids = { negotiations: [] as string[], proposals: [] as string[], positions: [] as string[] }
+  const ids = {
+    negotiations: [] as string[],
+    proposals: [] as string[],
+    positions: [] as string[],
+    analyses: [] as string[],
+  }
   const canary = (): string => {
     const c = `CANARY${canaries.length}x${randomBytes(6).toString('hex')}`
     canaries.push(c)
@@ -437,6 +524,22 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
       })
       expect(r.statusCode).toBe(201)
       ids.proposals.push(r.json<{ id: string }>().id)
+    }
+    for (let i = 0; i < 5; i++) {
+      // analyses: canaries in titles, assumptions' vintages are not free text, so in the setup's
+      // lever values (strings the schema accepts) and the title
+      const r = await call(t, kr, 'POST', `${N}/analyses`, {
+        title: canary(),
+        setup: analysisSetup('KR', {
+          assumptions: [`KR_CPI:2026=2.0`],
+          issues: [
+            { lever: 'firstYearIncreasePct', values: ['3.0', '5.0'] },
+            { lever: 'capPct', values: [canary(), 'none'] },
+          ],
+        }),
+      })
+      expect(r.statusCode).toBe(201)
+      ids.analyses.push(r.json<{ analysis: { id: string } }>().analysis.id)
     }
     for (let i = 0; i < 3; i++) {
       const r = await call(t, kr, 'POST', `${N}/events`, {
@@ -489,6 +592,12 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
       positionBody(canary()),
     )
     ids.positions.push(pos.json<{ position: { id: string } }>().position.id)
+    const ana = await call(t, kr, 'POST', `/api/negotiations/${privId}/analyses`, {
+      title: canary(),
+      setup: analysisSetup('KR'),
+    })
+    expect(ana.statusCode).toBe(201)
+    ids.analyses.push(ana.json<{ analysis: { id: string } }>().analysis.id)
     // Shared material (visible to the US, must not carry canaries either way): a tabled proposal.
     const shared = await call(t, kr, 'POST', `${N}/proposals`, {
       title: 'tabled offer',
@@ -510,6 +619,7 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
       seen += (await call(t, kr, 'GET', `/api/negotiations/${n}`)).body
       seen += (await call(t, kr, 'GET', `/api/negotiations/${n}/proposals`)).body
       seen += (await call(t, kr, 'GET', `/api/negotiations/${n}/positions`)).body
+      seen += (await call(t, kr, 'GET', `/api/negotiations/${n}/analyses`)).body
     }
     seen += (await call(t, kr, 'GET', '/api/negotiations')).body
     for (const c of canaries) expect(seen).toContain(c)
@@ -528,6 +638,8 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
         if (url.startsWith('/api/negotiations/:id')) {
           return ids.negotiations.flatMap((n) => {
             const u = url.replace(':id', n)
+            if (u.includes(':aid'))
+              return [...ids.analyses, randomUUID()].map((a) => u.replace(':aid', a))
             if (!u.includes(':pid')) return [u]
             const pool = u.includes('/positions/') ? ids.positions : ids.proposals
             return [...pool, randomUUID()].map((p) => u.replace(':pid', p))
@@ -572,6 +684,12 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
       const r = await call(t, us, 'GET', `${N}/proposals/${id}`)
       expect(r.statusCode).toBe(404)
       expect(r.body).toBe(missing.body)
+    }
+    const missingAna = await call(t, us, 'GET', `${N}/analyses/${randomUUID()}/result`)
+    for (const id of ids.analyses) {
+      const r = await call(t, us, 'GET', `${N}/analyses/${id}/result`)
+      expect(r.statusCode).toBe(404)
+      expect(r.body).toBe(missingAna.body)
     }
     const missingNeg = await call(t, us, 'GET', '/api/negotiations/no-such-negotiation')
     const hiddenNeg = await call(t, us, 'GET', '/api/negotiations/kr-private-talks')

@@ -37,6 +37,7 @@ import { scopeOf } from '../domain/access/scope.js'
 import type { SmaRecord } from '../domain/record/record.js'
 import { csrfMatches, fromApiToken, fromSession, type Authenticated } from '../services/users.js'
 import { NOT_FOUND_DETAIL, problem, type Problem, type ProblemType } from './problem.js'
+import { registerAnalysisRoutes } from './routes/analyses.routes.js'
 import { registerAuditRoutes } from './routes/audit.routes.js'
 import { registerAuthRoutes } from './routes/auth.routes.js'
 import { registerNegotiationRoutes } from './routes/negotiations.routes.js'
@@ -115,6 +116,7 @@ function serviceProblem(err: ServiceError): Problem {
     invalid: 'validation-failed',
     forbidden: 'forbidden',
     unauthorized: 'unauthorized',
+    unprocessable: 'unprocessable',
   }
   const type = map[err.code]
   const extra: Parameters<typeof problem>[2] = {}
@@ -356,6 +358,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerPublicRoutes(app, ctx)
   registerAuthRoutes(app, ctx)
   registerNegotiationRoutes(app, ctx)
+  registerAnalysisRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   await registerOptionalProjections(app, ctx)
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { InjectOptions } from 'fastify'
 import { openDatabase } from '../db/open.js'
 import { migrateToLatest } from '../db/migrate.js'
-import { buildTestApp, OPEN_NEGOTIATION, type TestApp } from './test-support.js'
+import { analysisSetup, buildTestApp, OPEN_NEGOTIATION, type TestApp } from './test-support.js'
 
 /**
  * OpenAPI-driven fuzzer ("schemathesis-lite", security-and-reliability.md §B.8): for every
@@ -197,6 +197,13 @@ describe('OpenAPI-driven fuzzing', () => {
       headers: { authorization: `Bearer ${kr.token ?? ''}` },
     })
     ids.pid = prop.json<{ proposals: { id: string }[] }>().proposals.map((p) => p.id)
+    const ana = await t.app.inject({
+      method: 'POST',
+      url: `/api/negotiations/${OPEN_NEGOTIATION}/analyses`,
+      headers: { authorization: `Bearer ${kr.token ?? ''}` },
+      payload: { title: 'fuzz', setup: analysisSetup('KR') },
+    })
+    ids.aid = [ana.json<{ analysis: { id: string } }>().analysis.id]
     ids.id = [OPEN_NEGOTIATION, 'rok-us-sma-12', 'rok-us-sma-12-negotiation']
     ids.series = ['KR_CPI']
   })

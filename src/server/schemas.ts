@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { smaAnalysisSetupSchema } from '../domain/negotiation/sma-package-space.js'
 import { agreementSpecSchema } from '../domain/agreement/spec.js'
 import { EVENT_KINDS } from '../domain/negotiation-record/lifecycle.js'
 import { indexValueSchema } from '../domain/index-series/index-series.js'
@@ -317,3 +318,85 @@ export const auditResponse = z.object({
   ),
   head: z.string().nullable(),
 })
+
+// ---------------------------------------------------------------- bargaining analyses (issue 5)
+export const analysisParams = z.strictObject({ id: idParam, aid: idParam })
+export const analysisBody = z
+  .strictObject({ title: z.string().min(1).max(300), setup: smaAnalysisSetupSchema })
+  .meta({ id: 'AnalysisBody' })
+export const analysisView = z.object({
+  id: z.string(),
+  negotiationId: z.string(),
+  ownerParty: delegation,
+  title: z.string(),
+  setup: smaAnalysisSetupSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  etag: z.string(),
+})
+export const analysesResponse = z.object({ analyses: ro(analysisView) })
+export const analysisResponse = z.object({ analysis: analysisView })
+
+const utilityPair = ro(z.number())
+const bid = z.record(z.string(), z.union([z.string(), z.number()]))
+const solution = z
+  .object({
+    utility: utilityPair,
+    bid,
+    outcomes: z.number(),
+    ties: z.number(),
+    tiedWith: ro(z.object({ utility: utilityPair, bid })),
+    amount: z.string().nullable().optional(),
+  })
+  .nullable()
+const atPoint = z.object({ utility: utilityPair, bid }).nullable()
+/** The JSON of `sma analyze --json` plus the utility cloud (null above 20,000 outcomes). */
+export const analysisResult = z
+  .object({
+    domain: z.string(),
+    profiles: ro(z.string()),
+    issues: ro(z.object({ name: z.string(), kind: z.string(), values: z.number().optional() })),
+    outcomes: z.number(),
+    reservation: utilityPair,
+    frontier: ro(
+      z.object({
+        utility: utilityPair,
+        bid,
+        outcomes: z.number(),
+        amount: z.string().nullable().optional(),
+      }),
+    ),
+    frontierPoints: z.number(),
+    frontierOutcomes: z.number(),
+    nash: solution,
+    kalaiSmorodinsky: solution,
+    equalUtility: solution,
+    egalitarian: solution,
+    maxWelfare: solution,
+    ideal: utilityPair.nullable(),
+    zopa: z.object({
+      outcomes: z.number(),
+      fraction: z.number(),
+      frontierPoints: z.number(),
+      bestForA: atPoint,
+      bestForB: atPoint,
+    }),
+    opposition: z.number().nullable(),
+    tolerance: z.number(),
+    /** SMA package spaces only: what the amounts measure, the setup's viewpoint, whose utility. */
+    measure: z.enum(['average-per-year', 'total']).optional(),
+    viewpoint: z.enum(['KR', 'US', 'neutral']).optional(),
+    whose: ro(z.enum(['own', 'estimate-of-other', 'neutral'])).optional(),
+    cloud: ro(utilityPair).nullable(),
+  })
+  .meta({ id: 'AnalysisResult' })
+/** Scenario texts; each at most 256 KiB. */
+export const geniusBody = z
+  .strictObject({
+    format: z.enum(['genius', 'geniusweb']),
+    domain: z.string().min(1).max(262_144),
+    profileA: z.string().min(1).max(262_144),
+    profileB: z.string().min(1).max(262_144),
+    realSteps: z.int().min(2).max(101).optional(),
+  })
+  .meta({ id: 'GeniusScenario' })

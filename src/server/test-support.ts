@@ -150,3 +150,16 @@ export function positionBody(
     ...extra,
   }
 }
+
+const SMA_SETUP_FILE = fileURLToPath(
+  new URL('../../fixtures/sma-analysis/sma12-kr-view.json', import.meta.url),
+)
+
+/** fixtures/sma-analysis/sma12-kr-view.json (48 packages) with the given viewpoint. */
+export function analysisSetup(
+  viewpoint: 'KR' | 'US' | 'neutral' = 'KR',
+  extra: Partial<Record<string, unknown>> = {},
+): Record<string, unknown> {
+  const setup = JSON.parse(readFileSync(SMA_SETUP_FILE, 'utf8')) as Record<string, unknown>
+  return { ...setup, viewpoint, ...extra }
+}

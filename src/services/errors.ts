@@ -10,6 +10,8 @@ export type ServiceErrorCode =
   | 'invalid'
   | 'forbidden'
   | 'unauthorized'
+  /** Well-formed but cannot be computed (e.g. an analysis whose package is pending). */
+  | 'unprocessable'
 
 export class ServiceError extends Error {
   readonly code: ServiceErrorCode

@@ -93,7 +93,7 @@ type NegotiationRow = {
   sources_json: string
 }
 
-async function visibleNegotiation(
+export async function visibleNegotiation(
   db: DbOrTrx,
   scope: AccessScope,
   id: string,
@@ -305,7 +305,7 @@ export async function getNegotiation(
   }
 }
 
-function delegationOf(actor: Actor): 'KR' | 'US' {
+export function delegationOf(actor: Actor): 'KR' | 'US' {
   if (actor.party !== 'KR' && actor.party !== 'US') {
     throw new ServiceError('forbidden', 'Only members of a delegation may do this.')
   }

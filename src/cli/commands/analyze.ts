@@ -1,10 +1,12 @@
 import type { Command } from '@commander-js/extra-typings'
 import type { NegotiationAnalysis, OutcomeSpace, Solution } from '../../domain/negotiation/index.js'
 import {
+  analysisJson,
   analyzeNegotiation,
   bidOf,
   buildSmaPackageSpace,
   NegotiationInputError,
+  smaAnalysisJson,
   smaAnalysisSetupSchema,
 } from '../../domain/negotiation/index.js'
 import { readFile } from 'node:fs/promises'
@@ -21,59 +23,8 @@ import {
 /** Outcome counts above which a progress line goes to stderr. */
 const PROGRESS_THRESHOLD = 1_000_000
 
-function solutionJson(space: OutcomeSpace, s: Solution | null) {
-  if (s === null) return null
-  return {
-    utility: s.utility,
-    bid: bidOf(space, s.outcome),
-    outcomes: s.outcomes,
-    ties: s.ties,
-    tiedWith: s.tiedWith.map((t) => ({ utility: t.utility, bid: bidOf(space, t.outcome) })),
-  }
-}
-
-/** The JSON contract of `sma analyze --json` (see docs/negotiation-analysis.md). */
-export function analysisJson(
-  space: OutcomeSpace,
-  a: NegotiationAnalysis,
-  names: readonly [string, string],
-) {
-  const at = (p: { utility: readonly [number, number]; outcome: number } | null) =>
-    p === null ? null : { utility: p.utility, bid: bidOf(space, p.outcome) }
-  return {
-    domain: space.name,
-    profiles: names,
-    issues: space.issues.map((i) => ({
-      name: i.name,
-      kind: i.kind,
-      values: space.sizes[space.issues.indexOf(i)],
-    })),
-    outcomes: a.outcomes,
-    reservation: a.reservation,
-    frontier: a.frontier.points.map((p) => ({
-      utility: p.utility,
-      bid: bidOf(space, p.outcome),
-      outcomes: p.count,
-    })),
-    frontierPoints: a.frontier.points.length,
-    frontierOutcomes: a.frontier.outcomeCount,
-    nash: solutionJson(space, a.nash),
-    kalaiSmorodinsky: solutionJson(space, a.kalaiSmorodinsky),
-    equalUtility: solutionJson(space, a.equalUtility),
-    egalitarian: solutionJson(space, a.egalitarian),
-    maxWelfare: solutionJson(space, a.maxWelfare),
-    ideal: a.ideal,
-    zopa: {
-      outcomes: a.zopa.outcomes,
-      fraction: a.zopa.fraction,
-      frontierPoints: a.zopa.frontierPoints,
-      bestForA: at(a.zopa.bestForA),
-      bestForB: at(a.zopa.bestForB),
-    },
-    opposition: a.opposition,
-    tolerance: a.tolerance,
-  }
-}
+/** The JSON contract of `sma analyze --json` (moved to the domain; re-exported here). */
+export { analysisJson }
 
 function bidText(space: OutcomeSpace, outcome: number): string {
   return Object.values(bidOf(space, outcome)).map(String).join(', ')
@@ -192,26 +143,8 @@ async function analyzeSma(path: string, json: boolean): Promise<void> {
   const { analysis } = analyzeNegotiation(built.space, [a, b])
   const names: [string, string] = [a.name, b.name]
   if (json) {
-    const out = analysisJson(built.space, analysis, names)
-    const amountOf = (bid: Record<string, unknown>): string | null => {
-      const label = Object.entries(bid)
-        .map(([k, v]) => `${k}=${String(v)}`)
-        .join(', ')
-      const i = built.labels.indexOf(label)
-      return i < 0 ? null : (built.amounts[i] ?? null)
-    }
     process.stdout.write(
-      JSON.stringify(
-        {
-          ...out,
-          measure: parsed.data.measure,
-          viewpoint: parsed.data.viewpoint,
-          whose: built.profiles.map((p) => p.whose),
-          frontier: out.frontier.map((f) => ({ ...f, amount: amountOf(f.bid) })),
-        },
-        null,
-        2,
-      ) + '\n',
+      JSON.stringify(smaAnalysisJson(parsed.data, built, analysis, names), null, 2) + '\n',
     )
     return
   }

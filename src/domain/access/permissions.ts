@@ -19,9 +19,13 @@ export const PERMISSIONS = [
   /** Read negotiations, proposals and positions as the party's scope allows. */
   'negotiation:read',
   'position:read',
+  /** Read the own party's bargaining analyses and their results (always party-private). */
+  'analysis:read',
   'index:write',
   'proposal:draft',
   'position:write',
+  /** Create and edit the own party's analyses; compute an analysis without storing it. */
+  'analysis:write',
   'negotiation:create',
   'round:write',
   'event:write',
@@ -36,12 +40,14 @@ const VIEWER: readonly Permission[] = [
   'self:manage',
   'negotiation:read',
   'position:read',
+  'analysis:read',
 ]
 const ANALYST: readonly Permission[] = [
   ...VIEWER,
   'index:write',
   'proposal:draft',
   'position:write',
+  'analysis:write',
 ]
 const NEGOTIATOR: readonly Permission[] = [
   ...ANALYST,

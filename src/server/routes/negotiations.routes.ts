@@ -49,7 +49,7 @@ import type { App, RouteContext } from '../app.js'
 const ifMatchHeaders = z.object({ 'if-match': z.string().max(200).optional() })
 
 /** `If-Match: "<etag>"` → the etag; missing → 428; malformed → 400 (never 412). */
-function requireIfMatch(value: string | undefined): string {
+export function requireIfMatch(value: string | undefined): string {
   if (value === undefined) {
     throw new ServiceError('precondition-required', 'Send If-Match with the ETag you read.')
   }

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDialects } from '../db/test-harness.js'
+import {
+  MIXED_DOMAIN_XML,
+  MIXED_PROFILE_A_XML,
+  MIXED_PROFILE_B_XML,
+} from '../domain/negotiation/fixtures/genius-fixtures.js'
+import {
+  analysisSetup,
+  buildTestApp,
+  call,
+  OPEN_NEGOTIATION,
+  type TestApp,
+} from './test-support.js'
+
+const krSetup = (): Record<string, unknown> => analysisSetup('KR')
+
+interface Result {
+  outcomes: number
+  frontier: { utility: number[]; amount: string | null }[]
+  nash: { utility: number[]; amount?: string | null } | null
+  whose: string[]
+  viewpoint: string
+  measure: string
+  cloud: number[][] | null
+}
+
+describe.each(testDialects())('bargaining analyses on $name', (dialect) => {
+  let t: TestApp
+  const N = `/api/negotiations/${OPEN_NEGOTIATION}`
+  beforeAll(async () => {
+    t = await buildTestApp(() => dialect.open())
+  })
+  afterAll(async () => {
+    await t.close()
+  })
+
+  it('stores a party-private analysis, computes its result, hides it from the US', async () => {
+    const kr = t.as('KR-analyst')
+    const created = await call(t, kr, 'POST', `${N}/analyses`, {
+      title: 'KR view of the 13th',
+      setup: krSetup(),
+    })
+    expect(created.statusCode).toBe(201)
+    const a = created.json<{ analysis: { id: string; etag: string; ownerParty: string } }>()
+      .analysis
+    expect(a.ownerParty).toBe('KR')
+    expect(created.headers.etag).toBe(`"${a.etag}"`)
+
+    const list = await call(t, t.as('KR-viewer'), 'GET', `${N}/analyses`)
+    expect(list.json<{ analyses: { id: string }[] }>().analyses.map((x) => x.id)).toContain(a.id)
+
+    const res = await call(t, t.as('KR-viewer'), 'GET', `${N}/analyses/${a.id}/result`)
+    expect(res.statusCode).toBe(200)
+    const r = res.json<Result>()
+    expect(r.outcomes).toBe(48)
+    expect(r.frontier).toHaveLength(11)
+    expect(r.whose).toEqual(['own', 'estimate-of-other'])
+    expect(r.viewpoint).toBe('KR')
+    expect(r.measure).toBe('average-per-year')
+    expect(r.cloud).toHaveLength(48)
+    expect(r.nash?.utility[0]).toBeCloseTo(0.6094, 4)
+    expect(r.nash?.amount).toMatch(/^\d+$/)
+    for (const f of r.frontier) expect(f.amount).toMatch(/^\d+$/)
+
+    // The US (any role) and the public: the same 404 as a missing id, absent from lists.
+    const missing = await call(t, t.as('US-negotiator'), 'GET', `${N}/analyses/${randomUUID()}`)
+    for (const key of ['US-viewer', 'US-negotiator', 'US-admin']) {
+      const us = t.as(key)
+      for (const suffix of ['', '/result']) {
+        const hidden = await call(t, us, 'GET', `${N}/analyses/${a.id}${suffix}`)
+        expect(hidden.statusCode).toBe(404)
+        expect(hidden.body).toBe(missing.body)
+      }
+      const l = await call(t, us, 'GET', `${N}/analyses`)
+      expect(l.json<{ analyses: unknown[] }>().analyses).toEqual([])
+      const put = await call(
+        t,
+        us,
+        'PUT',
+        `${N}/analyses/${a.id}`,
+        { title: 'x', setup: { ...krSetup(), viewpoint: 'US' } },
+        { 'if-match': `"${a.etag}"` },
+      )
+      expect([403, 404]).toContain(put.statusCode)
+    }
+    expect((await call(t, t.as('PUBLIC-viewer'), 'GET', `${N}/analyses`)).statusCode).toBe(403)
+    expect((await call(t, t.as('anonymous'), 'GET', `${N}/analyses`)).statusCode).toBe(401)
+  })
+
+  it('updates with If-Match (412 stale, 428 missing) and audits privately', async () => {
+    const kr = t.as('KR-negotiator')
+    const a = (await call(t, kr, 'POST', `${N}/analyses`, { title: 'v1', setup: krSetup() })).json<{
+      analysis: { id: string; etag: string }
+    }>().analysis
+    const url = `${N}/analyses/${a.id}`
+    const body = { title: 'v2', setup: { ...krSetup(), measure: 'total' } }
+    expect((await call(t, kr, 'PUT', url, body)).statusCode).toBe(428)
+    const ok = await call(t, kr, 'PUT', url, body, { 'if-match': `"${a.etag}"` })
+    expect(ok.statusCode).toBe(200)
+    expect(ok.json<{ analysis: { title: string } }>().analysis.title).toBe('v2')
+    const stale = await call(t, kr, 'PUT', url, body, { 'if-match': `"${a.etag}"` })
+    expect(stale.statusCode).toBe(412)
+    expect(stale.json<{ currentETag: string }>().currentETag).toBe(
+      ok.json<{ analysis: { etag: string } }>().analysis.etag,
+    )
+    const got = await call(t, kr, 'GET', url)
+    expect(got.json<{ analysis: { setup: { measure: string } } }>().analysis.setup.measure).toBe(
+      'total',
+    )
+    const audit = await call(t, t.as('KR-admin'), 'GET', '/api/audit?limit=1000')
+    const entries = audit.json<{ entries: { action: string; visibility: string }[] }>().entries
+    const mine = entries.filter((e) => e.action.startsWith('analysis.'))
+    expect(mine.map((e) => e.action)).toEqual(expect.arrayContaining(['analysis.update']))
+    expect(mine.every((e) => e.visibility === 'private')).toBe(true)
+    const usAudit = await call(t, t.as('US-admin'), 'GET', '/api/audit?limit=1000')
+    expect(usAudit.body).not.toContain('analysis.')
+  })
+
+  it("rejects a viewpoint other than the author's party, oversized spaces and viewers' writes", async () => {
+    const kr = t.as('KR-analyst')
+    for (const viewpoint of ['US', 'neutral']) {
+      const r = await call(t, kr, 'POST', `${N}/analyses`, {
+        title: 'x',
+        setup: { ...krSetup(), viewpoint },
+      })
+      expect(r.statusCode).toBe(400)
+      expect(r.json<{ errors: { pointer: string }[] }>().errors[0]?.pointer).toBe(
+        '/setup/viewpoint',
+      )
+    }
+    const big = krSetup()
+    big.issues = [
+      { lever: 'firstYearIncreasePct', values: Array.from({ length: 100 }, (_, i) => `${i}`) },
+      { lever: 'capPct', values: Array.from({ length: 100 }, (_, i) => `${i}`) },
+    ]
+    const r = await call(t, kr, 'POST', `${N}/analyses`, { title: 'x', setup: big })
+    expect(r.statusCode).toBe(400)
+    const viewer = await call(t, t.as('KR-viewer'), 'POST', `${N}/analyses`, {
+      title: 'x',
+      setup: krSetup(),
+    })
+    expect(viewer.statusCode).toBe(403)
+  })
+
+  it('answers 422 for a setup that cannot be priced', async () => {
+    const kr = t.as('KR-analyst')
+    const setup = { ...krSetup(), assumptions: [] }
+    const a = (await call(t, kr, 'POST', `${N}/analyses`, { title: 'pending', setup })).json<{
+      analysis: { id: string }
+    }>().analysis
+    const r = await call(t, kr, 'GET', `${N}/analyses/${a.id}/result`)
+    expect(r.statusCode).toBe(422)
+    expect(r.headers['content-type']).toContain('application/problem+json')
+    expect(r.json<{ detail: string }>().detail).toContain('pending')
+    const unknown = await call(t, kr, 'POST', '/api/analysis/run', {
+      ...krSetup(),
+      baseAgreement: 'no-such-agreement',
+    })
+    expect(unknown.statusCode).toBe(422)
+  })
+
+  it('runs a setup without storing it (own viewpoint or neutral)', async () => {
+    const us = t.as('US-analyst')
+    const neutral = await call(t, us, 'POST', '/api/analysis/run', {
+      ...krSetup(),
+      viewpoint: 'neutral',
+    })
+    expect(neutral.statusCode).toBe(200)
+    expect(neutral.json<Result>().whose).toEqual(['neutral', 'neutral'])
+    const own = await call(t, us, 'POST', '/api/analysis/run', { ...krSetup(), viewpoint: 'US' })
+    expect(own.json<Result>().whose).toEqual(['estimate-of-other', 'own'])
+    const other = await call(t, us, 'POST', '/api/analysis/run', krSetup())
+    expect(other.statusCode).toBe(400)
+    expect(
+      (await call(t, t.as('US-viewer'), 'POST', '/api/analysis/run', krSetup())).statusCode,
+    ).toBe(403)
+    expect(
+      (await call(t, t.as('anonymous'), 'POST', '/api/analysis/run', krSetup())).statusCode,
+    ).toBe(401)
+  })
+
+  it('analyses GENIUS texts for anyone, with clear 4xx on bad input', async () => {
+    const body = {
+      format: 'genius',
+      domain: MIXED_DOMAIN_XML,
+      profileA: MIXED_PROFILE_A_XML,
+      profileB: MIXED_PROFILE_B_XML,
+    }
+    const r = await call(t, t.as('anonymous'), 'POST', '/api/analysis/genius', body)
+    expect(r.statusCode).toBe(200)
+    const j = r.json<Result & { profiles: string[] }>()
+    expect(j.profiles).toEqual(['A', 'B'])
+    expect(j.cloud).toHaveLength(j.outcomes)
+    const bad = await call(t, t.as('anonymous'), 'POST', '/api/analysis/genius', {
+      ...body,
+      domain: '<negotiation_template><utility_space>',
+    })
+    expect(bad.statusCode).toBe(422)
+    const web = await call(t, t.as('anonymous'), 'POST', '/api/analysis/genius', {
+      ...body,
+      format: 'geniusweb',
+    })
+    expect(web.statusCode).toBe(422)
+  })
+})
