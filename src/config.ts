@@ -24,6 +24,10 @@ export const configSchema = z.object({
   SMA_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
   /** `synchronous` pragma for SQLite: FULL (default, durable on power loss) or NORMAL. */
   SMA_SQLITE_SYNC: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** The CLI's personal API token for `sma analyze --negotiation` (else `--token`). */
+  SMA_TOKEN: z.string().optional(),
+  /** The server the CLI talks to (else `--server`). */
+  SMA_SERVER: z.url().default('http://127.0.0.1:8080'),
 })
 
 export interface Config {
@@ -37,6 +41,9 @@ export interface Config {
   readonly demoUsers: boolean
   readonly rateLimitPerMinute: number
   readonly sqliteSynchronous: 'FULL' | 'NORMAL'
+  /** Personal API token for CLI commands that call the server; undefined when unset or empty. */
+  readonly token: string | undefined
+  readonly server: string
 }
 
 /** Parses an environment (defaults to `process.env`); throws one readable line on bad input. */
@@ -60,5 +67,7 @@ export function loadConfig(
     demoUsers: c.SMA_DEMO_USERS,
     rateLimitPerMinute: c.SMA_RATE_LIMIT,
     sqliteSynchronous: c.SMA_SQLITE_SYNC,
+    token: c.SMA_TOKEN === '' ? undefined : c.SMA_TOKEN,
+    server: c.SMA_SERVER,
   }
 }

@@ -1,15 +1,15 @@
 import type { Command } from '@commander-js/extra-typings'
-import type { NegotiationAnalysis, OutcomeSpace, Solution } from '../../domain/negotiation/index.js'
+import type { AnalysisJson } from '../../domain/negotiation/index.js'
 import {
   analysisJson,
   analyzeNegotiation,
-  bidOf,
   buildSmaPackageSpace,
   NegotiationInputError,
   smaAnalysisJson,
   smaAnalysisSetupSchema,
 } from '../../domain/negotiation/index.js'
 import { readFile } from 'node:fs/promises'
+import { apiClient } from '../api-client.js'
 import { CliError } from '../cli-error.js'
 import { loadRecord, recordContext, resolveAgreement } from '../record-context.js'
 import {
@@ -26,53 +26,79 @@ const PROGRESS_THRESHOLD = 1_000_000
 /** The JSON contract of `sma analyze --json` (moved to the domain; re-exported here). */
 export { analysisJson }
 
-function bidText(space: OutcomeSpace, outcome: number): string {
-  return Object.values(bidOf(space, outcome)).map(String).join(', ')
-}
+/** What the text summary reads: the analysis JSON (local or from the server). */
+type SummaryInput = Pick<
+  AnalysisJson,
+  | 'domain'
+  | 'issues'
+  | 'outcomes'
+  | 'reservation'
+  | 'frontierPoints'
+  | 'frontierOutcomes'
+  | 'zopa'
+  | 'opposition'
+  | 'profiles'
+> & {
+  readonly frontier: readonly {
+    utility: readonly number[]
+    outcomes: number
+    bid: Readonly<Record<string, unknown>>
+  }[]
+} & Record<
+    'nash' | 'kalaiSmorodinsky' | 'equalUtility' | 'egalitarian' | 'maxWelfare',
+    {
+      utility: readonly number[]
+      bid: Readonly<Record<string, unknown>>
+      ties: number
+    } | null
+  >
 
-function summary(
-  space: OutcomeSpace,
-  a: NegotiationAnalysis,
-  names: readonly [string, string],
-): string {
-  const sol = (label: string, s: Solution | null): string[] =>
+const bidText = (bid: Readonly<Record<string, unknown>>): string =>
+  Object.values(bid).map(String).join(', ')
+const pair = (u: readonly number[]): string => formatPair([u[0] ?? 0, u[1] ?? 0])
+
+function summary(j: SummaryInput): string {
+  const sol = (label: string, s: SummaryInput['nash']): string[] =>
     s === null
       ? [label, '—', 'no rational outcome', '']
-      : [
-          label,
-          formatPair(s.utility),
-          bidText(space, s.outcome),
-          s.ties > 1 ? `${s.ties} tied points` : '',
-        ]
+      : [label, pair(s.utility), bidText(s.bid), s.ties > 1 ? `${s.ties} tied points` : '']
+  const names = j.profiles
   const head =
-    `domain ${space.name}: ${space.issues.length} issues, ${a.outcomes} outcomes\n` +
-    `A = ${names[0]}, B = ${names[1]}; reservation values ${formatPair(a.reservation)}\n` +
-    `Pareto frontier: ${a.frontier.points.length} distinct points, ${a.frontier.outcomeCount} outcomes (duplicates counted)\n` +
-    `ZOPA: ${a.zopa.outcomes} outcomes (${(a.zopa.fraction * 100).toFixed(1)} %), ${a.zopa.frontierPoints} frontier points\n` +
-    `opposition: ${a.opposition === null ? '—' : a.opposition.toFixed(4)}\n\n`
+    `domain ${j.domain}: ${j.issues.length} issues, ${j.outcomes} outcomes\n` +
+    `A = ${names[0]}, B = ${names[1]}; reservation values ${pair(j.reservation)}\n` +
+    `Pareto frontier: ${j.frontierPoints} distinct points, ${j.frontierOutcomes} outcomes (duplicates counted)\n` +
+    `ZOPA: ${j.zopa.outcomes} outcomes (${(j.zopa.fraction * 100).toFixed(1)} %), ${j.zopa.frontierPoints} frontier points\n` +
+    `opposition: ${j.opposition === null ? '—' : j.opposition.toFixed(4)}\n\n`
   const table = formatTable(
     ['solution', '(u_A, u_B)', 'bid', 'ties'],
     [
-      sol('nash', a.nash),
-      sol('kalaiSmorodinsky', a.kalaiSmorodinsky),
-      sol('equalUtility', a.equalUtility),
-      sol('egalitarian', a.egalitarian),
-      sol('maxWelfare', a.maxWelfare),
+      sol('nash', j.nash),
+      sol('kalaiSmorodinsky', j.kalaiSmorodinsky),
+      sol('equalUtility', j.equalUtility),
+      sol('egalitarian', j.egalitarian),
+      sol('maxWelfare', j.maxWelfare),
     ],
   )
-  const shown = a.frontier.points.length <= 30
+  const shown = j.frontier.length <= 30
   const frontier = shown
     ? '\nfrontier (ascending u_A):\n' +
       formatTable(
         ['(u_A, u_B)', 'outcomes', 'bid'],
-        a.frontier.points.map((p) => [
-          formatPair(p.utility),
-          String(p.count),
-          bidText(space, p.outcome),
-        ]),
+        j.frontier.map((p) => [pair(p.utility), String(p.outcomes), bidText(p.bid)]),
       )
-    : `\n(frontier has ${a.frontier.points.length} points; use --json to list them)\n`
+    : `\n(frontier has ${j.frontier.length} points; use --json to list them)\n`
   return head + table + frontier
+}
+
+/** The text summary of an SMA package analysis (local `--sma` or from the server). */
+export function smaSummary(
+  j: SummaryInput & { measure?: string | undefined; whose?: readonly string[] | undefined },
+): string {
+  return (
+    `${j.domain}, amounts as ${j.measure ?? ''} (won); ` +
+    `utilities: ${j.profiles[0]} ${j.whose?.[0] ?? ''}, ${j.profiles[1]} ${j.whose?.[1] ?? ''}\n` +
+    summary(j)
+  )
 }
 
 /** `sma analyze --genius|--geniusweb <domain> <profileA> <profileB> [--json]`. */
@@ -90,8 +116,20 @@ export function registerAnalyze(program: Command): void {
     .option('--genius', 'files are GENIUS XML (GENIUS 10.4 semantics)')
     .option('--geniusweb', 'files are GeniusWeb JSON')
     .option('--real-steps <n>', 'values per GENIUS real issue (default 11)')
+    .option(
+      '--negotiation <id>',
+      "your party's stored analyses of a negotiation on the server (lists them; runs --analysis or the only one)",
+    )
+    .option('--analysis <aid>', 'with --negotiation: the analysis to run')
+    .option('--server <url>', 'with --negotiation: the server (default SMA_SERVER)')
+    .option('--token <token>', 'with --negotiation: a personal API token (default SMA_TOKEN)')
     .option('--json', 'print the analysis as JSON')
     .action(async (files, opts) => {
+      if (opts.negotiation !== undefined) {
+        await analyzeRemote(opts.negotiation, opts)
+        return
+      }
+      if (opts.analysis !== undefined) throw new CliError('--analysis needs --negotiation <id>')
       if (opts.sma !== undefined) {
         await analyzeSma(opts.sma, opts.json === true)
         return
@@ -109,7 +147,7 @@ export function registerAnalyze(program: Command): void {
       process.stdout.write(
         opts.json === true
           ? JSON.stringify(analysisJson(space, analysis, names), null, 2) + '\n'
-          : summary(space, analysis, names),
+          : summary(analysisJson(space, analysis, names)),
       )
     })
 }
@@ -142,15 +180,57 @@ async function analyzeSma(path: string, json: boolean): Promise<void> {
   if (!a || !b) throw new CliError(`${path}: two parties are needed`)
   const { analysis } = analyzeNegotiation(built.space, [a, b])
   const names: [string, string] = [a.name, b.name]
-  if (json) {
-    process.stdout.write(
-      JSON.stringify(smaAnalysisJson(parsed.data, built, analysis, names), null, 2) + '\n',
-    )
-    return
+  const out = smaAnalysisJson(parsed.data, built, analysis, names)
+  process.stdout.write(json ? JSON.stringify(out, null, 2) + '\n' : smaSummary(out))
+}
+
+interface RemoteAnalysis {
+  readonly id: string
+  readonly title: string
+  readonly ownerParty: string
+  readonly updatedAt: string
+}
+
+/**
+ * `sma analyze --negotiation <id> [--analysis <aid>]`: the caller's party's stored analyses on
+ * the server (listed; the chosen or only one computed there, against the server's record).
+ */
+async function analyzeRemote(
+  negotiation: string,
+  opts: {
+    analysis?: string | undefined
+    server?: string | undefined
+    token?: string | undefined
+    json?: true | undefined
+  },
+): Promise<void> {
+  const api = apiClient({ server: opts.server, token: opts.token })
+  const base = `/api/negotiations/${encodeURIComponent(negotiation)}/analyses`
+  let id = opts.analysis
+  if (id === undefined) {
+    const { analyses } = await api.get<{ analyses: RemoteAnalysis[] }>(base)
+    if (analyses.length === 0) {
+      throw new CliError(`no analyses of ${negotiation} visible to you (create one in the web app)`)
+    }
+    const only = analyses.length === 1 ? analyses[0] : undefined
+    if (only === undefined) {
+      process.stdout.write(
+        opts.json === true
+          ? JSON.stringify({ analyses }, null, 2) + '\n'
+          : `${analyses.length} analyses of ${negotiation} (private to your party); run one with --analysis <id>:\n` +
+              formatTable(
+                ['id', 'title', 'party', 'updated'],
+                analyses.map((a) => [a.id, a.title, a.ownerParty, a.updatedAt]),
+              ),
+      )
+      return
+    }
+    id = only.id
   }
-  process.stdout.write(
-    `${parsed.data.baseAgreement} packages, amounts as ${parsed.data.measure} (won); ` +
-      `utilities: ${names[0]} ${built.profiles[0]?.whose ?? ''}, ${names[1]} ${built.profiles[1]?.whose ?? ''}\n` +
-      summary(built.space, analysis, names),
+  const result = await api.get<ReturnType<typeof smaAnalysisJson> & { cloud?: unknown }>(
+    `${base}/${encodeURIComponent(id)}/result`,
   )
+  // the same JSON as `sma analyze --sma --json` (the utility cloud is for drawing the plane)
+  const { cloud: _cloud, ...out } = result
+  process.stdout.write(opts.json === true ? JSON.stringify(out, null, 2) + '\n' : smaSummary(out))
 }

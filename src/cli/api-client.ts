@@ -1,0 +1,72 @@
+import { loadConfig } from '../config.js'
+import { CliError } from './cli-error.js'
+
+/**
+ * A minimal client of the SMA Desk API for CLI commands: Bearer token and server URL from flags,
+ * else from the configuration (SMA_TOKEN, SMA_SERVER). Every failure is one CliError line.
+ */
+export interface ApiClient {
+  readonly server: string
+  get<T>(path: string): Promise<T>
+}
+
+export function apiClient(flags: { server?: string | undefined; token?: string | undefined }) {
+  let config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err))
+  }
+  const server = (flags.server ?? config.server).replace(/\/+$/, '')
+  try {
+    new URL(server)
+  } catch {
+    throw new CliError(`--server ${server} is not a URL`)
+  }
+  const token = flags.token ?? config.token
+  if (token === undefined || token === '') {
+    throw new CliError(
+      'no API token: pass --token or set SMA_TOKEN (create one with `sma token create --email …`)',
+    )
+  }
+  const client: ApiClient = {
+    server,
+    async get<T>(path: string): Promise<T> {
+      let res: Response
+      try {
+        res = await fetch(server + path, {
+          headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+          signal: AbortSignal.timeout(120_000),
+        })
+      } catch (err) {
+        const cause = (err as { cause?: { code?: string } }).cause?.code
+        throw new CliError(
+          `cannot reach ${server}${cause === undefined ? '' : ` (${cause})`}: is the server running?`,
+        )
+      }
+      const text = await res.text()
+      if (res.ok) {
+        try {
+          return JSON.parse(text) as T
+        } catch {
+          throw new CliError(`${server} answered something that is not JSON`)
+        }
+      }
+      let detail = ''
+      try {
+        const p = JSON.parse(text) as { detail?: unknown }
+        if (typeof p.detail === 'string') detail = p.detail
+      } catch {
+        // not a problem document: the status says enough
+      }
+      if (res.status === 401) throw new CliError(`the server refused the API token (401)`)
+      if (res.status === 403) throw new CliError(`not allowed (403): ${detail}`)
+      if (res.status === 404)
+        throw new CliError(`not found (404): ${path} does not exist or is not visible to you`)
+      throw new CliError(
+        `server answered ${res.status}${detail === '' ? '' : `: ${detail.split('\n')[0] ?? ''}`}`,
+      )
+    },
+  }
+  return client
+}
