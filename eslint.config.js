@@ -32,7 +32,10 @@ export default tseslint.config(
         'error',
         { allowNumber: true, allowBoolean: true, allowNullish: true },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         {
@@ -43,7 +46,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'e2e/**', 'scripts/**', 'bench/**', '*.config.ts', '**/*.test.ts', 'src/db/test-harness.ts'],
+    files: [
+      'src/config.ts',
+      'e2e/**',
+      'scripts/**',
+      'bench/**',
+      '*.config.ts',
+      '**/*.test.ts',
+      'src/db/test-harness.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
@@ -54,16 +65,43 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process'], message: 'src/domain is pure: no I/O.' },
-            { group: ['kysely', 'pg', 'better-sqlite3', 'fastify', 'fastify-*', '@fastify/*', 'pino', 'react', 'react-*', 'piscina'], message: 'src/domain is pure.' },
-            { group: ['**/db/**', '**/server/**', '**/cli/**', '**/services/**', '**/web/**'], message: 'src/domain may not import outer layers.' },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process'],
+              message: 'src/domain is pure: no I/O.',
+            },
+            {
+              group: [
+                'kysely',
+                'pg',
+                'better-sqlite3',
+                'fastify',
+                'fastify-*',
+                '@fastify/*',
+                'pino',
+                'react',
+                'react-*',
+                'piscina',
+              ],
+              message: 'src/domain is pure.',
+            },
+            {
+              group: ['**/db/**', '**/server/**', '**/cli/**', '**/services/**', '**/web/**'],
+              message: 'src/domain may not import outer layers.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'Date', message: 'No clock in the domain: pass dates in.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: 'No clock in the domain: pass dates in.' },
+      ],
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'No hidden randomness in the domain: pass an RNG in.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'No hidden randomness in the domain: pass an RNG in.',
+        },
       ],
     },
   },

@@ -27,7 +27,10 @@ if (existsSync(vitestFile)) {
   failed += v.numFailedTests ?? 0
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0)
   for (const file of v.testResults ?? []) {
-    if (file.status === 'failed' && (file.assertionResults ?? []).every((a) => a.status !== 'failed')) {
+    if (
+      file.status === 'failed' &&
+      (file.assertionResults ?? []).every((a) => a.status !== 'failed')
+    ) {
       failed++
       failures.push(`vitest file failed to run: ${file.name}`)
     }
