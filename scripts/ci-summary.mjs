@@ -38,6 +38,14 @@ if (existsSync(vitestFile)) {
       if (a.status === 'failed') failures.push(`vitest: ${a.fullName}`)
     }
   }
+  // unhandled errors fail the run without failing a test: count them too
+  const exit = existsSync('test-results/vitest.exit')
+    ? Number(readFileSync('test-results/vitest.exit', 'utf8').trim())
+    : 0
+  if (exit !== 0 && (v.numFailedTests ?? 0) === 0) {
+    failed++
+    failures.push(`vitest exited with code ${exit} (unhandled errors)`)
+  }
 } else {
   failed++
   failures.push('vitest: no report (the runner crashed)')

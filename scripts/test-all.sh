@@ -32,6 +32,7 @@ export TEST_PG_URL="${TEST_PG_URL:-}"
 
 echo "── vitest"
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
+echo $? >test-results/vitest.exit
 
 if [ -f playwright.config.ts ]; then
   CHROMIUM="${CHROMIUM_PATH:-$(command -v chromium || true)}"

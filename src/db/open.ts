@@ -33,6 +33,10 @@ export function openDatabase(location: string, opts: OpenOptions = {}): Database
   if (isPostgresUrl(location)) {
     // int8 (count(*)) stays a string; repositories wrap counts in Number().
     const pool = new pg.Pool({ connectionString: location, max: opts.poolSize ?? 10 })
+    // An idle client can be terminated by the server (restart, failover, DROP … WITH (FORCE)).
+    // pg emits that on the pool; without a listener it would crash the process. The pool drops
+    // the broken client and the next query opens a new connection, so nothing else is needed.
+    pool.on('error', () => undefined)
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return {
       db,
