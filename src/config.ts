@@ -14,7 +14,6 @@ export const configSchema = z.object({
   SMA_DB: z.string().min(1).default('./data/sma.db'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
-  SESSION_SECRET: z.string().min(16).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   TEST_PG_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -34,7 +33,6 @@ export interface Config {
   readonly database: string
   readonly port: number
   readonly host: string
-  readonly sessionSecret: string | undefined
   readonly env: 'development' | 'production' | 'test'
   readonly testPgUrl: string | undefined
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
@@ -60,7 +58,6 @@ export function loadConfig(
     database: c.SMA_DB,
     port: c.PORT,
     host: c.HOST,
-    sessionSecret: c.SESSION_SECRET,
     env: c.NODE_ENV,
     testPgUrl: c.TEST_PG_URL === '' ? undefined : c.TEST_PG_URL,
     logLevel: c.LOG_LEVEL,
