@@ -48,6 +48,13 @@ export function createAppRouter() {
           }),
         },
         {
+          path: 'negotiations/:id/analysis',
+          lazy: async () => {
+            preloadChart()
+            return { Component: (await import('../features/analysis/AnalysisPage')).AnalysisPage }
+          },
+        },
+        {
           path: 'login',
           lazy: async () => ({
             Component: (await import('../features/accounts/LoginPage')).LoginPage,

@@ -62,6 +62,13 @@ export function NegotiationPage() {
       <Rounds n={n} />
       <Delegations n={n} />
       <Proposals negotiationId={n.id} user={user} />
+      {isDelegate && (
+        <p>
+          <Link to={`/negotiations/${n.id}/analysis`} data-testid="analysis-link">
+            {t('analysis.link')}
+          </Link>
+        </p>
+      )}
       {isDelegate && <PrivateArea negotiationId={n.id} replaces={n.replaces} user={user} />}
       <EventsLog n={n} />
     </article>
