@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { expect, test } from '@playwright/test'
+import { DEMO_PASSWORD, USERS, watchConsole } from './pages/app.page.js'
+import { AnalysisPage } from './pages/analysis.page.js'
+import { LoginPage } from './pages/login.page.js'
+import { NegotiationPage } from './pages/negotiation.page.js'
+
+const NEGOTIATION = 'rok-us-sma-13-negotiation'
+const tag = randomBytes(4).toString('hex')
+const TITLE = `KR packages ${tag}`
+
+/** A user created with the CLI against the server's database (demo user as a fallback). */
+function createUser(email: string, party: 'KR' | 'US', role: string): string {
+  const db = process.env.SMA_E2E_DB
+  if (db === undefined) return ''
+  try {
+    execFileSync(
+      'npx',
+      ['sma', 'user', 'add', '--email', email, '--party', party, '--role', role, '--db', db],
+      { input: `${DEMO_PASSWORD}\n`, stdio: ['pipe', 'ignore', 'pipe'], timeout: 60_000 },
+    )
+    return email
+  } catch {
+    return ''
+  }
+}
+
+let krUser: string = USERS.krNegotiator
+let usUser: string = USERS.usNegotiator
+let analysisId = ''
+
+test.beforeAll(() => {
+  krUser = createUser(`kr.ana.${tag}@test.sma`, 'KR', 'negotiator') || USERS.krNegotiator
+  usUser = createUser(`us.ana.${tag}@test.sma`, 'US', 'negotiator') || USERS.usNegotiator
+})
+
+test.describe.serial('bargaining analysis', () => {
+  test('a KR negotiator creates an analysis and sees the utility plane', async ({ page }) => {
+    const errors = watchConsole(page)
+    await new LoginPage(page).login(krUser)
+    const n = new NegotiationPage(page)
+    await n.goto(NEGOTIATION, 'en')
+    await page.getByTestId('analysis-link').click()
+    const a = new AnalysisPage(page)
+    await page.getByTestId('analysis-page').waitFor()
+    await expect(a.privateArea.getByRole('heading', { level: 2 })).toHaveText(
+      'Visible only to the ROK delegation',
+    )
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/analyses') && r.request().method() === 'POST',
+    )
+    await a.create(TITLE)
+    const res = await created
+    expect(res.status()).toBe(201)
+    analysisId = ((await res.json()) as { analysis: { id: string } }).analysis.id
+    await expect(a.items.filter({ hasText: TITLE })).toHaveCount(1)
+    await expect(
+      page.locator('[data-testid="utility-plane"][data-chart-ready="true"]'),
+    ).toBeVisible({ timeout: 15_000 })
+    await expect(a.plane).toContainText('our estimate of the US')
+    await expect(a.frontier.locator('tbody tr')).toHaveCount(11)
+    // yearly averages in won with every digit in English
+    await expect(a.frontier.locator('tbody tr').first()).toContainText(/₩\d{1,3}(,\d{3}){3}/)
+    await expect(a.solutions).toContainText('Nash')
+
+    // Korean: private label, the other party's axis and 조/억 amounts
+    await a.goto(NEGOTIATION, 'ko')
+    await expect(a.privateArea.getByRole('heading', { level: 2 })).toHaveText(
+      '대한민국 대표단만 볼 수 있음',
+    )
+    await expect(a.plane).toContainText('미국 측에 대한 우리 추정', { timeout: 15_000 })
+    await expect(a.frontier.locator('tbody tr').first()).toContainText('억')
+    expect(errors).toEqual([])
+  })
+
+  test('a US user gets 404 for the analysis and never sees it listed', async ({ page }) => {
+    expect(analysisId).not.toBe('')
+    await new LoginPage(page).login(usUser)
+    const base = `/api/negotiations/${NEGOTIATION}/analyses`
+    const direct = await page.request.get(`${base}/${analysisId}`)
+    expect(direct.status()).toBe(404)
+    const result = await page.request.get(`${base}/${analysisId}/result`)
+    expect(result.status()).toBe(404)
+    const list = await page.request.get(base)
+    expect(list.status()).toBe(200)
+    expect(await list.text()).not.toContain(TITLE)
+
+    const a = new AnalysisPage(page)
+    await a.goto(NEGOTIATION, 'en')
+    await expect(a.privateArea.getByRole('heading', { level: 2 })).toHaveText(
+      'Visible only to the US delegation',
+    )
+    await expect(page.getByText(TITLE)).toHaveCount(0)
+    await expect(a.plane).toHaveCount(0)
+  })
+})
