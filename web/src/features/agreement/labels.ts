@@ -13,16 +13,20 @@ export function titleOf(a: AgreementSpec, lang: Lang): string {
   return a.title[lang]
 }
 
-export type BadgeKind = 'match' | 'differs' | 'derived' | 'pending' | 'unknown' | 'negotiated'
+export type BadgeKind =
+  'match' | 'differs' | 'derived' | 'computed' | 'pending' | 'unknown' | 'negotiated'
 
 /**
  * Published vs computed: ✓ when the rules reproduce the published figure, "differs" when not,
- * "derived" for a figure only the rules give, "pending" when an input does not exist yet.
+ * "derived" when the compared figure is itself derived from the rule (not found in print, e.g.
+ * 2023–2024), "computed" for a figure only the rules give so far (e.g. 2027), "pending" when an
+ * input does not exist yet.
  */
 export function badgeOf(y: YearFigure): BadgeKind {
   if (y.status === 'pending') return 'pending'
   if (y.status === 'unknown') return 'unknown'
-  if (y.matchesPublished === true) return 'match'
   if (y.matchesPublished === false) return 'differs'
-  return 'derived'
+  if (y.publishedBasis === 'derived_from_rule') return 'derived'
+  if (y.matchesPublished === true) return 'match'
+  return 'computed'
 }
