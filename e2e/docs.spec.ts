@@ -6,6 +6,7 @@ import { loginViaApi, USERS } from './pages/app.page.js'
 import { AgreementPage } from './pages/agreement.page.js'
 import { NegotiationPage } from './pages/negotiation.page.js'
 import { OverviewPage } from './pages/overview.page.js'
+import { ProjectionsPage } from './pages/projections.page.js'
 
 /**
  * Documentation artefacts, run on demand (`E2E_DOCS=1 npx playwright test docs`): screenshots in
@@ -97,4 +98,19 @@ test('overview load: first chart and network idle (median of 5 cold loads)', asy
   mkdirSync('test-results', { recursive: true })
   writeFileSync('test-results/web-performance.json', JSON.stringify(result, null, 2))
   expect(result.median.firstChartMs).toBeGreaterThan(0)
+})
+
+test('screenshot of the projections page (12th SMA vs the defense-budget rule)', async ({
+  page,
+}) => {
+  test.slow()
+  mkdirSync(SHOTS, { recursive: true })
+  const p = new ProjectionsPage(page)
+  await p.goto({ lang: 'en' })
+  await p.configure({ paths: 20_000, seed: 1, compare: 'variant' })
+  await p.run()
+  await p.chart('fan-0').waitFor()
+  await p.chart('cap-chart-0').waitFor()
+  await page.evaluate("document.getElementById('proj-0-h').scrollIntoView({ block: 'start' })")
+  await page.screenshot({ path: join(SHOTS, 'projections.png') })
 })

@@ -47,6 +47,7 @@ export function Layout() {
             {t('nav.overview')}
           </NavLink>
           <NavLink to="/negotiations">{t('nav.negotiations')}</NavLink>
+          <NavLink to="/projections">{t('nav.projections')}</NavLink>
           {user?.role === 'admin' && <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>}
         </nav>
         <div className="header-tools">

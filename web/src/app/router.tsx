@@ -55,6 +55,15 @@ export function createAppRouter() {
           },
         },
         {
+          path: 'projections',
+          lazy: async () => {
+            preloadChart()
+            return {
+              Component: (await import('../features/projections/ProjectionsPage')).ProjectionsPage,
+            }
+          },
+        },
+        {
           path: 'login',
           lazy: async () => ({
             Component: (await import('../features/accounts/LoginPage')).LoginPage,

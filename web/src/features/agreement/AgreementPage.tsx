@@ -63,9 +63,18 @@ export function AgreementPage() {
             <span className={`status status-${status}`}>{t(`status.${status}`)}</span>
           </p>
         </div>
-        <Link className="button" to={`/agreements/${spec.id}/what-if`} data-testid="what-if-link">
-          {t('whatIf.open')}
-        </Link>
+        <div className="header-actions">
+          <Link className="button" to={`/agreements/${spec.id}/what-if`} data-testid="what-if-link">
+            {t('whatIf.open')}
+          </Link>{' '}
+          <Link
+            className="button"
+            to={`/projections?agreement=${encodeURIComponent(spec.id)}`}
+            data-testid="projections-link"
+          >
+            {t('projections.fromAgreement')}
+          </Link>
+        </div>
       </header>
 
       <p className="lede">{spec.description[lang]}</p>

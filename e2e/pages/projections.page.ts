@@ -1,0 +1,89 @@
+import type { Locator, Page } from '@playwright/test'
+
+/** The projections page (`/projections`): the form, the run status and the result blocks. */
+export class ProjectionsPage {
+  readonly form: Locator
+  readonly agreement: Locator
+  readonly scenario: Locator
+  readonly paths: Locator
+  readonly seed: Locator
+  readonly compare: Locator
+  readonly runButton: Locator
+  readonly cancelButton: Locator
+  readonly running: Locator
+  readonly cancelled: Locator
+  readonly results: Locator
+  readonly error: Locator
+
+  constructor(readonly page: Page) {
+    this.form = page.locator('form.projection-form')
+    this.agreement = page.getByTestId('projection-agreement')
+    this.scenario = page.getByTestId('projection-scenario')
+    this.paths = page.getByTestId('projection-paths')
+    this.seed = page.getByTestId('projection-seed')
+    this.compare = page.getByTestId('projection-compare')
+    this.runButton = page.getByTestId('projection-run')
+    this.cancelButton = page.getByTestId('projection-cancel')
+    this.running = page.getByTestId('projection-running')
+    this.cancelled = page.getByTestId('projection-cancelled')
+    this.results = page.getByTestId('projection-results')
+    this.error = page.getByRole('alert')
+  }
+
+  /** Opens the page (optionally `?agreement=`) and waits for the scenario list. */
+  async goto(opts: { agreement?: string; lang?: 'en' | 'ko' } = {}): Promise<void> {
+    const q = new URLSearchParams()
+    if (opts.agreement) q.set('agreement', opts.agreement)
+    if (opts.lang) q.set('lang', opts.lang)
+    const qs = q.toString()
+    await this.page.goto(`/projections${qs ? `?${qs}` : ''}`)
+    await this.scenario.and(this.page.locator(':enabled')).waitFor()
+  }
+
+  async configure(opts: {
+    paths?: number
+    seed?: number
+    scenario?: string
+    compare?: 'none' | 'variant' | `agreement:${string}`
+  }): Promise<void> {
+    if (opts.scenario !== undefined) await this.scenario.selectOption(opts.scenario)
+    if (opts.paths !== undefined) await this.paths.fill(String(opts.paths))
+    if (opts.seed !== undefined) await this.seed.fill(String(opts.seed))
+    if (opts.compare !== undefined) await this.compare.selectOption(opts.compare)
+  }
+
+  /** Runs the projection and waits for the result (or an error). */
+  async run(): Promise<void> {
+    await this.runButton.click()
+    await this.results.or(this.error).first().waitFor({ timeout: 30_000 })
+  }
+
+  /** The row of a year in the figures table of the n-th projected agreement (0: the first). */
+  row(year: number, projection = 0): Locator {
+    return this.page.getByTestId(`proj-${projection}-year-${year}`)
+  }
+
+  exactCell(year: number, projection = 0): Locator {
+    return this.row(year, projection).getByTestId('exact')
+  }
+
+  /** A quantile of a simulated year as exact minor units. */
+  async quantile(year: number, q: 'p5' | 'p25' | 'p50' | 'p75' | 'p95', projection = 0) {
+    const v = await this.row(year, projection).locator(`[data-q="${q}"]`).getAttribute('data-minor')
+    if (v === null) throw new Error(`no ${q} for ${year}`)
+    return BigInt(v)
+  }
+
+  capBinds(year: number, projection = 0): Locator {
+    return this.row(year, projection).getByTestId('cap-binds')
+  }
+
+  comparison(index = 0): Locator {
+    return this.page.getByTestId(`comparison-${index}`)
+  }
+
+  /** A chart of the results once ECharts has drawn it. */
+  chart(testId: string): Locator {
+    return this.page.locator(`[data-testid="${testId}"][data-chart-ready="true"]`)
+  }
+}
