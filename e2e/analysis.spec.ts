@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import { DEMO_PASSWORD, USERS, watchConsole } from './pages/app.page.js'
@@ -9,6 +10,23 @@ import { NegotiationPage } from './pages/negotiation.page.js'
 const NEGOTIATION = 'rok-us-sma-13-negotiation'
 const tag = randomBytes(4).toString('hex')
 const TITLE = `KR packages ${tag}`
+const TABLED = `KR tables 5 % ${tag}`
+
+/** The 12th SMA with a 5 % first-year increase: a variant the analysis places on its plane. */
+function variantSpec(): Record<string, unknown> {
+  const base = JSON.parse(
+    readFileSync(new URL('../data/agreements/rok-us-sma-12.json', import.meta.url), 'utf8'),
+  ) as { rules: { kind: string; parts?: unknown[] }[] } & Record<string, unknown>
+  return {
+    ...base,
+    id: 'rok-us-sma-12-what-if',
+    rules: base.rules.map((r) =>
+      r.kind === 'negotiated-increase'
+        ? { ...r, parts: [{ pct: '5.0', label: { en: 'first-year increase', ko: '첫해 인상률' } }] }
+        : r,
+    ),
+  }
+}
 
 /** A user created with the CLI against the server's database (demo user as a fallback). */
 function createUser(email: string, party: 'KR' | 'US', role: string): string {
@@ -71,6 +89,55 @@ test.describe.serial('bargaining analysis', () => {
     )
     await expect(a.plane).toContainText('미국 측에 대한 우리 추정', { timeout: 15_000 })
     await expect(a.frontier.locator('tbody tr').first()).toContainText('억')
+    expect(errors).toEqual([])
+  })
+
+  test('a tabled proposal lies on the plane; a simulation draws both offer paths', async ({
+    page,
+  }) => {
+    const errors = watchConsole(page)
+    await new LoginPage(page).login(krUser)
+    // table a proposal through the API with the KR user's session and CSRF token
+    const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string }
+    const tabled = await page.request.post(`/api/negotiations/${NEGOTIATION}/proposals`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { title: TABLED, visibility: 'shared', spec: variantSpec() },
+    })
+    expect(tabled.status()).toBe(201)
+
+    const a = new AnalysisPage(page)
+    await a.goto(NEGOTIATION, 'en')
+    await a.items.filter({ hasText: TITLE }).getByRole('button').click()
+    await expect(
+      page.locator('[data-testid="utility-plane"][data-chart-ready="true"]'),
+    ).toBeVisible({ timeout: 15_000 })
+    const row = a.proposals.locator('tbody tr').filter({ hasText: TABLED })
+    await expect(row).toHaveCount(1)
+    await expect(row).toContainText(/₩\d{1,3}(,\d{3}){3}/)
+    await expect(a.plane).toContainText('Proposals')
+
+    await a.runSimulation({
+      strategyA: 'boulware',
+      strategyB: 'conceder',
+      rounds: '300',
+      seed: '7',
+    })
+    await expect(a.simulationOutcome).toContainText(/Agreement in round \d+|No agreement/)
+    await expect(a.plane).toContainText('ROK offers')
+    await expect(a.plane).toContainText('US offers')
+
+    // Korean, and two hardliners never agree
+    await a.goto(NEGOTIATION, 'ko')
+    await a.items.filter({ hasText: TITLE }).getByRole('button').click()
+    await expect(a.proposals.locator('tbody tr').filter({ hasText: TABLED })).toHaveCount(1)
+    await a.runSimulation({
+      strategyA: 'hardliner',
+      strategyB: 'hardliner',
+      rounds: '40',
+      seed: '1',
+    })
+    await expect(a.simulationOutcome).toContainText('합의 없음')
+    await expect(a.plane).toContainText('대한민국 제안 경로')
     expect(errors).toEqual([])
   })
 

@@ -6,6 +6,9 @@ export class AnalysisPage {
   readonly plane: Locator
   readonly frontier: Locator
   readonly solutions: Locator
+  readonly proposals: Locator
+  readonly simulate: Locator
+  readonly simulationOutcome: Locator
 
   constructor(readonly page: Page) {
     this.privateArea = page.getByTestId('private-area')
@@ -13,6 +16,9 @@ export class AnalysisPage {
     this.plane = page.getByTestId('utility-plane')
     this.frontier = page.getByTestId('analysis-frontier')
     this.solutions = page.getByTestId('analysis-solutions')
+    this.proposals = page.getByTestId('analysis-proposals')
+    this.simulate = page.getByTestId('analysis-simulate')
+    this.simulationOutcome = page.getByTestId('simulation-outcome')
   }
 
   async goto(negotiationId: string, lang?: 'en' | 'ko'): Promise<void> {
@@ -25,5 +31,21 @@ export class AnalysisPage {
     const form = this.page.locator('form.analysis-form')
     await form.getByLabel(/^(Analysis title|분석 제목)$/).fill(title)
     await form.getByRole('button', { name: /^(Create and analyse|만들고 분석하기)$/ }).click()
+  }
+
+  /** Runs a simulation from the panel with the keyboard only (labelled controls, Enter submits). */
+  async runSimulation(opts: {
+    strategyA: string
+    strategyB: string
+    rounds: string
+    seed: string
+  }): Promise<void> {
+    const f = this.simulate
+    await f.getByLabel(/^(ROK strategy|대한민국 전략)$/).selectOption(opts.strategyA)
+    await f.getByLabel(/^(US strategy|미국 전략)$/).selectOption(opts.strategyB)
+    await f.getByLabel(/^(Rounds|라운드 수)/).fill(opts.rounds)
+    const seed = f.getByLabel(/^(Random seed|난수 시드)$/)
+    await seed.fill(opts.seed)
+    await seed.press('Enter')
   }
 }

@@ -15,6 +15,7 @@ import { createNegotiation, createPosition, createProposal } from '../services/n
 import { createApiToken } from '../services/users.js'
 import {
   analysisSetup,
+  packageSpec,
   ANONYMOUS,
   buildTestApp,
   call,
@@ -362,6 +363,17 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
     expect: (p, owner) => (p.party === owner ? 200 : 404),
   })
   cases.push({
+    method: 'POST',
+    url: '/api/negotiations/:id/analyses/:aid/simulate',
+    need: 'delegation',
+    owners: ['KR', 'US'],
+    prepare: async (_p, owner) => ({
+      url: anaUrl((await freshAnalysis(owner)).id, '/simulate'),
+      body: { strategyA: 'boulware', strategyB: 'conceder', rounds: 50, seed: 1 },
+    }),
+    expect: (p, owner) => (p.party === owner ? 200 : 404),
+  })
+  cases.push({
     method: 'PUT',
     url: '/api/negotiations/:id/analyses/:aid',
     need: 'analyst',
@@ -492,6 +504,8 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
     proposals: [] as string[],
     positions: [] as string[],
     analyses: [] as string[],
+    /** The US's own analyses: their results (200 for the US) list the proposals it may see. */
+    usAnalyses: [] as string[],
   }
   const canary = (): string => {
     const c = `CANARY${canaries.length}x${randomBytes(6).toString('hex')}`
@@ -598,6 +612,24 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
     })
     expect(ana.statusCode).toBe(201)
     ids.analyses.push(ana.json<{ analysis: { id: string } }>().analysis.id)
+    // A private draft that varies the 12th SMA (it would sit on an analysis's plane): the US's
+    // own analyses of the negotiation must not place it.
+    const variant = await call(t, kr, 'POST', `${N}/proposals`, {
+      title: canary(),
+      visibility: 'private',
+      spec: packageSpec(
+        { firstYearIncreasePct: '5.0', capPct: '3', termYears: '5', series: 'KR_CPI' },
+        canary(),
+      ),
+    })
+    expect(variant.statusCode).toBe(201)
+    ids.proposals.push(variant.json<{ id: string }>().id)
+    const usAna = await call(t, t.as('US-analyst'), 'POST', `${N}/analyses`, {
+      title: 'US view',
+      setup: analysisSetup('US'),
+    })
+    expect(usAna.statusCode).toBe(201)
+    ids.usAnalyses.push(usAna.json<{ analysis: { id: string } }>().analysis.id)
     // Shared material (visible to the US, must not carry canaries either way): a tabled proposal.
     const shared = await call(t, kr, 'POST', `${N}/proposals`, {
       title: 'tabled offer',
@@ -639,7 +671,9 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
           return ids.negotiations.flatMap((n) => {
             const u = url.replace(':id', n)
             if (u.includes(':aid'))
-              return [...ids.analyses, randomUUID()].map((a) => u.replace(':aid', a))
+              return [...ids.analyses, ...ids.usAnalyses, randomUUID()].map((a) =>
+                u.replace(':aid', a),
+              )
             if (!u.includes(':pid')) return [u]
             const pool = u.includes('/positions/') ? ids.positions : ids.proposals
             return [...pool, randomUUID()].map((p) => u.replace(':pid', p))
@@ -671,6 +705,15 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
     }
     expect(hits).toEqual([])
     expect(requests).toBeGreaterThan(200)
+    // the US's own analysis result was really computed (its proposals checked, not a 404)
+    const own = await call(
+      t,
+      t.as('US-viewer'),
+      'GET',
+      `/api/negotiations/${OPEN_NEGOTIATION}/analyses/${ids.usAnalyses[0] ?? ''}/result`,
+    )
+    expect(own.statusCode).toBe(200)
+    expect(own.json<{ proposals: unknown[] }>().proposals).toBeDefined()
     console.info(
       `canary scan (${dialect.name}): ${canaries.length} canaries, ${urls.size} URLs × ${outsiders.length} principals = ${requests} requests, 0 hits`,
     )

@@ -11,6 +11,7 @@ import {
   buildTestApp,
   call,
   OPEN_NEGOTIATION,
+  packageSpec,
   type TestApp,
 } from './test-support.js'
 
@@ -24,6 +25,22 @@ interface Result {
   viewpoint: string
   measure: string
   cloud: number[][] | null
+  proposals: {
+    id: string
+    title: string
+    ownerParty: string
+    visibility: string
+    tabledAt: string | null
+    amount: string
+    utility: number[]
+  }[]
+}
+interface Simulation {
+  rounds: number
+  roundsPlayed: number
+  agreement: { bid: Record<string, string>; utility: number[]; amount: string | null } | null
+  offerCounts: number[]
+  offers: number[][][]
 }
 
 describe.each(testDialects())('bargaining analyses on $name', (dialect) => {
@@ -203,5 +220,128 @@ describe.each(testDialects())('bargaining analyses on $name', (dialect) => {
       format: 'geniusweb',
     })
     expect(web.statusCode).toBe(422)
+  })
+
+  it("places visible proposals of the base agreement on the plane, never the other party's drafts", async () => {
+    const kr = t.as('KR-negotiator')
+    const a = (
+      await call(t, kr, 'POST', `${N}/analyses`, { title: 'trajectory', setup: krSetup() })
+    ).json<{ analysis: { id: string } }>().analysis
+    const url = `${N}/analyses/${a.id}/result`
+    const before = (await call(t, kr, 'GET', url)).json<Result>()
+    const target = before.frontier[Math.floor(before.frontier.length / 2)]
+    if (!target) throw new Error('no frontier')
+    const bid = (target as unknown as { bid: Record<string, string> }).bid
+    const values = {
+      firstYearIncreasePct: String(bid.firstYearIncreasePct),
+      capPct: String(bid.capPct),
+      termYears: String(bid.termYears),
+      series: String(bid.series),
+    }
+    const usSecret = `US-SECRET-${randomUUID()}`
+    const usDraft = await call(t, t.as('US-negotiator'), 'POST', `${N}/proposals`, {
+      title: usSecret,
+      visibility: 'private',
+      spec: packageSpec(values, usSecret),
+    })
+    expect(usDraft.statusCode).toBe(201)
+    const tabled = await call(t, kr, 'POST', `${N}/proposals`, {
+      title: 'KR tables the middle package',
+      visibility: 'shared',
+      spec: packageSpec(values),
+    })
+    expect(tabled.statusCode).toBe(201)
+    const own = await call(t, t.as('KR-analyst'), 'POST', `${N}/proposals`, {
+      title: 'KR draft',
+      visibility: 'private',
+      spec: packageSpec({ ...values, capPct: '4' }),
+    })
+    expect(own.statusCode).toBe(201)
+
+    const res = await call(t, t.as('KR-viewer'), 'GET', url)
+    expect(res.statusCode).toBe(200)
+    expect(res.body).not.toContain(usSecret)
+    const r = res.json<Result>()
+    const tabledId = tabled.json<{ id: string }>().id
+    const ids = r.proposals.map((p) => p.id)
+    expect(ids).toContain(tabledId)
+    expect(ids).toContain(own.json<{ id: string }>().id)
+    expect(ids).not.toContain(usDraft.json<{ id: string }>().id)
+    // tabled ones first, in tabling order; drafts after
+    const firstDraft = r.proposals.findIndex((p) => p.tabledAt === null)
+    expect(r.proposals.slice(firstDraft).every((p) => p.tabledAt === null)).toBe(true)
+    const placed = r.proposals.find((p) => p.id === tabledId)
+    expect(placed?.visibility).toBe('shared')
+    expect(placed?.ownerParty).toBe('KR')
+    expect(placed?.amount).toBe(target.amount)
+    expect(placed?.utility[0]).toBeCloseTo(target.utility[0] ?? NaN, 9)
+    expect(placed?.utility[1]).toBeCloseTo(target.utility[1] ?? NaN, 9)
+    // a cap between the setup's values is priced exactly and scored by the nearest value
+    const draft = r.proposals.find((p) => p.title === 'KR draft')
+    expect(draft?.amount).toMatch(/^\d+$/)
+
+    // the US sees its own draft on its own analysis, never KR's drafts
+    const us = t.as('US-analyst')
+    const ua = (
+      await call(t, us, 'POST', `${N}/analyses`, { title: 'US', setup: analysisSetup('US') })
+    ).json<{ analysis: { id: string } }>().analysis
+    const ur = await call(t, us, 'GET', `${N}/analyses/${ua.id}/result`)
+    expect(ur.statusCode).toBe(200)
+    expect(ur.body).toContain(usSecret)
+    expect(ur.body).not.toContain('KR draft')
+    expect(ur.json<Result>().proposals.map((p) => p.id)).toContain(tabledId)
+  })
+
+  it('simulates offers on the package space for the own party only', async () => {
+    const kr = t.as('KR-viewer')
+    const a = (
+      await call(t, t.as('KR-analyst'), 'POST', `${N}/analyses`, { title: 'sim', setup: krSetup() })
+    ).json<{ analysis: { id: string } }>().analysis
+    const url = `${N}/analyses/${a.id}/simulate`
+    const body = { strategyA: 'boulware', strategyB: 'conceder', rounds: 2000, seed: 7 }
+    const res = await call(t, kr, 'POST', url, body)
+    expect(res.statusCode).toBe(200)
+    const s = res.json<Simulation>()
+    expect(s.rounds).toBe(2000)
+    expect(s.agreement).not.toBeNull()
+    expect(s.agreement?.amount).toMatch(/^\d+$/)
+    expect(s.offers).toHaveLength(2)
+    for (const side of s.offers) {
+      expect(side.length).toBeGreaterThan(0)
+      expect(side.length).toBeLessThanOrEqual(500)
+      for (const p of side) expect(p).toHaveLength(2)
+    }
+    expect(s.offerCounts[0]).toBeGreaterThanOrEqual(s.offers[0]?.length ?? 0)
+    // deterministic for a seed
+    expect((await call(t, kr, 'POST', url, body)).body).toBe(res.body)
+    const hard = await call(t, kr, 'POST', url, {
+      strategyA: 'hardliner',
+      strategyB: 'hardliner',
+      rounds: 30,
+      seed: 1,
+    })
+    expect(hard.json<Simulation>().agreement).toBeNull()
+    expect(hard.json<Simulation>().offerCounts).toEqual([30, 30])
+    for (const bad of [
+      { ...body, rounds: 2001 },
+      { ...body, strategyA: 'time:0.5' },
+      { ...body, seed: -1 },
+      { ...body, extra: 1 },
+    ]) {
+      expect((await call(t, kr, 'POST', url, bad)).statusCode).toBe(400)
+    }
+    const dated = await call(t, kr, 'POST', url, { ...body, roundDays: 7 })
+    expect([200, 422]).toContain(dated.statusCode)
+    const missing = await call(
+      t,
+      t.as('US-negotiator'),
+      'POST',
+      `${N}/analyses/${randomUUID()}/simulate`,
+      body,
+    )
+    const hidden = await call(t, t.as('US-negotiator'), 'POST', url, body)
+    expect(hidden.statusCode).toBe(404)
+    expect(hidden.body).toBe(missing.body)
+    expect((await call(t, t.as('PUBLIC-viewer'), 'POST', url, body)).statusCode).toBe(403)
   })
 })

@@ -388,8 +388,56 @@ export const analysisResult = z
     viewpoint: z.enum(['KR', 'US', 'neutral']).optional(),
     whose: ro(z.enum(['own', 'estimate-of-other', 'neutral'])).optional(),
     cloud: ro(utilityPair).nullable(),
+    /**
+     * Stored analyses only: the negotiation's proposals the caller can see that vary the base
+     * agreement, on the plane (tabled ones in tabling order, then own drafts).
+     */
+    proposals: ro(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        ownerParty: z.string(),
+        visibility,
+        tabledAt: z.string().nullable(),
+        roundNumber: z.number().nullable(),
+        amount: z.string(),
+        utility: utilityPair,
+      }),
+    ).optional(),
   })
   .meta({ id: 'AnalysisResult' })
+export const simulationBody = z
+  .strictObject({
+    strategyA: z.enum(['boulware', 'linear', 'conceder', 'hardliner', 'tit-for-tat']),
+    strategyB: z.enum(['boulware', 'linear', 'conceder', 'hardliner', 'tit-for-tat']),
+    rounds: z.int().min(1).max(2000),
+    seed: z.int().min(0).max(2_147_483_647),
+    /** Tie the deadline to the negotiation's next deadline: days per round (then `rounds` is ignored). */
+    roundDays: z.int().min(1).max(365).optional(),
+  })
+  .meta({ id: 'SimulationBody' })
+export const simulationResult = z
+  .object({
+    strategies: ro(z.string()),
+    rounds: z.number(),
+    deadline: z.string().nullable(),
+    seed: z.number(),
+    roundsPlayed: z.number(),
+    reservation: utilityPair,
+    agreement: z
+      .object({
+        bid,
+        utility: utilityPair,
+        amount: z.string().nullable(),
+        round: z.number(),
+        acceptedBy: z.string(),
+      })
+      .nullable(),
+    offerCounts: ro(z.number()),
+    /** Per side (A, B): [u_A, u_B] of its offers, at most 500 points (every k-th, the last kept). */
+    offers: ro(ro(utilityPair)),
+  })
+  .meta({ id: 'SimulationResult' })
 /** Scenario texts; each at most 256 KiB. */
 export const geniusBody = z
   .strictObject({

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { LightMyRequestResponse } from 'fastify'
 import type { AgreementSpec } from '../domain/agreement/spec.js'
+import { smaPackageSpec } from '../domain/negotiation/sma-package-space.js'
 import type { Party, Role } from '../domain/access/permissions.js'
 import type { DatabaseHandle } from '../db/open.js'
 import { seedIfEmpty } from '../services/seed.js'
@@ -130,6 +131,23 @@ export function proposalSpec(marker: string): AgreementSpec {
     description: { en: `Draft ${marker}`, ko: `초안 ${marker}` },
     openQuestions: [marker],
   }
+}
+
+/**
+ * A proposal of one package of the analysis fixture's levers: the 12th SMA with these values
+ * (as the package space prices it), a marker in its description.
+ */
+export function packageSpec(
+  values: { firstYearIncreasePct: string; capPct: string; termYears: string; series: string },
+  marker = '',
+): AgreementSpec {
+  const base = JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as AgreementSpec
+  const spec = smaPackageSpec(
+    base,
+    ['firstYearIncreasePct', 'capPct', 'termYears', 'series'],
+    [values.firstYearIncreasePct, values.capPct, values.termYears, values.series],
+  )
+  return { ...spec, description: { en: `Package ${marker}`, ko: `패키지 ${marker}` } }
 }
 
 export function positionBody(

@@ -4,9 +4,21 @@ import { publishedLookup } from '../domain/record/record.js'
 import {
   analysisJson,
   analyzeNegotiation,
+  bidOf,
   buildSmaPackageSpace,
+  createRng,
+  datedDeadline,
   DEFAULT_REAL_STEPS,
+  isSmaVariant,
+  measureSmaSpec,
   NegotiationInputError,
+  negotiatorByName,
+  prepareSimulation,
+  reservationOf,
+  simulateNegotiation,
+  smaEvaluationContext,
+  smaLeversOf,
+  smaPackageUtility,
   parseGeniusDomain,
   parseGeniusProfile,
   parseGeniusWebDomain,
@@ -17,12 +29,21 @@ import {
   type OutcomeSpace,
   type Profile,
   type SmaAnalysisSetup,
+  type SmaPackageSpace,
 } from '../domain/negotiation/index.js'
+import type { EvaluationContext } from '../domain/agreement/evaluate.js'
+import { visibleTo } from '../db/repositories/access-filter.js'
 import type { DbOrTrx } from '../db/database.js'
 import { ownedBy } from '../db/repositories/access-filter.js'
 import { withTransaction, type Actor, type Store } from './audit.js'
 import { ServiceError, notFound } from './errors.js'
-import { delegationOf, visibleNegotiation } from './negotiations.js'
+import {
+  delegationOf,
+  getNegotiation,
+  listProposals,
+  visibleNegotiation,
+  type ProposalView,
+} from './negotiations.js'
 import { cachedIndexSet, listAgreements } from './record.js'
 import type { SpecCache } from './spec-cache.js'
 
@@ -254,16 +275,13 @@ export async function updateAnalysis(
 const unprocessable = (err: unknown): ServiceError =>
   new ServiceError('unprocessable', err instanceof Error ? (err.message.split('\n')[0] ?? '') : '')
 
-/**
- * Prices and analyses an SMA setup against the record the caller can see (agreements within
- * the scope, the database's index values plus the setup's assumptions). Computed per request.
- */
-export async function computeSmaAnalysis(
+/** The package space of a setup priced against the record the caller can see. */
+async function priceSetup(
   db: DbOrTrx,
   scope: AccessScope,
   cache: SpecCache,
   setup: SmaAnalysisSetup,
-) {
+): Promise<{ built: SmaPackageSpace; ctx: EvaluationContext }> {
   const [agreements, indices] = await Promise.all([
     listAgreements(db, scope, cache),
     cachedIndexSet(db, cache),
@@ -272,12 +290,21 @@ export async function computeSmaAnalysis(
   if (!base) {
     throw new ServiceError('unprocessable', `unknown base agreement "${setup.baseAgreement}"`)
   }
+  const ctx: EvaluationContext = {
+    indices,
+    overrides: [],
+    publishedOf: publishedLookup(agreements.map((a) => a.spec)),
+  }
   try {
-    const built = buildSmaPackageSpace(setup, base, {
-      indices,
-      overrides: [],
-      publishedOf: publishedLookup(agreements.map((a) => a.spec)),
-    })
+    return { built: buildSmaPackageSpace(setup, base, ctx), ctx }
+  } catch (err) {
+    if (err instanceof NegotiationInputError) throw unprocessable(err)
+    throw err
+  }
+}
+
+function analyzeBuilt(setup: SmaAnalysisSetup, built: SmaPackageSpace) {
+  try {
     const [a, b] = built.profiles
     if (!a || !b) throw new NegotiationInputError('two parties are needed')
     const { analysis, utilities } = analyzeNegotiation(built.space, [a, b])
@@ -291,18 +318,215 @@ export async function computeSmaAnalysis(
   }
 }
 
+/**
+ * Prices and analyses an SMA setup against the record the caller can see (agreements within
+ * the scope, the database's index values plus the setup's assumptions). Computed per request.
+ */
+export async function computeSmaAnalysis(
+  db: DbOrTrx,
+  scope: AccessScope,
+  cache: SpecCache,
+  setup: SmaAnalysisSetup,
+) {
+  const { built } = await priceSetup(db, scope, cache, setup)
+  return analyzeBuilt(setup, built)
+}
+
 export type SmaAnalysisResult = Awaited<ReturnType<typeof computeSmaAnalysis>>
 
-/** The result of a stored analysis, for its own party only. */
+/** A proposal of the negotiation placed on an analysis's utility plane. */
+export interface PlacedProposal {
+  readonly id: string
+  readonly title: string
+  readonly ownerParty: 'KR' | 'US' | 'PUBLIC'
+  readonly visibility: ProposalView['visibility']
+  readonly tabledAt: string | null
+  readonly roundNumber: number | null
+  /** The setup's measure (average per year or total) in won, under its assumptions. */
+  readonly amount: string
+  /** [u_A, u_B] on the space's scales; the other party's is the viewer's own estimate. */
+  readonly utility: readonly [number, number]
+}
+
+/**
+ * The negotiation's proposals the caller can see (the access-scoped proposal query: shared and
+ * tabled ones plus the own party's drafts, never the other party's) that are variants of the
+ * analysis's base agreement, placed on its plane (`smaPackageUtility`), tabled ones first in
+ * tabling order, then drafts in creation order. A proposal whose amount cannot be computed under
+ * the setup's assumptions is left out.
+ */
+async function placeProposals(
+  db: DbOrTrx,
+  scope: AccessScope,
+  cache: SpecCache,
+  negotiationId: string,
+  setup: SmaAnalysisSetup,
+  built: SmaPackageSpace,
+  ctx: EvaluationContext,
+): Promise<PlacedProposal[]> {
+  const proposals = (await listProposals(db, scope, cache, negotiationId)).filter((p) =>
+    isSmaVariant(setup.baseAgreement, p.spec),
+  )
+  const roundIds = [...new Set(proposals.flatMap((p) => (p.roundId === null ? [] : [p.roundId])))]
+  const rounds =
+    roundIds.length === 0
+      ? []
+      : await db
+          .selectFrom('negotiation_rounds')
+          .select(['id', 'number'])
+          .where('negotiation_id', '=', negotiationId)
+          .where('id', 'in', roundIds)
+          .where(visibleTo(scope, 'negotiation_rounds'))
+          .execute()
+  const roundNumber = new Map(rounds.map((r) => [r.id, r.number]))
+  const evalCtx = smaEvaluationContext(setup, ctx)
+  const placed: PlacedProposal[] = []
+  for (const p of proposals) {
+    let amount: bigint
+    try {
+      amount = measureSmaSpec(setup, p.spec, evalCtx)
+    } catch (err) {
+      if (err instanceof NegotiationInputError) continue
+      throw err
+    }
+    placed.push({
+      id: p.id,
+      title: p.title,
+      ownerParty: p.ownerParty,
+      visibility: p.visibility,
+      tabledAt: p.tabledAt,
+      roundNumber: p.roundId === null ? null : (roundNumber.get(p.roundId) ?? null),
+      amount: amount.toString(),
+      utility: smaPackageUtility(setup, built, amount, smaLeversOf(p.spec)),
+    })
+  }
+  const key = (p: PlacedProposal): number => (p.tabledAt === null ? 1 : 0)
+  return placed.sort(
+    (x, y) => key(x) - key(y) || (x.tabledAt ?? '').localeCompare(y.tabledAt ?? ''),
+  )
+}
+
+/** The result of a stored analysis with the negotiation's proposals, for its own party only. */
 export async function analysisResult(
   db: DbOrTrx,
   scope: AccessScope,
   cache: SpecCache,
   negotiationId: string,
   id: string,
-): Promise<SmaAnalysisResult> {
+): Promise<SmaAnalysisResult & { proposals: PlacedProposal[] }> {
   const a = await ownAnalysis(db, scope, negotiationId, id)
-  return computeSmaAnalysis(db, scope, cache, a.setup)
+  const { built, ctx } = await priceSetup(db, scope, cache, a.setup)
+  const result = analyzeBuilt(a.setup, built)
+  const proposals = await placeProposals(db, scope, cache, negotiationId, a.setup, built, ctx)
+  return { ...result, proposals }
+}
+
+/** Offer points returned per side at most (every k-th offer, the last one always). */
+export const MAX_TRAJECTORY_POINTS = 500
+export const SIMULATION_STRATEGIES = [
+  'boulware',
+  'linear',
+  'conceder',
+  'hardliner',
+  'tit-for-tat',
+] as const
+
+export interface SimulationInput {
+  readonly strategyA: (typeof SIMULATION_STRATEGIES)[number]
+  readonly strategyB: (typeof SIMULATION_STRATEGIES)[number]
+  readonly rounds: number
+  readonly seed: number
+  /** Tie the deadline to the negotiation's next deadline: one round takes this many days. */
+  readonly roundDays?: number | undefined
+}
+
+const DAY_MS = 86_400_000
+const dayNumber = (iso: string): number =>
+  Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS)
+
+function thin(points: readonly (readonly [number, number])[]): (readonly [number, number])[] {
+  const k = Math.max(1, Math.ceil(points.length / MAX_TRAJECTORY_POINTS))
+  const out = points.filter((_, i) => i % k === 0)
+  const last = points[points.length - 1]
+  if (last !== undefined && (points.length - 1) % k !== 0) {
+    if (out.length >= MAX_TRAJECTORY_POINTS) out[out.length - 1] = last
+    else out.push(last)
+  }
+  return out
+}
+
+/**
+ * Simulates stacked alternating offers on a stored analysis's package space (own party only,
+ * computed per request, nothing stored): A (the setup's first party) against B with the named
+ * strategies, `rounds` rounds (or, with `roundDays`, the rounds until the negotiation's next
+ * deadline from `today`, the parties' reservation values as no-deal values), seeded.
+ */
+export async function simulateAnalysis(
+  db: DbOrTrx,
+  scope: AccessScope,
+  cache: SpecCache,
+  negotiationId: string,
+  id: string,
+  input: SimulationInput,
+  today: string,
+) {
+  const a = await ownAnalysis(db, scope, negotiationId, id)
+  const { built } = await priceSetup(db, scope, cache, a.setup)
+  const [pa, pb] = built.profiles
+  const [ua, ub] = built.utilities
+  if (!pa || !pb || !ua || !ub) throw new ServiceError('unprocessable', 'two parties are needed')
+  const reservation: [number, number] = [reservationOf(pa, ua), reservationOf(pb, ub)]
+  let rounds = input.rounds
+  let deadline: string | null = null
+  if (input.roundDays !== undefined) {
+    const n = await getNegotiation(db, scope, negotiationId, today)
+    const next = n.nextDeadline
+    if (!next) throw new ServiceError('unprocessable', 'the negotiation has no upcoming deadline')
+    try {
+      const d = datedDeadline({
+        start: dayNumber(today),
+        deadline: dayNumber(next.date),
+        roundLength: input.roundDays,
+        noDealValues: reservation,
+      })
+      rounds = Math.min(d.rounds, 2000)
+    } catch (err) {
+      if (err instanceof NegotiationInputError) throw unprocessable(err)
+      throw err
+    }
+    deadline = next.date
+  }
+  const scenario = prepareSimulation(built.space, [ua, ub], reservation)
+  const result = simulateNegotiation(
+    scenario,
+    [negotiatorByName(input.strategyA), negotiatorByName(input.strategyB)],
+    { rounds, rng: createRng(input.seed), recordOffers: true },
+  )
+  const side = (p: 0 | 1): (readonly [number, number])[] =>
+    result.offers.filter((o) => o.party === p).map((o) => [o.utility[0], o.utility[1]] as const)
+  const offersA = side(0)
+  const offersB = side(1)
+  const ag = result.agreement
+  return {
+    strategies: [input.strategyA, input.strategyB] as const,
+    rounds,
+    deadline,
+    seed: input.seed,
+    roundsPlayed: result.roundsPlayed,
+    reservation,
+    agreement:
+      ag === null
+        ? null
+        : {
+            bid: bidOf(built.space, ag.outcome),
+            utility: [ag.utility[0], ag.utility[1]] as const,
+            amount: built.amounts[ag.outcome] ?? null,
+            round: ag.round,
+            acceptedBy: ag.acceptedBy === 0 ? pa.name : pb.name,
+          },
+    offerCounts: [offersA.length, offersB.length] as const,
+    offers: [thin(offersA), thin(offersB)] as const,
+  }
 }
 
 export interface GeniusInput {

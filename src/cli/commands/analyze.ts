@@ -227,10 +227,11 @@ async function analyzeRemote(
     }
     id = only.id
   }
-  const result = await api.get<ReturnType<typeof smaAnalysisJson> & { cloud?: unknown }>(
-    `${base}/${encodeURIComponent(id)}/result`,
-  )
-  // the same JSON as `sma analyze --sma --json` (the utility cloud is for drawing the plane)
-  const { cloud: _cloud, ...out } = result
+  const result = await api.get<
+    ReturnType<typeof smaAnalysisJson> & { cloud?: unknown; proposals?: unknown }
+  >(`${base}/${encodeURIComponent(id)}/result`)
+  // the same JSON as `sma analyze --sma --json` (the utility cloud and the negotiation's
+  // proposals placed on the plane are for drawing it)
+  const { cloud: _cloud, proposals: _proposals, ...out } = result
   process.stdout.write(opts.json === true ? JSON.stringify(out, null, 2) + '\n' : smaSummary(out))
 }

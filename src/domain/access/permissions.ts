@@ -19,7 +19,7 @@ export const PERMISSIONS = [
   /** Read negotiations, proposals and positions as the party's scope allows. */
   'negotiation:read',
   'position:read',
-  /** Read the own party's bargaining analyses and their results (always party-private). */
+  /** Read the own party's bargaining analyses, their results and simulations (party-private). */
   'analysis:read',
   'index:write',
   'proposal:draft',

@@ -32,6 +32,34 @@ export type SmaPartyInput = {
   readonly noDealCost?: number
 }
 
+/**
+ * How one party's utility was normalised (see `SmaPartyInput`): the cost range over the space's
+ * outcomes, the cost weight, and the raw-utility range mapped to [0, 1]. With it any cost — a
+ * package outside the space, a tabled proposal — can be placed on the same scale (`smaUtilityOf`).
+ */
+export type SmaUtilityScale = {
+  readonly minCost: number
+  readonly maxCost: number
+  readonly costWeight: number
+  readonly rawMin: number
+  readonly rawMax: number
+}
+
+/**
+ * The utility of a cost and a priority score (Σ weightᵢ·scoreᵢ) on a party's scale of a built
+ * space: (costWeight·(maxCost − cost)/(maxCost − minCost) + priorityScore − rawMin)/(rawMax −
+ * rawMin). Equals the space's utility for the space's own outcomes; not clamped, so a cost outside
+ * the space's range gives a utility outside [0, 1]. A degenerate scale (rawMax = rawMin) gives 1.
+ *
+ * Example: minCost 1, maxCost 3, weight 1, raw 0..1, no priorities: cost 2 → 0.5, cost 4 → −0.5.
+ */
+export function smaUtilityOf(scale: SmaUtilityScale, cost: number, priorityScore = 0): number {
+  const spread = scale.maxCost - scale.minCost
+  const raw =
+    (spread > 0 ? (scale.costWeight * (scale.maxCost - cost)) / spread : 0) + priorityScore
+  return scale.rawMax > scale.rawMin ? (raw - scale.rawMin) / (scale.rawMax - scale.rawMin) : 1
+}
+
 export type SmaSpace = {
   readonly space: OutcomeSpace
   /** One profile per party (table utilities), in input order. */
@@ -40,6 +68,8 @@ export type SmaSpace = {
   readonly utilities: readonly Float64Array[]
   /** Each party's cost per outcome as given. */
   readonly costs: readonly Float64Array[]
+  /** Each party's normalisation (input order), for `smaUtilityOf`. */
+  readonly scales: readonly SmaUtilityScale[]
 }
 
 /**
@@ -143,12 +173,17 @@ export function buildSmaSpace(
     }
     const norm = (x: number): number => (hi > lo ? (x - lo) / (hi - lo) : 1)
     for (let o = 0; o < n; o++) raw[o] = norm(raw[o] ?? 0)
+    const scale: SmaUtilityScale = {
+      minCost: minC,
+      maxCost: maxC,
+      costWeight: cw,
+      rawMin: lo,
+      rawMax: hi,
+    }
     return {
       utilities: raw,
-      noDeal:
-        party.noDealCost === undefined
-          ? null
-          : norm(spread > 0 ? (cw * (maxC - party.noDealCost)) / spread : 0),
+      scale,
+      noDeal: party.noDealCost === undefined ? null : smaUtilityOf(scale, party.noDealCost),
     }
   })
   const profiles = parties.map((party, p): Profile => {
@@ -163,5 +198,11 @@ export function buildSmaSpace(
       whose: party.whose,
     }
   })
-  return { space, profiles, utilities: utilities.map((u) => u.utilities), costs }
+  return {
+    space,
+    profiles,
+    utilities: utilities.map((u) => u.utilities),
+    costs,
+    scales: utilities.map((u) => u.scale),
+  }
 }

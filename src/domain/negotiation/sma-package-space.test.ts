@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import setupJson from '../../../fixtures/sma-analysis/sma12-kr-view.json' with { type: 'json' }
-import { buildSmaPackageSpace, smaAnalysisSetupSchema } from './sma-package-space.js'
+import {
+  buildSmaPackageSpace,
+  isSmaVariant,
+  measureSmaSpec,
+  nearestLeverValue,
+  smaAnalysisSetupSchema,
+  smaEvaluationContext,
+  smaLeversOf,
+  smaPackageSpec,
+  smaPackageUtility,
+} from './sma-package-space.js'
+import { smaUtilityOf } from './build-sma-space.js'
 import { analyzeNegotiation } from './analyze-negotiation.js'
 import { bidOf } from './outcome-space.js'
 import { loadRecord, publishedLookup } from '../record/record.js'
@@ -57,5 +68,55 @@ describe('SMA package space', () => {
     expect(() => buildSmaPackageSpace({ ...setup, assumptions: [] }, sma12, ctx)).toThrow(
       /add an assumption KR_CPI:2026/,
     )
+  })
+})
+
+describe('placing an arbitrary package on the plane', () => {
+  const built = buildSmaPackageSpace(setup, sma12, ctx)
+  const levers = setup.issues.map((i) => i.lever)
+
+  it("gives every package of the space its own utilities from its spec's levers and amount", () => {
+    for (let o = 0; o < built.space.size; o++) {
+      const bid = bidOf(built.space, o)
+      const spec = smaPackageSpec(sma12, levers, Object.values(bid))
+      expect(isSmaVariant(setup.baseAgreement, spec)).toBe(true)
+      const ev = smaEvaluationContext(setup, ctx)
+      const amount = measureSmaSpec(setup, spec, ev)
+      expect(amount.toString()).toBe(built.amounts[o])
+      const lv = smaLeversOf(spec)
+      expect(lv).toEqual(Object.fromEntries(Object.entries(bid).map(([k, v]) => [k, String(v)])))
+      const [ua, ub] = smaPackageUtility(setup, built, amount, lv)
+      expect(ua).toBeCloseTo(built.utilities[0]?.[o] ?? NaN, 12)
+      expect(ub).toBeCloseTo(built.utilities[1]?.[o] ?? NaN, 12)
+    }
+  })
+
+  it('scores a lever value the setup lacks by the nearest value; an unknown series not at all', () => {
+    expect(nearestLeverValue(['3', '5', 'none'], '4.2')).toBe(1)
+    expect(nearestLeverValue(['3', '5'], 'none')).toBe(1)
+    expect(nearestLeverValue(['3', '5', 'none'], 'none')).toBe(2)
+    expect(nearestLeverValue(['3.0', '5.0'], '3')).toBe(0)
+    expect(nearestLeverValue(['KR_CPI'], 'KR_DEFENSE_BUDGET')).toBeNull()
+    // a term of 4 years scores like 3 (first of the tie 3 | 5)
+    const a = smaPackageUtility(setup, built, 1_500_000_000_000n, { termYears: '4' })
+    const b = smaPackageUtility(setup, built, 1_500_000_000_000n, { termYears: '3' })
+    expect(a).toEqual(b)
+  })
+
+  it('is not clamped: an amount beyond the space lies beyond [0, 1]', () => {
+    const amounts = built.amounts.map(BigInt)
+    const max = amounts.reduce((x, y) => (x > y ? x : y))
+    const [ua, ub] = smaPackageUtility(setup, built, max * 2n, {})
+    expect(ua).toBeLessThan(0)
+    expect(ub).toBeGreaterThan(0)
+    const flat = { minCost: 2, maxCost: 2, costWeight: 1, rawMin: 0, rawMax: 0 }
+    expect(smaUtilityOf(flat, 5)).toBe(1)
+    expect(smaUtilityOf({ ...flat, maxCost: 4, rawMax: 1 }, 3)).toBe(0.5)
+  })
+
+  it('knows which specs are variants of the base', () => {
+    expect(isSmaVariant('rok-us-sma-12', sma12)).toBe(true)
+    expect(isSmaVariant('rok-us-sma-12', { ...sma12, id: 'rok-us-sma-13-draft' })).toBe(false)
+    expect(isSmaVariant('rok-us-sma-1', sma12)).toBe(false)
   })
 })

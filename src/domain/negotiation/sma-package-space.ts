@@ -3,7 +3,12 @@ import { evaluateSchedule, type EvaluationContext, EvaluationError } from '../ag
 import { applyChanges, type AgreementChanges } from '../agreement/variant.js'
 import type { AgreementSpec } from '../agreement/spec.js'
 import { parseIndexOverride, seriesIdSchema } from '../index-series/index-series.js'
-import { buildSmaSpace, type SmaPartyInput, type SmaSpace } from './build-sma-space.js'
+import {
+  buildSmaSpace,
+  smaUtilityOf,
+  type SmaPartyInput,
+  type SmaSpace,
+} from './build-sma-space.js'
 import { NegotiationInputError } from './negotiation-error.js'
 
 /**
@@ -55,6 +60,138 @@ export const smaAnalysisSetupSchema = z.strictObject({
 })
 export type SmaAnalysisSetup = z.infer<typeof smaAnalysisSetupSchema>
 
+/** The evaluation context of a setup: the caller's plus the setup's index assumptions. */
+export function smaEvaluationContext(
+  setup: SmaAnalysisSetup,
+  ctx: EvaluationContext,
+): EvaluationContext {
+  let assumptions
+  try {
+    assumptions = setup.assumptions.map(parseIndexOverride)
+  } catch (err) {
+    throw new NegotiationInputError(err instanceof Error ? err.message : String(err))
+  }
+  return { ...ctx, overrides: [...assumptions, ...ctx.overrides] }
+}
+
+/**
+ * The setup's measure of an agreement (a package or a tabled proposal) in won, exact: the total
+ * over the term or its average per year (integer division), by the agreement engine under `ctx`
+ * (use `smaEvaluationContext`). A pending year fails naming the index value to assume.
+ */
+export function measureSmaSpec(
+  setup: Pick<SmaAnalysisSetup, 'measure'>,
+  spec: AgreementSpec,
+  ctx: EvaluationContext,
+  what = spec.id,
+): bigint {
+  let total: string | null
+  let years: number
+  try {
+    const s = evaluateSchedule(spec, ctx)
+    total = s.total
+    years = s.years.length
+    if (total === null) {
+      const p = s.years.find((y) => y.derivation.type === 'pending')?.derivation
+      const need =
+        p?.type === 'pending' ? p.waitingFor.map((w) => `${w.series}:${w.period}=…`).join(', ') : ''
+      throw new NegotiationInputError(`${what} is pending: add an assumption ${need}`)
+    }
+  } catch (err) {
+    if (err instanceof EvaluationError) throw new NegotiationInputError(err.message)
+    throw err
+  }
+  return setup.measure === 'total' ? BigInt(total) : BigInt(total) / BigInt(years)
+}
+
+/**
+ * Is `spec` a variant of the base agreement (the base itself, or a copy such as the what-if's
+ * `<base>-what-if`, i.e. an id `<base>-…`)? Only such specs can be placed on its package plane.
+ */
+export function isSmaVariant(baseAgreement: string, spec: AgreementSpec): boolean {
+  return spec.id === baseAgreement || spec.id.startsWith(`${baseAgreement}-`)
+}
+
+/**
+ * The lever values of an agreement, as the setup writes them: first-year increase = the sum of
+ * the negotiated increase's parts, cap = the index-linked rule's cap ('none' without), term =
+ * years of the term, series = the index-linked rule's series. A lever the spec lacks is absent.
+ */
+export function smaLeversOf(spec: AgreementSpec): Partial<Record<SmaLever, string>> {
+  const out: Partial<Record<SmaLever, string>> = {
+    termYears: String(spec.term.lastYear - spec.term.firstYear + 1),
+  }
+  for (const r of spec.rules) {
+    if (r.kind === 'negotiated-increase') {
+      const sum = r.parts.reduce((acc, p) => acc + Number(p.pct), 0)
+      out.firstYearIncreasePct = r.parts.length === 1 ? (r.parts[0]?.pct ?? '') : String(sum)
+    }
+    if (r.kind === 'index-linked') {
+      out.series = r.series
+      out.capPct = r.cap.kind === 'rate' ? r.cap.pct : 'none'
+    }
+  }
+  return out
+}
+
+const leverNumber = (v: string): number => (v === 'none' ? Infinity : Number(v))
+
+/**
+ * Index of the setup value a lever value is scored by: the exact value (as text or as a number),
+ * else the numerically nearest (cap 'none' counts as +∞, so it is nearest to the highest cap;
+ * ties → the first), else null (a series the setup does not list: no priority score).
+ */
+export function nearestLeverValue(values: readonly string[], value: string): number | null {
+  const exact = values.indexOf(value)
+  if (exact >= 0) return exact
+  const x = leverNumber(value)
+  if (Number.isNaN(x)) return null
+  let best: number | null = null
+  let bestD = Infinity
+  values.forEach((v, i) => {
+    const y = leverNumber(v)
+    if (Number.isNaN(y)) return
+    // +∞ ('none') is nearest to the highest value
+    const d = x === y ? 0 : x === Infinity ? -y : Math.abs(x - y)
+    if (best === null || d < bestD) {
+      best = i
+      bestD = d
+    }
+  })
+  return best
+}
+
+/**
+ * Places an arbitrary package on the plane of a built package space: each party's utility of
+ * `amount` (won, the setup's measure) with the space's normalisation (`smaUtilityOf` on the
+ * party's scale; the stationing party's cost is the negative of the host's) plus its priority
+ * scores of the given lever values, each scored by the nearest setup value
+ * (`nearestLeverValue`). For the space's own packages this is exactly their utility (up to
+ * float rounding); amounts outside the space's range give utilities outside [0, 1].
+ */
+export function smaPackageUtility(
+  setup: SmaAnalysisSetup,
+  built: Pick<SmaSpace, 'scales'>,
+  amount: bigint | string,
+  levers: Partial<Record<SmaLever, string>>,
+): [number, number] {
+  const host = Number(BigInt(amount)) / 1e8
+  const u = setup.parties.map((p, index) => {
+    const scale = built.scales[index]
+    if (!scale) throw new NegotiationInputError('the space has no scale for this party')
+    let score = 0
+    for (const issue of setup.issues) {
+      const pr = p.priorities?.[issue.lever]
+      const v = levers[issue.lever]
+      if (pr === undefined || v === undefined) continue
+      const i = nearestLeverValue(issue.values, v)
+      if (i !== null) score += pr.weight * (pr.scores[i] ?? 0)
+    }
+    return smaUtilityOf(scale, (p.party === 'KR' ? 1 : -1) * host, score)
+  })
+  return [u[0] ?? 0, u[1] ?? 0]
+}
+
 export interface SmaPackageSpace extends SmaSpace {
   /** The measured amount of every outcome in won (exact, decimal text): what the host pays. */
   readonly amounts: readonly string[]
@@ -81,6 +218,18 @@ function changesFor(
 }
 
 /**
+ * The agreement of one package: the base with the given values of the setup's levers (issue
+ * order), as the space prices it. `series` brings its customary lag.
+ */
+export function smaPackageSpec(
+  base: AgreementSpec,
+  levers: readonly SmaLever[],
+  values: readonly (string | number)[],
+): AgreementSpec {
+  return applyChanges(base, changesFor(levers, values))
+}
+
+/**
  * Builds a two-party negotiation space for an SMA: each outcome is a package of lever values
  * applied to the base agreement; the host's cost is what the package makes it pay (exactly, by
  * the agreement engine, under the setup's index assumptions), the stationing party's is the
@@ -99,13 +248,7 @@ export function buildSmaPackageSpace(
   if (base.id !== setup.baseAgreement) {
     throw new NegotiationInputError(`setup is for ${setup.baseAgreement}, not ${base.id}`)
   }
-  let assumptions
-  try {
-    assumptions = setup.assumptions.map(parseIndexOverride)
-  } catch (err) {
-    throw new NegotiationInputError(err instanceof Error ? err.message : String(err))
-  }
-  const evalCtx: EvaluationContext = { ...ctx, overrides: [...assumptions, ...ctx.overrides] }
+  const evalCtx = smaEvaluationContext(setup, ctx)
   const levers = setup.issues.map((i) => i.lever)
   const amounts: string[] = []
   const labels: string[] = []
@@ -118,27 +261,7 @@ export function buildSmaPackageSpace(
         `package ${values.join(', ')}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
       )
     }
-    let total: string | null
-    let years: number
-    try {
-      const s = evaluateSchedule(spec, evalCtx)
-      total = s.total
-      years = s.years.length
-      if (total === null) {
-        const p = s.years.find((y) => y.derivation.type === 'pending')?.derivation
-        const need =
-          p?.type === 'pending'
-            ? p.waitingFor.map((w) => `${w.series}:${w.period}=…`).join(', ')
-            : ''
-        throw new NegotiationInputError(
-          `package ${values.join(', ')} is pending: add an assumption ${need}`,
-        )
-      }
-    } catch (err) {
-      if (err instanceof EvaluationError) throw new NegotiationInputError(err.message)
-      throw err
-    }
-    const exact = setup.measure === 'total' ? BigInt(total) : BigInt(total) / BigInt(years)
+    const exact = measureSmaSpec(setup, spec, evalCtx, `package ${values.join(', ')}`)
     amounts.push(exact.toString())
     labels.push(levers.map((l, i) => `${l}=${String(values[i])}`).join(', '))
     // utilities are statistics over packages: eok units keep the float exact enough

@@ -11,6 +11,7 @@ import {
   createAnalysis,
   getAnalysis,
   listAnalyses,
+  simulateAnalysis,
   updateAnalysis,
 } from '../../services/analyses.js'
 import type { Actor } from '../../services/audit.js'
@@ -25,6 +26,8 @@ import {
   analysisResult as analysisResultSchema,
   geniusBody,
   negotiationParams,
+  simulationBody,
+  simulationResult,
 } from '../schemas.js'
 import type { App, RouteContext } from '../app.js'
 import { requireIfMatch } from './negotiations.routes.js'
@@ -145,6 +148,33 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
     async (req) => {
       const { scope } = who(req)
       return analysisResult(ctx.store.db, scope, ctx.cache, req.params.id, req.params.aid)
+    },
+  )
+
+  app.post(
+    '/api/negotiations/:id/analyses/:aid/simulate',
+    {
+      config: { permission: 'analysis:read' },
+      schema: {
+        tags,
+        description:
+          "Simulates alternating offers on the analysis's package space (own party only, nothing stored): strategies for A and B, rounds (≤ 2000) or roundDays to end at the negotiation's next deadline, seed. Returns the agreement or null and both sides' offers as [uA, uB] (≤ 500 points each).",
+        params: analysisParams,
+        body: simulationBody,
+        response: { 200: simulationResult, ...errorResponses, 422: problemSchema },
+      },
+    },
+    async (req) => {
+      const { scope } = who(req)
+      return simulateAnalysis(
+        ctx.store.db,
+        scope,
+        ctx.cache,
+        req.params.id,
+        req.params.aid,
+        req.body,
+        ctx.today(),
+      )
     },
   )
 

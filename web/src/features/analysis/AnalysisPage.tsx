@@ -3,18 +3,22 @@ import { Link, useParams } from 'react-router'
 import type { EChartsCoreOption } from 'echarts/core'
 import type { SmaAnalysisSetup } from '../../../../src/domain/negotiation/sma-package-space.js'
 import { useSession } from '../../api/session'
-import { formatDate } from '../../i18n/format'
+import { formatDate, formatMoney } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { Chart } from '../../ui/Chart'
 import { Money } from '../../ui/Money'
 import { ErrorBox, Loading } from '../../ui/Status'
 import { useNegotiation } from '../negotiations/api'
 import {
+  STRATEGIES,
   useAnalyses,
   useAnalysisResult,
   useCreateAnalysis,
+  useSimulation,
   type AnalysisResult,
+  type SimulationResult,
   type SolutionPoint,
+  type Strategy,
 } from './api'
 
 type Lever = SmaAnalysisSetup['issues'][number]['lever']
@@ -147,6 +151,13 @@ function ResultView({
 }) {
   const { t } = useLang()
   const q = useAnalysisResult(negotiationId, analysisId)
+  const [sim, setSim] = useState<SimulationResult | null>(null)
+  const [simFor, setSimFor] = useState(analysisId)
+  if (simFor !== analysisId) {
+    // a simulation belongs to the analysis it was run on
+    setSimFor(analysisId)
+    setSim(null)
+  }
   if (q.isPending) return <Loading />
   if (q.isError) return <ErrorBox error={q.error} />
   const r = q.data
@@ -160,15 +171,41 @@ function ResultView({
           zopa: r.zopa.outcomes,
         })}
       </p>
-      <UtilityPlane r={r} party={party} />
+      <UtilityPlane r={r} party={party} sim={sim} />
+      <SimulatePanel
+        negotiationId={negotiationId}
+        analysisId={analysisId}
+        profiles={r.profiles}
+        sim={sim}
+        onResult={setSim}
+      />
+      <ProposalsTable r={r} />
       <SolutionsTable r={r} />
       <FrontierTable r={r} />
     </section>
   )
 }
 
-function UtilityPlane({ r, party }: { readonly r: AnalysisResult; readonly party: Delegation }) {
-  const { t } = useLang()
+/** Escapes text for ECharts' HTML tooltips (proposal titles are user input). */
+const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** Axis bounds: [0, 1] unless a proposal lies outside the space's range (utilities unclamped). */
+function bounds(values: readonly number[]): { min: number; max: number } {
+  const lo = Math.min(0, ...values)
+  const hi = Math.max(1, ...values)
+  return { min: Math.floor(lo * 10) / 10, max: Math.ceil(hi * 10) / 10 }
+}
+
+function UtilityPlane({
+  r,
+  party,
+  sim,
+}: {
+  readonly r: AnalysisResult
+  readonly party: Delegation
+  readonly sim: SimulationResult | null
+}) {
+  const { t, lang } = useLang()
   const asParty = (name: string): Delegation => (name === 'US' ? 'US' : 'KR')
   const a = asParty(r.profiles[0])
   const b = asParty(r.profiles[1])
@@ -181,23 +218,83 @@ function UtilityPlane({ r, party }: { readonly r: AnalysisResult; readonly party
       const s = r[k]
       return s === null ? [] : [{ name: t(`analysis.solution.${k}`), value: [...s.utility] }]
     })
+    const proposals = r.proposals ?? []
+    const x = bounds(proposals.map((p) => p.utility[0]))
+    const y = bounds(proposals.map((p) => p.utility[1]))
+    const proposalTip = (p: (typeof proposals)[number]): string =>
+      [
+        `<b>${esc(p.title)}</b>`,
+        p.roundNumber === null
+          ? p.tabledAt === null
+            ? esc(t('analysis.draft'))
+            : ''
+          : esc(t('analysis.roundN', { n: p.roundNumber })),
+        esc(formatMoney(p.amount, 'KRW', lang)),
+        p.utility.map((u) => u.toFixed(3)).join(' / '),
+      ]
+        .filter((line) => line !== '')
+        .join('<br>')
+    const extra: object[] = []
+    if (proposals.length > 0) {
+      extra.push({
+        name: t('analysis.proposals'),
+        type: 'line',
+        symbol: 'rect',
+        symbolSize: 10,
+        itemStyle: { color: '#b45309' },
+        lineStyle: { width: 2 },
+        label: {
+          show: true,
+          position: 'top',
+          fontSize: 11,
+          formatter: (p: { dataIndex: number }) => String(p.dataIndex + 1),
+        },
+        tooltip: {
+          formatter: (p: { dataIndex: number }) => {
+            const item = proposals[p.dataIndex]
+            return item === undefined ? '' : proposalTip(item)
+          },
+        },
+        data: proposals.map((p) => ({ name: p.title, value: [...p.utility] })),
+      })
+    }
+    if (sim !== null) {
+      const [sa, sb] = sim.offers
+      const offerSeries = (who: Delegation, pts: readonly (readonly number[])[] | undefined) => ({
+        name: t('analysis.sim.offersOf', { party: t(`partyAdj.${who}`) }),
+        type: 'line',
+        symbolSize: 4,
+        lineStyle: { width: 1 },
+        data: (pts ?? []).map((p) => [...p]),
+      })
+      extra.push(offerSeries(a, sa), offerSeries(b, sb))
+      if (sim.agreement !== null) {
+        extra.push({
+          name: t('analysis.sim.agreement'),
+          type: 'scatter',
+          symbol: 'diamond',
+          symbolSize: 16,
+          itemStyle: { color: '#15803d' },
+          label: { show: true, formatter: '{a}', position: 'left', fontSize: 11 },
+          data: [[...sim.agreement.utility]],
+        })
+      }
+    }
     return {
       animation: false,
-      grid: { left: 64, right: 24, top: 40, bottom: 56 },
+      grid: { left: 64, right: 24, top: 56, bottom: 56 },
       legend: { top: 0 },
       tooltip: { trigger: 'item' },
       xAxis: {
         type: 'value',
-        min: 0,
-        max: 1,
+        ...x,
         name: axisName(a),
         nameLocation: 'middle',
         nameGap: 32,
       },
       yAxis: {
         type: 'value',
-        min: 0,
-        max: 1,
+        ...y,
         name: axisName(b),
         nameLocation: 'middle',
         nameGap: 44,
@@ -238,11 +335,183 @@ function UtilityPlane({ r, party }: { readonly r: AnalysisResult; readonly party
           label: { show: true, formatter: '{b}', position: 'right', fontSize: 11 },
           data: solutions,
         },
+        ...extra,
       ],
     }
-  }, [r, t, a, b, party])
+  }, [r, t, lang, a, b, party, sim])
   return (
     <Chart option={option} label={t('analysis.chartLabel')} height={420} testId="utility-plane" />
+  )
+}
+
+/** The proposals on the plane as a table (the chart's numbered points, in order). */
+function ProposalsTable({ r }: { readonly r: AnalysisResult }) {
+  const { t } = useLang()
+  const proposals = r.proposals ?? []
+  return (
+    <div className="table-wrap">
+      <table data-testid="analysis-proposals">
+        <caption>{t('analysis.proposalsTable')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">{t('analysis.proposal')}</th>
+            <th scope="col">{t('analysis.round')}</th>
+            <th scope="col">{t('analysis.utilities')}</th>
+            <th scope="col">{t(`analysis.amount.${r.measure ?? 'average-per-year'}`)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {proposals.length === 0 && (
+            <tr>
+              <td colSpan={5} className="muted">
+                {t('analysis.noProposals')}
+              </td>
+            </tr>
+          )}
+          {proposals.map((p, i) => (
+            <tr key={p.id}>
+              <td className="num">{i + 1}</td>
+              <th scope="row">
+                {p.title}
+                {p.tabledAt === null && (
+                  <span className="muted small"> ({t('analysis.draft')})</span>
+                )}
+              </th>
+              <td className="num">{p.roundNumber ?? '—'}</td>
+              <td className="num">{p.utility.map((u) => u.toFixed(3)).join(' / ')}</td>
+              <td className="num">
+                <Money minor={p.amount} currency="KRW" />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function SimulatePanel({
+  negotiationId,
+  analysisId,
+  profiles,
+  sim,
+  onResult,
+}: {
+  readonly negotiationId: string
+  readonly analysisId: string
+  readonly profiles: readonly [string, string]
+  readonly sim: SimulationResult | null
+  readonly onResult: (s: SimulationResult) => void
+}) {
+  const { t, lang } = useLang()
+  const uid = useId()
+  const run = useSimulation(negotiationId, analysisId)
+  const [strategyA, setStrategyA] = useState<Strategy>('boulware')
+  const [strategyB, setStrategyB] = useState<Strategy>('conceder')
+  const [rounds, setRounds] = useState('200')
+  const [seed, setSeed] = useState('1')
+  const partyOf = (name: string): Delegation => (name === 'US' ? 'US' : 'KR')
+  const submit = (e: SyntheticEvent) => {
+    e.preventDefault()
+    run.mutate(
+      {
+        strategyA,
+        strategyB,
+        rounds: Math.min(2000, Math.max(1, Math.trunc(Number(rounds)) || 1)),
+        seed: Math.max(0, Math.trunc(Number(seed)) || 0),
+      },
+      { onSuccess: onResult },
+    )
+  }
+  const select = (side: 0 | 1, value: Strategy, set: (s: Strategy) => void) => (
+    <div className="field">
+      <label htmlFor={`${uid}-s${side}`}>
+        {t('analysis.sim.strategyOf', {
+          party: t(`partyAdj.${partyOf(profiles[side])}`),
+        })}
+      </label>
+      <select
+        id={`${uid}-s${side}`}
+        value={value}
+        onChange={(e) => {
+          set(e.target.value as Strategy)
+        }}
+      >
+        {STRATEGIES.map((s) => (
+          <option key={s} value={s}>
+            {t(`analysis.sim.strategy.${s}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+  return (
+    <form
+      className="analysis-simulate"
+      aria-labelledby={`${uid}-h`}
+      data-testid="analysis-simulate"
+      onSubmit={submit}
+    >
+      <h4 id={`${uid}-h`}>{t('analysis.sim.title')}</h4>
+      <p className="muted small">{t('analysis.sim.hint')}</p>
+      {select(0, strategyA, setStrategyA)}
+      {select(1, strategyB, setStrategyB)}
+      <div className="field">
+        <label htmlFor={`${uid}-rounds`}>{t('analysis.sim.rounds')}</label>
+        <input
+          id={`${uid}-rounds`}
+          type="number"
+          min={1}
+          max={2000}
+          step={1}
+          required
+          value={rounds}
+          onChange={(e) => {
+            setRounds(e.target.value)
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${uid}-seed`}>{t('analysis.sim.seed')}</label>
+        <input
+          id={`${uid}-seed`}
+          type="number"
+          min={0}
+          step={1}
+          required
+          value={seed}
+          onChange={(e) => {
+            setSeed(e.target.value)
+          }}
+        />
+      </div>
+      <button type="submit" disabled={run.isPending}>
+        {t('analysis.sim.run')}
+      </button>
+      {run.isError && <ErrorBox error={run.error} />}
+      {sim !== null && (
+        <p role="status" data-testid="simulation-outcome">
+          {sim.agreement === null
+            ? t('analysis.sim.noAgreement', { rounds: sim.roundsPlayed })
+            : t('analysis.sim.agreed', {
+                round: sim.agreement.round + 1,
+                package: bidText(sim.agreement.bid),
+                utilities: sim.agreement.utility.map((u) => u.toFixed(3)).join(' / '),
+                amount:
+                  sim.agreement.amount === null
+                    ? '—'
+                    : formatMoney(sim.agreement.amount, 'KRW', lang),
+              })}{' '}
+          <span className="muted small">
+            {t('analysis.sim.offerCounts', {
+              a: sim.offerCounts[0] ?? 0,
+              b: sim.offerCounts[1] ?? 0,
+            })}
+          </span>
+        </p>
+      )}
+    </form>
   )
 }
 

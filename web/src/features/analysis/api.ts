@@ -43,6 +43,43 @@ export interface AnalysisResult {
   readonly measure?: 'average-per-year' | 'total'
   readonly whose?: readonly string[]
   readonly cloud: readonly Pair[] | null
+  /** The negotiation's proposals visible to the viewer, on the plane (tabled first). */
+  readonly proposals?: readonly PlacedProposal[]
+}
+
+export interface PlacedProposal {
+  readonly id: string
+  readonly title: string
+  readonly ownerParty: string
+  readonly visibility: 'private' | 'shared' | 'public'
+  readonly tabledAt: string | null
+  readonly roundNumber: number | null
+  readonly amount: string
+  readonly utility: Pair
+}
+
+export const STRATEGIES = ['boulware', 'linear', 'conceder', 'hardliner', 'tit-for-tat'] as const
+export type Strategy = (typeof STRATEGIES)[number]
+export interface SimulationInput {
+  readonly strategyA: Strategy
+  readonly strategyB: Strategy
+  readonly rounds: number
+  readonly seed: number
+}
+export interface SimulationResult {
+  readonly strategies: readonly string[]
+  readonly rounds: number
+  readonly roundsPlayed: number
+  readonly agreement: {
+    readonly bid: Bid
+    readonly utility: Pair
+    readonly amount: string | null
+    readonly round: number
+    readonly acceptedBy: string
+  } | null
+  readonly offerCounts: readonly number[]
+  /** Per side (A, B): [u_A, u_B] of its offers (thinned to ≤ 500 points). */
+  readonly offers: readonly (readonly Pair[])[]
 }
 
 export type NewAnalysis = { readonly title: string; readonly setup: SmaAnalysisSetup }
@@ -90,5 +127,18 @@ export function useCreateAnalysis(negotiationId: string) {
         csrfToken: csrf,
       }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['analyses', negotiationId] }),
+  })
+}
+
+/** Runs a simulation on a stored analysis (private: the answer is kept in component state only). */
+export function useSimulation(negotiationId: string, analysisId: string) {
+  const csrf = useSession().data?.csrfToken
+  return useMutation({
+    mutationFn: (body: SimulationInput) =>
+      api<SimulationResult>(`${base(negotiationId)}/${encodeURIComponent(analysisId)}/simulate`, {
+        method: 'POST',
+        body,
+        csrfToken: csrf,
+      }),
   })
 }
