@@ -16,19 +16,71 @@ export interface AgreementChanges {
 }
 
 /**
+ * The rule that can carry the term beyond its signed last year: the one covering that year, if it
+ * compounds on the previous year (index-linked or fixed percentage). Undefined otherwise (a flat
+ * or negotiated last year says nothing about the years after it).
+ * @example extendableRule(sma12)?.id // "escalation"
+ */
+export function extendableRule(spec: AgreementSpec): Rule | undefined {
+  const last = spec.term.lastYear
+  const r = spec.rules.find(
+    (x) => (x.kind === 'index-linked' || x.kind === 'fixed-percentage') && x.years.includes(last),
+  )
+  return r && 'base' in r && r.base.kind === 'previous-year' ? r : undefined
+}
+
+/** A rule limited to the years up to `lastYear`, or null when none of its years remain. */
+function cutTo(rule: Rule, lastYear: number): Rule | null {
+  switch (rule.kind) {
+    case 'negotiated': {
+      const amounts = rule.amounts.filter((a) => a.year <= lastYear)
+      return amounts.length > 0 ? { ...rule, amounts } : null
+    }
+    case 'negotiated-increase':
+      return rule.year <= lastYear ? rule : null
+    default: {
+      const years = rule.years.filter((y) => y <= lastYear)
+      return years.length > 0 ? { ...rule, years } : null
+    }
+  }
+}
+
+function bound(pct: string): { kind: 'none' } | { kind: 'rate'; pct: string } {
+  return pct === 'none' ? { kind: 'none' } : { kind: 'rate', pct }
+}
+
+/**
  * A copy of an agreement with some levers changed, validated again (so a change that breaks a
- * rule, such as a term that leaves a year uncovered, fails loudly). Used by the what-if page and
- * to build negotiation packages. The id gets a `-what-if` suffix and the published figures are
- * kept, so the schedule still says where it differs from the record.
+ * rule fails loudly). A shorter term cuts every rule; a longer one extends the rule that
+ * compounds on the previous year (see extendableRule) and is refused when there is none. Used by
+ * the what-if page and to build negotiation packages. The id gets a `-what-if` suffix and the
+ * published figures are kept, so the schedule still says where it differs from the record.
  * @example applyChanges(sma12, { capPct: '3' }) // 12th SMA with a 3 % cap
  */
 export function applyChanges(spec: AgreementSpec, changes: AgreementChanges): AgreementSpec {
   const firstYear = spec.term.firstYear
-  const lastYear =
-    changes.termYears === undefined ? spec.term.lastYear : firstYear + changes.termYears - 1
-  const rules = spec.rules.map((rule): Rule => {
-    let r: Rule = rule
-    if (r.kind === 'negotiated-increase' && changes.firstYearIncreasePct !== undefined) {
+  const signedLast = spec.term.lastYear
+  const lastYear = changes.termYears === undefined ? signedLast : firstYear + changes.termYears - 1
+  const extended = lastYear > signedLast ? extendableRule(spec) : undefined
+  if (lastYear > signedLast && extended === undefined) {
+    throw new RangeError(
+      `${spec.id} cannot run beyond ${signedLast}: no rule compounds on the previous year`,
+    )
+  }
+  const rules: Rule[] = []
+  for (const rule of spec.rules) {
+    let r = cutTo(rule, lastYear)
+    if (r === null) continue
+    if (rule === extended && 'years' in r) {
+      const years = [...r.years]
+      for (let y = signedLast + 1; y <= lastYear; y++) years.push(y)
+      r = { ...r, years }
+    }
+    if (
+      r.kind === 'negotiated-increase' &&
+      r.year === firstYear &&
+      changes.firstYearIncreasePct !== undefined
+    ) {
       r = {
         ...r,
         parts: [
@@ -40,41 +92,22 @@ export function applyChanges(spec: AgreementSpec, changes: AgreementChanges): Ag
       }
     }
     if (r.kind === 'index-linked') {
-      const years = r.years.filter((y) => y <= lastYear)
-      const lastRuleYear = Math.max(...r.years)
-      for (let y = lastRuleYear + 1; y <= lastYear; y++) years.push(y)
       r = {
         ...r,
-        years,
-        ...(changes.capPct === undefined
-          ? {}
-          : {
-              cap:
-                changes.capPct === 'none'
-                  ? { kind: 'none' as const }
-                  : { kind: 'rate' as const, pct: changes.capPct },
-            }),
-        ...(changes.floorPct === undefined
-          ? {}
-          : {
-              floor:
-                changes.floorPct === 'none'
-                  ? { kind: 'none' as const }
-                  : { kind: 'rate' as const, pct: changes.floorPct },
-            }),
+        ...(changes.capPct === undefined ? {} : { cap: bound(changes.capPct) }),
+        ...(changes.floorPct === undefined ? {} : { floor: bound(changes.floorPct) }),
         ...(changes.series === undefined ? {} : { series: changes.series }),
         ...(changes.lag === undefined ? {} : { lag: changes.lag }),
       }
     }
-    return r
-  })
-  const kept = rules.filter((r) => r.kind !== 'index-linked' || r.years.length > 0)
+    rules.push(r)
+  }
   const changed = {
     ...spec,
     id: spec.id.endsWith('-what-if') ? spec.id : `${spec.id}-what-if`,
     term: { ...spec.term, lastYear },
     lifecycle: { ...spec.lifecycle, expiry: { status: 'unknown' as const, note: 'what-if' } },
-    rules: kept,
+    rules,
   }
   return agreementSpecSchema.parse(changed)
 }

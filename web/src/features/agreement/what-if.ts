@@ -3,7 +3,14 @@
  * browser by the same domain code as the signed agreement (no server round-trip).
  */
 import {
+  add,
+  applyChanges,
+  extendableRule,
   lookupIndex,
+  parseDecimal,
+  rational,
+  toDecimalString,
+  type AgreementChanges,
   type AgreementSpec,
   type IndexOverride,
   type IndexSeriesSet,
@@ -65,26 +72,7 @@ function indexRules(spec: AgreementSpec): Extract<Rule, { kind: 'index-linked' }
 }
 
 function sumPct(parts: readonly { pct: string }[]): string {
-  // Exact decimal sum of short percent texts (scaled integers; no float).
-  const scale = Math.max(0, ...parts.map((p) => (p.pct.split('.')[1] ?? '').length))
-  const total = parts.reduce((s, p) => {
-    const [i = '0', f = ''] = p.pct.replace('-', '').split('.')
-    const v = BigInt(i + f.padEnd(scale, '0'))
-    return s + (p.pct.startsWith('-') ? -v : v)
-  }, 0n)
-  if (scale === 0) return total.toString()
-  const neg = total < 0n
-  const digits = (neg ? -total : total).toString().padStart(scale + 1, '0')
-  return `${neg ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`
-}
-
-/** The rule that covers the signed last year, if it can be extended (compounds on the previous year). */
-function extendableRule(spec: AgreementSpec): Rule | undefined {
-  const last = spec.term.lastYear
-  const r = spec.rules.find(
-    (x) => (x.kind === 'index-linked' || x.kind === 'fixed-percentage') && x.years.includes(last),
-  )
-  return r && 'base' in r && r.base.kind === 'previous-year' ? r : undefined
+  return toDecimalString(parts.reduce((sum, p) => add(sum, parseDecimal(p.pct)), rational(0n)))
 }
 
 /** What can be changed on this agreement, with the signed values as defaults. */
@@ -126,7 +114,7 @@ export function leversOf(
 }
 
 /**
- * Applies a what-if to a deep copy of the spec. Returns the modified spec and the index
+ * Applies a what-if through the domain's applyChanges (a validated copy of the spec). Returns the modified spec and the index
  * overrides, or the list of input problems (keys of the inputs that are not valid numbers).
  */
 export function applyWhatIf(
@@ -137,74 +125,19 @@ export function applyWhatIf(
   { ok: true; spec: AgreementSpec; overrides: IndexOverride[] } | { ok: false; invalid: string[] } {
   const invalid: string[] = []
   const levers = leversOf(spec, indices, input.lastYear)
-  const copy = structuredClone(spec) as AgreementSpec & {
-    term: { lastYear: number }
-    rules: Rule[]
+  const changes: { -readonly [K in keyof AgreementChanges]: AgreementChanges[K] } = {}
+  if (levers.term.last !== spec.term.lastYear) {
+    changes.termYears = levers.term.last - spec.term.firstYear + 1
   }
-  const m = copy as { term: { lastYear: number }; rules: Rule[] }
-
-  // Term.
-  const newLast = levers.term.last
-  if (newLast < spec.term.lastYear) {
-    m.rules = m.rules
-      .map((r): Rule | null => {
-        switch (r.kind) {
-          case 'negotiated': {
-            const amounts = r.amounts.filter((a) => a.year <= newLast)
-            return amounts.length ? { ...r, amounts } : null
-          }
-          case 'negotiated-increase':
-            return r.year <= newLast ? r : null
-          default: {
-            const years = r.years.filter((y) => y <= newLast)
-            return years.length ? { ...r, years } : null
-          }
-        }
-      })
-      .filter((r): r is Rule => r !== null)
-  } else if (newLast > spec.term.lastYear) {
-    const ext = extendableRule(spec)
-    m.rules = m.rules.map((r) => {
-      if (r.id !== ext?.id || !('years' in r)) return r
-      const years = [...r.years]
-      for (let y = spec.term.lastYear + 1; y <= newLast; y++) years.push(y)
-      return { ...r, years }
-    })
-  }
-  m.term.lastYear = newLast
-
-  // Cap.
   if (input.capPct !== null) {
     const cap = input.capPct.trim()
     if (cap !== '' && !isPercentText(cap)) invalid.push('cap')
-    else {
-      m.rules = m.rules.map((r) =>
-        r.kind === 'index-linked'
-          ? {
-              ...r,
-              cap: cap === '' ? { kind: 'none' as const } : { kind: 'rate' as const, pct: cap },
-            }
-          : r,
-      )
-    }
+    else changes.capPct = cap === '' ? 'none' : cap
   }
-
-  // First-year increase.
   if (input.firstYearPct !== null && levers.firstYearPct !== null) {
     const pct = input.firstYearPct.trim()
     if (!isPercentText(pct)) invalid.push('firstYear')
-    else {
-      m.rules = m.rules.map((r) =>
-        r.kind === 'negotiated-increase' && r.year === spec.term.firstYear
-          ? {
-              ...r,
-              parts: [
-                { pct, label: { en: 'what-if first-year increase', ko: '가정 첫해 인상률' } },
-              ],
-            }
-          : r,
-      )
-    }
+    else changes.firstYearIncreasePct = pct
   }
 
   // Index values.
@@ -221,7 +154,7 @@ export function applyWhatIf(
     overrides.push({ series: i.series, period: i.period, value: v })
   }
   if (invalid.length) return { ok: false, invalid }
-  return { ok: true, spec: copy, overrides }
+  return { ok: true, spec: applyChanges(spec, changes), overrides }
 }
 
 /** Sum of the computed years, and how many years that covers. */
