@@ -11,7 +11,7 @@ import {
   reservationOf,
   simulateNegotiation,
   syntheticScenario,
-} from '../src/domain/negotiation/index.js'
+} from '../src/domain/bargaining/index.js'
 import type { BenchResult } from './bench-result.js'
 
 function median(xs: readonly number[]): number {

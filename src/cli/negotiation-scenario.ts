@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { OutcomeSpace, Profile } from '../domain/negotiation/index.js'
+import type { OutcomeSpace, Profile } from '../domain/bargaining/index.js'
 import {
   NegotiationInputError,
   parseGeniusDomain,
   parseGeniusProfile,
   parseGeniusWebDomain,
   parseGeniusWebProfile,
-} from '../domain/negotiation/index.js'
+} from '../domain/bargaining/index.js'
 import { CliError } from './cli-error.js'
 
 /** Which file format the three scenario files are in. */

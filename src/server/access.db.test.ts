@@ -5,12 +5,12 @@ import { scopeOf } from '../domain/access/scope.js'
 import type { Principal } from '../domain/access/permissions.js'
 import type { Actor } from '../services/audit.js'
 import { createAnalysis } from '../services/analyses.js'
-import type { SmaAnalysisSetup } from '../domain/negotiation/index.js'
+import type { SmaAnalysisSetup } from '../domain/bargaining/index.js'
 import {
   MIXED_DOMAIN_XML,
   MIXED_PROFILE_A_XML,
   MIXED_PROFILE_B_XML,
-} from '../domain/negotiation/fixtures/genius-fixtures.js'
+} from '../domain/bargaining/fixtures/genius-fixtures.js'
 import { createNegotiation, createPosition, createProposal } from '../services/negotiations.js'
 import { createApiToken } from '../services/users.js'
 import {

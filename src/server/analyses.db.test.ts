@@ -5,7 +5,7 @@ import {
   MIXED_DOMAIN_XML,
   MIXED_PROFILE_A_XML,
   MIXED_PROFILE_B_XML,
-} from '../domain/negotiation/fixtures/genius-fixtures.js'
+} from '../domain/bargaining/fixtures/genius-fixtures.js'
 import {
   analysisSetup,
   buildTestApp,

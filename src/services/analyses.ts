@@ -30,7 +30,7 @@ import {
   type Profile,
   type SmaAnalysisSetup,
   type SmaPackageSpace,
-} from '../domain/negotiation/index.js'
+} from '../domain/bargaining/index.js'
 import type { EvaluationContext } from '../domain/agreement/evaluate.js'
 import { visibleTo } from '../db/repositories/access-filter.js'
 import type { DbOrTrx } from '../db/database.js'

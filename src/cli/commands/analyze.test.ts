@@ -8,12 +8,12 @@ import {
   MIXED_DOMAIN_XML,
   MIXED_PROFILE_A_XML,
   MIXED_PROFILE_B_XML,
-} from '../../domain/negotiation/fixtures/genius-fixtures.js'
+} from '../../domain/bargaining/fixtures/genius-fixtures.js'
 import {
   FRUIT_DOMAIN_JSON,
   FRUIT_PROFILE_A_JSON,
   FRUIT_PROFILE_B_JSON,
-} from '../../domain/negotiation/fixtures/geniusweb-fixtures.js'
+} from '../../domain/bargaining/fixtures/geniusweb-fixtures.js'
 
 /** Runs the CLI in-process and captures stdout/stderr. */
 async function sma(...args: string[]): Promise<{ code: number; out: string; err: string }> {

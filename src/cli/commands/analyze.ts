@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings'
-import type { AnalysisJson } from '../../domain/negotiation/index.js'
+import type { AnalysisJson } from '../../domain/bargaining/index.js'
 import {
   analysisJson,
   analyzeNegotiation,
@@ -7,7 +7,7 @@ import {
   NegotiationInputError,
   smaAnalysisJson,
   smaAnalysisSetupSchema,
-} from '../../domain/negotiation/index.js'
+} from '../../domain/bargaining/index.js'
 import { readFile } from 'node:fs/promises'
 import { apiClient } from '../api-client.js'
 import { CliError } from '../cli-error.js'

@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings'
-import type { NegotiatorSpec, SimulationOptions } from '../../domain/negotiation/index.js'
+import type { NegotiatorSpec, SimulationOptions } from '../../domain/bargaining/index.js'
 import {
   NegotiationInputError,
   analyzeNegotiation,
@@ -10,7 +10,7 @@ import {
   prepareSimulation,
   runTournament,
   simulateNegotiation,
-} from '../../domain/negotiation/index.js'
+} from '../../domain/bargaining/index.js'
 import { CliError } from '../cli-error.js'
 import {
   formatPair,

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { scopeOf, type AccessScope } from '../../domain/access/scope.js'
 import type { Principal } from '../../domain/access/permissions.js'
-import { smaAnalysisSetupSchema } from '../../domain/negotiation/sma-package-space.js'
+import { smaAnalysisSetupSchema } from '../../domain/bargaining/sma-package-space.js'
 import {
   analysisResult,
   analyzeGeniusTexts,

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type SyntheticEvent } from 'react'
 import { Link, useParams } from 'react-router'
 import type { EChartsCoreOption } from 'echarts/core'
-import type { SmaAnalysisSetup } from '../../../../src/domain/negotiation/sma-package-space.js'
+import type { SmaAnalysisSetup } from '../../../../src/domain/bargaining/sma-package-space.js'
 import { useSession } from '../../api/session'
 import { formatDate, formatMoney } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { SmaAnalysisSetup } from '../../../../src/domain/negotiation/sma-package-space.js'
+import type { SmaAnalysisSetup } from '../../../../src/domain/bargaining/sma-package-space.js'
 import { api } from '../../api/client'
 import { useSession } from '../../api/session'
 
