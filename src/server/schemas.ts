@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { smaAnalysisSetupSchema } from '../domain/bargaining/sma-package-space.js'
 import { agreementSpecSchema } from '../domain/agreement/spec.js'
-import { EVENT_KINDS } from '../domain/negotiation-record/lifecycle.js'
+import { EVENT_KINDS } from '../domain/negotiation/lifecycle.js'
 import { indexValueSchema } from '../domain/index-series/index-series.js'
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { EVENT_KINDS } from '../domain/negotiation-record/lifecycle.js'
+import { EVENT_KINDS } from '../domain/negotiation/lifecycle.js'
 
 /**
  * The shape of `data/negotiations/*.json`: the negotiation history as recorded in the sources,

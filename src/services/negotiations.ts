@@ -15,7 +15,7 @@ import {
   type Lapse,
   type NegotiationFacts,
   type NegotiationStatus,
-} from '../domain/negotiation-record/lifecycle.js'
+} from '../domain/negotiation/lifecycle.js'
 import type { DbOrTrx } from '../db/database.js'
 import { ownedBy, visibleTo } from '../db/repositories/access-filter.js'
 import { withTransaction, type Actor, type Store } from './audit.js'
