@@ -1,10 +1,6 @@
 import { performance } from 'node:perf_hooks'
-import {
-  evaluateSchedule,
-  loadRecord,
-  parseIndexOverride,
-  publishedLookup,
-} from '../src/domain/index.js'
+import { evaluateSchedule, parseIndexOverride, publishedLookup } from '../src/domain/index.js'
+import { loadRecord } from '../src/record/shipped-record.js'
 import type { BenchResult } from './bench-result.js'
 
 function median(xs: number[]): number {

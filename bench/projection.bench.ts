@@ -3,11 +3,12 @@
 // (bench/projection_numpy.py, run through python3 when numpy is importable).
 import { execFileSync } from 'node:child_process'
 import { availableParallelism } from 'node:os'
-import { loadRecord, publishedLookup, agreementSpecSchema } from '../src/domain/index.js'
+import { publishedLookup, agreementSpecSchema } from '../src/domain/index.js'
+import { loadRecord } from '../src/record/shipped-record.js'
 import type { AgreementSpec } from '../src/domain/index.js'
 import { findShippedScenario, type ProjectionResult } from '../src/domain/projection/index.js'
-import { ProjectionPool } from '../src/projection/projection-pool.js'
-import { runProjection } from '../src/projection/run-projection.js'
+import { ProjectionPool } from '../src/services/projections/projection-pool.js'
+import { runProjection } from '../src/services/projections/run-projection.js'
 import type { BenchResult } from './bench-result.js'
 
 const PATHS = 1_000_000

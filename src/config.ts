@@ -31,6 +31,11 @@ export const configSchema = z.object({
 
 export interface Config {
   readonly database: string
+  /**
+   * SMA_DB as set in the environment (undefined when unset): the record commands of the CLI
+   * (`schedule`, `explain`, `agreements`, `check`) read the shipped files unless it is set.
+   */
+  readonly recordDatabase: string | undefined
   readonly port: number
   readonly host: string
   readonly env: 'development' | 'production' | 'test'
@@ -56,6 +61,7 @@ export function loadConfig(
   const c = r.data
   return {
     database: c.SMA_DB,
+    recordDatabase: env.SMA_DB === undefined || env.SMA_DB === '' ? undefined : c.SMA_DB,
     port: c.PORT,
     host: c.HOST,
     env: c.NODE_ENV,

@@ -10,7 +10,12 @@ export interface ApiClient {
   get<T>(path: string): Promise<T>
 }
 
-export function apiClient(flags: { server?: string | undefined; token?: string | undefined }) {
+export function apiClient(flags: {
+  server?: string | undefined
+  token?: string | undefined
+  /** false for public reads: without a token the client asks as an anonymous visitor. */
+  requireToken?: boolean
+}): ApiClient {
   let config
   try {
     config = loadConfig()
@@ -24,18 +29,21 @@ export function apiClient(flags: { server?: string | undefined; token?: string |
     throw new CliError(`--server ${server} is not a URL`)
   }
   const token = flags.token ?? config.token
-  if (token === undefined || token === '') {
+  if ((token === undefined || token === '') && flags.requireToken !== false) {
     throw new CliError(
       'no API token: pass --token or set SMA_TOKEN (create one with `sma token create --email …`)',
     )
   }
-  const client: ApiClient = {
+  return {
     server,
     async get<T>(path: string): Promise<T> {
       let res: Response
       try {
         res = await fetch(server + path, {
-          headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+          headers: {
+            accept: 'application/json',
+            ...(token === undefined || token === '' ? {} : { authorization: `Bearer ${token}` }),
+          },
           signal: AbortSignal.timeout(120_000),
         })
       } catch (err) {
@@ -68,5 +76,4 @@ export function apiClient(flags: { server?: string | undefined; token?: string |
       )
     },
   }
-  return client
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from '@commander-js/extra-typings'
-import { CliError } from './cli-error.js'
+import { DomainError } from '../domain/errors.js'
+import { exitCodeOf } from './cli-error.js'
 import { commands } from './commands/index.js'
 
 /** Builds the `sma` program; exported so tests can run commands in-process. */
@@ -17,7 +18,7 @@ export function buildProgram(): Command {
   return program
 }
 
-/** Runs the CLI: bad input → one line on stderr and exit 2; never a stack trace. */
+/** Runs the CLI: a DomainError → one line on stderr and its exit code; never a stack trace. */
 export async function run(argv: readonly string[]): Promise<number> {
   const program = buildProgram()
   try {
@@ -29,9 +30,9 @@ export async function run(argv: readonly string[]): Promise<number> {
       // commander already printed its one-line message
       return 2
     }
-    if (err instanceof CliError) {
-      process.stderr.write(`sma: ${err.message}\n`)
-      return err.exitCode
+    if (err instanceof DomainError) {
+      process.stderr.write(`sma: ${err.message.split('\n')[0] ?? ''}\n`)
+      return exitCodeOf(err)
     }
     const message = err instanceof Error ? err.message : String(err)
     process.stderr.write(`sma: internal error: ${message}\n`)

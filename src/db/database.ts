@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
+import type { Visibility } from '../domain/access/scope.js'
+import type { Delegation, Party as OwnerParty } from '../domain/access/permissions.js'
 
 /**
  * Table interfaces shared by SQLite and PostgreSQL. Column-type rules (stack.md §3): ids are
@@ -9,8 +11,8 @@ import type { Kysely, Transaction } from 'kysely'
  * `private` (owner party only), `shared` (both delegations), `public` (everyone, also without a
  * login). Repositories filter on these columns; see src/db/repositories/access-filter.ts.
  */
-export type Visibility = 'private' | 'shared' | 'public'
-export type OwnerParty = 'KR' | 'US' | 'PUBLIC'
+export type { Visibility } from '../domain/access/scope.js'
+export type { Party as OwnerParty } from '../domain/access/permissions.js'
 
 export interface SpecRevisionsTable {
   revision_id: string
@@ -122,7 +124,7 @@ export interface RoundsTable {
 export interface DelegationsTable {
   id: string
   negotiation_id: string
-  party: 'KR' | 'US'
+  party: Delegation
   agencies_json: string
   sources_json: string
   owner_party: OwnerParty
@@ -144,7 +146,7 @@ export interface EventsTable {
   negotiation_id: string
   kind: string
   date: string
-  party: 'KR' | 'US' | null
+  party: Delegation | null
   note: string
   sources_json: string
   owner_party: OwnerParty
@@ -171,7 +173,7 @@ export interface ProposalsTable {
 export interface AcceptancesTable {
   id: string
   negotiation_id: string
-  party: 'KR' | 'US'
+  party: Delegation
   proposal_id: string
   revision_id: string
   at: string
@@ -183,7 +185,7 @@ export interface AcceptancesTable {
 export interface PositionsTable {
   id: string
   negotiation_id: string
-  owner_party: 'KR' | 'US'
+  owner_party: Delegation
   title: string
   reservation_value: string | null
   target: string | null
@@ -199,7 +201,7 @@ export interface PositionsTable {
 export interface AnalysesTable {
   id: string
   negotiation_id: string
-  owner_party: 'KR' | 'US'
+  owner_party: Delegation
   title: string
   /** An `sma-desk/sma-analysis@1` setup (smaAnalysisSetupSchema). */
   setup_json: string

@@ -4,14 +4,16 @@ import { testDialects } from '../db/test-harness.js'
 import { scopeOf } from '../domain/access/scope.js'
 import type { Principal } from '../domain/access/permissions.js'
 import type { Actor } from '../services/audit.js'
-import { createAnalysis } from '../services/analyses.js'
+import { createAnalysis } from '../services/analyses/setups.js'
 import type { SmaAnalysisSetup } from '../domain/bargaining/index.js'
 import {
   MIXED_DOMAIN_XML,
   MIXED_PROFILE_A_XML,
   MIXED_PROFILE_B_XML,
 } from '../domain/bargaining/fixtures/genius-fixtures.js'
-import { createNegotiation, createPosition, createProposal } from '../services/negotiations.js'
+import { createNegotiation } from '../services/negotiations/negotiation.js'
+import { createPosition } from '../services/negotiations/positions.js'
+import { createProposal } from '../services/negotiations/proposals.js'
 import { createApiToken } from '../services/users.js'
 import {
   analysisSetup,
@@ -156,6 +158,7 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
   simple('GET', '/api/health', 'anyone', 200)
   simple('GET', '/api/openapi.json', 'anyone', 200)
   simple('GET', '/api/agreements', 'anyone', 200)
+  simple('GET', '/api/record', 'anyone', 200)
   simple('GET', '/api/agreements/:id', 'anyone', 200, () => ({
     url: '/api/agreements/rok-us-sma-12',
   }))

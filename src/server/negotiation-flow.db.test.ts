@@ -34,7 +34,7 @@ describe.each(testDialects())('negotiation workflow on $name', (dialect) => {
     expect(res.statusCode).toBe(200)
     const body = res.json<{ years: { year: number; amount: string | null }[] }>()
     expect(body.years.find((y) => y.year === 2027)?.amount).toBe('1551100000000')
-    const cli = computeSchedule('rok-us-sma-12', [])
+    const cli = await computeSchedule('rok-us-sma-12', [], {})
     expect(body).toEqual(
       JSON.parse(JSON.stringify({ ...cli.schedule, revisionId: cli.revisionId })),
     )

@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import { DomainError, NOT_FOUND_MESSAGE, type ErrorCode } from '../domain/errors.js'
+import { problemSchema, type Problem } from '../contracts/problem.js'
 
 /**
  * RFC 9457 problem details. Every error the API returns has one of these `type`s; the registry
@@ -27,19 +28,8 @@ export const PROBLEM_TYPES = {
 } as const satisfies Record<string, { status: number; title: string }>
 
 export type ProblemType = keyof typeof PROBLEM_TYPES
-
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    detail: z.string(),
-    instance: z.string().optional(),
-    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
-    currentETag: z.string().optional(),
-  })
-  .meta({ id: 'Problem' })
-export type Problem = z.infer<typeof problemSchema>
+export type { Problem }
+export { problemSchema }
 
 export function problem(
   type: ProblemType,
@@ -55,18 +45,70 @@ export function problem(
 }
 
 /** The one body every missing-or-invisible object produces (only `instance` differs). */
-export const NOT_FOUND_DETAIL = 'No such resource.'
+export const NOT_FOUND_DETAIL = NOT_FOUND_MESSAGE
 
-/** Problem responses documented on every route (OpenAPI `responses`). */
-export const errorResponses = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  412: problemSchema,
-  413: problemSchema,
-  415: problemSchema,
-  428: problemSchema,
-  429: problemSchema,
-} as const
+const PROBLEM_OF_CODE: Record<ErrorCode, ProblemType> = {
+  'not-found': 'not-found',
+  conflict: 'conflict',
+  'precondition-failed': 'precondition-failed',
+  'precondition-required': 'precondition-required',
+  invalid: 'validation-failed',
+  forbidden: 'forbidden',
+  unauthorized: 'unauthorized',
+  unprocessable: 'unprocessable',
+}
+
+/** The one mapping of a DomainError to problem+json (the CLI's is src/cli/cli-error.ts). */
+export function problemOfDomainError(err: DomainError): Problem {
+  const type = PROBLEM_OF_CODE[err.code]
+  const extra: Parameters<typeof problem>[2] = {}
+  if (err.extra.currentETag !== undefined) extra.currentETag = err.extra.currentETag
+  if (err.extra.errors !== undefined) extra.errors = [...err.extra.errors]
+  return problem(type, type === 'not-found' ? NOT_FOUND_DETAIL : err.message, extra)
+}
+
+type Status = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429
+const TITLE_OF_STATUS: Record<Status, string> = {
+  400: 'The request is not valid',
+  401: 'Authentication required',
+  403: 'Not allowed',
+  404: 'Not found (or not visible to you)',
+  409: 'Conflict with the current state',
+  412: 'The resource changed since you read it (stale ETag)',
+  413: 'The body is too large',
+  415: 'Unsupported content type',
+  422: 'The request cannot be processed',
+  428: 'If-Match is required',
+  429: 'Too many requests',
+}
+
+/**
+ * OpenAPI responses for the given error statuses, each an `application/problem+json` Problem
+ * (the content type the API sends).
+ */
+export function problemResponses<S extends Status>(
+  ...statuses: S[]
+): Record<
+  S,
+  { description: string; content: { 'application/problem+json': { schema: typeof problemSchema } } }
+> {
+  const out = {} as Record<
+    S,
+    {
+      description: string
+      content: { 'application/problem+json': { schema: typeof problemSchema } }
+    }
+  >
+  for (const s of statuses) {
+    out[s] = {
+      description: TITLE_OF_STATUS[s],
+      content: { 'application/problem+json': { schema: problemSchema } },
+    }
+  }
+  return out
+}
+
+/** The errors any read may answer. */
+export const readErrors = problemResponses(400, 401, 403, 404, 429)
+/** The errors any write may answer. */
+export const writeErrors = problemResponses(400, 401, 403, 404, 409, 413, 415, 429)

@@ -171,3 +171,14 @@ export async function listAudit(
   const rows = await q.orderBy('seq', 'desc').limit(opts.limit).execute()
   return rows
 }
+
+/** The hash of the newest audit entry (the head of the chain), or null for an empty log. */
+export async function auditHead(db: DbOrTrx): Promise<string | null> {
+  const head = await db
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return head?.hash ?? null
+}

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { loadRecord } from '../domain/record/record.js'
+import { loadRecord } from '../record/shipped-record.js'
 import { revisionId } from '../domain/agreement/revision-id.js'
 import type { DbOrTrx } from '../db/database.js'
 import { SYSTEM_ACTOR, withTransaction, type Store } from './audit.js'
 import { negotiationSeedSchema, type NegotiationSeed } from './negotiation-seed.js'
-import { putRevision } from './record.js'
+import { putRevision } from './record/agreements.js'
 
 const NEGOTIATIONS_DIR = fileURLToPath(new URL('../../data/negotiations/', import.meta.url))
 

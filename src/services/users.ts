@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Principal, Party, Role } from '../domain/access/permissions.js'
 import type { DbOrTrx } from '../db/database.js'
 import { SYSTEM_ACTOR, withTransaction, type Actor, type Store } from './audit.js'
-import { ServiceError } from './errors.js'
+import { DomainError } from '../domain/errors.js'
 
 /** OWASP minimum for Argon2id: m = 19 MiB, t = 2, p = 1. */
 const ARGON = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
@@ -47,7 +47,7 @@ export async function createUser(
   const parsed = newUserSchema.safeParse(input)
   if (!parsed.success) {
     const i = parsed.error.issues[0]
-    throw new ServiceError('invalid', `${i?.path.join('.') ?? ''}: ${i?.message ?? 'invalid'}`)
+    throw new DomainError('invalid', `${i?.path.join('.') ?? ''}: ${i?.message ?? 'invalid'}`)
   }
   const u = parsed.data
   const email = u.email.toLowerCase()
@@ -62,7 +62,7 @@ export async function createUser(
         .select('id')
         .where('email', '=', email)
         .executeTakeFirst()
-      if (exists) throw new ServiceError('conflict', `a user ${email} already exists`)
+      if (exists) throw new DomainError('conflict', `a user ${email} already exists`)
       const id = randomUUID()
       await trx
         .insertInto('users')
@@ -120,7 +120,7 @@ export async function login(
     ok = false
   }
   if (!row || !ok || row.disabled === 1) {
-    throw new ServiceError('unauthorized', 'Wrong email or password.')
+    throw new DomainError('unauthorized', 'Wrong email or password.')
   }
   const user: UserView = {
     id: row.id,
@@ -299,7 +299,7 @@ export async function createApiToken(
         .select('id')
         .where('id', '=', userId)
         .executeTakeFirst()
-      if (!u) throw new ServiceError('not-found', 'No such user.')
+      if (!u) throw new DomainError('not-found', 'No such user.')
       await trx
         .insertInto('api_tokens')
         .values({
@@ -356,7 +356,7 @@ export async function revokeApiToken(
         .where('id', '=', id)
         .where('user_id', '=', userId)
         .executeTakeFirst()
-      if (Number(res.numDeletedRows) !== 1) throw new ServiceError('not-found', 'No such resource.')
+      if (Number(res.numDeletedRows) !== 1) throw new DomainError('not-found', 'No such resource.')
       audit({ action: 'token.revoke', object: `token:${id}`, visibility: 'public', payload: null })
     },
     now,

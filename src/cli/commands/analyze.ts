@@ -11,7 +11,8 @@ import {
 import { readFile } from 'node:fs/promises'
 import { apiClient } from '../api-client.js'
 import { CliError } from '../cli-error.js'
-import { loadRecord, recordContext, resolveAgreement } from '../record-context.js'
+import { loadSnapshot, resolveAgreement } from '../record-source.js'
+import { evaluationContext } from '../../domain/record/record.js'
 import {
   formatPair,
   formatTable,
@@ -167,11 +168,11 @@ async function analyzeSma(path: string, json: boolean): Promise<void> {
       `malformed SMA analysis setup ${path}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
     )
   }
-  const record = loadRecord()
+  const record = await loadSnapshot({})
   const base = resolveAgreement(record, parsed.data.baseAgreement)
   let built
   try {
-    built = buildSmaPackageSpace(parsed.data, base, recordContext(record, []))
+    built = buildSmaPackageSpace(parsed.data, base, evaluationContext(record))
   } catch (err) {
     if (err instanceof NegotiationInputError) throw new CliError(`${path}: ${err.message}`)
     throw err

@@ -2,11 +2,11 @@ import type { Command } from '@commander-js/extra-typings'
 import {
   checkSchedule,
   evaluateSchedule,
+  evaluationContext,
   formatMoney,
-  loadRecord,
   type CheckRow,
 } from '../../domain/index.js'
-import { recordContext } from '../record-context.js'
+import { loadSnapshot } from '../record-source.js'
 import { printTable } from '../table.js'
 
 /** `sma check`: recompute every agreement; exit 1 on any mismatch with a published figure. */
@@ -15,9 +15,10 @@ export function registerCheck(program: Command): void {
     .command('check')
     .description('recompute every agreement and compare with the published figures')
     .option('--json', 'machine-readable output')
-    .action((opts) => {
-      const record = loadRecord()
-      const ctx = recordContext(record, [])
+    .option('--server <url>', 'check the record of this SMA Desk server')
+    .action(async (opts) => {
+      const record = await loadSnapshot(opts)
+      const ctx = evaluationContext(record)
       const rows: (CheckRow & { currency: string })[] = []
       for (const spec of record.agreements) {
         const s = evaluateSchedule(spec, ctx)

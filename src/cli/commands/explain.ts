@@ -14,12 +14,13 @@ export function registerExplain(program: Command): void {
     .argument('<year>', 'year of the term')
     .option('--lang <lang>', 'en or ko', 'en')
     .option('--index <SERIES:YEAR=VALUE>', 'what-if index value (repeatable)', collect, [])
-    .action((id, yearText, opts) => {
+    .option('--server <url>', 'read the record from this SMA Desk server')
+    .action(async (id, yearText, opts) => {
       if (opts.lang !== 'en' && opts.lang !== 'ko')
         throw new CliError(`unknown language "${opts.lang}": use en or ko`)
       if (!/^\d{4}$/.test(yearText))
         throw new CliError(`malformed year "${yearText}": expected four digits, e.g. 2027`)
-      const { schedule } = computeSchedule(id, opts.index)
+      const { schedule } = await computeSchedule(id, opts.index, opts)
       const year = Number(yearText)
       const fig = schedule.years.find((y) => y.year === year)
       if (!fig) {

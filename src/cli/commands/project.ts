@@ -1,24 +1,23 @@
 import { readFileSync } from 'node:fs'
 import { Option, type Command } from '@commander-js/extra-typings'
 import cliProgress from 'cli-progress'
-import { loadRecord, publishedLookup } from '../../domain/index.js'
+import { evaluationContext } from '../../domain/record/record.js'
+import { shippedSnapshot } from '../../record/shipped-record.js'
 import {
   MAX_PATHS,
   MAX_SEED,
-  ProjectionError,
   preparePlan,
   type ProjectionRequest,
 } from '../../domain/projection/index.js'
-import { formatProjection } from '../../projection/format-projection.js'
-import { ProjectionPool } from '../../projection/projection-pool.js'
+import { formatProjection } from '../format-projection.js'
+import { ProjectionPool } from '../../services/projections/projection-pool.js'
 import {
-  ProjectionInputError,
   resolveCompare,
   resolveScenario,
   resolveSpec,
   type CompareInput,
-} from '../../projection/request.js'
-import { IN_THREAD_BELOW, runProjection } from '../../projection/run-projection.js'
+} from '../../services/projections/request.js'
+import { IN_THREAD_BELOW, runProjection } from '../../services/projections/run-projection.js'
 import { CliError } from '../cli-error.js'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
@@ -122,8 +121,8 @@ export function registerProject(program: Command): void {
       const seed = intOption(opts.seed, '--seed', 0, MAX_SEED)
       const workers =
         opts.workers === undefined ? undefined : intOption(opts.workers, '--workers', 0, 64)
-      const record = loadRecord()
-      const inputs = { indices: record.indices, publishedOf: publishedLookup(record.agreements) }
+      const record = shippedSnapshot()
+      const inputs = evaluationContext(record)
       let req: ProjectionRequest
       let stochastic: boolean
       try {
@@ -138,13 +137,8 @@ export function registerProject(program: Command): void {
         req = { specs: [primary, ...others], scenario, paths, seed }
         stochastic = preparePlan(req, inputs).stochastic // fails fast on an impossible request
       } catch (e) {
-        if (
-          e instanceof ProjectionInputError ||
-          e instanceof ProjectionError ||
-          e instanceof RangeError
-        ) {
-          throw new CliError(e.message)
-        }
+        // ProjectionInputError and ProjectionError are DomainErrors: one line and exit 2 as they are
+        if (e instanceof RangeError) throw new CliError(e.message)
         throw e
       }
       // Worker threads only for runs big enough to repay their start-up.
@@ -170,7 +164,7 @@ export function registerProject(program: Command): void {
         progress.stop()
         if (e instanceof Error && e.name === 'AbortError')
           throw new CliError('projection cancelled', 130)
-        if (e instanceof ProjectionError || e instanceof RangeError) throw new CliError(e.message)
+        if (e instanceof RangeError) throw new CliError(e.message)
         throw e
       } finally {
         process.removeListener('SIGINT', onSigint)

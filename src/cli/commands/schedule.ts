@@ -1,34 +1,37 @@
 import type { Command } from '@commander-js/extra-typings'
 import {
-  EvaluationError,
   evaluateSchedule,
+  evaluationContext,
   formatMoney,
-  loadRecord,
   revisionId,
   type Schedule,
 } from '../../domain/index.js'
-import { CliError } from '../cli-error.js'
-import { parseOverrides, recordContext, resolveAgreement } from '../record-context.js'
+import {
+  loadSnapshot,
+  parseOverrides,
+  resolveAgreement,
+  type RecordFlags,
+} from '../record-source.js'
 import { printTable } from '../table.js'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
 
-/** Computes a schedule, turning an impossible input into a one-line CLI error. */
-export function computeSchedule(
+/**
+ * Computes a schedule from the record the flags name (shipped files, SMA_DB or --server), or of a
+ * spec file. An impossible input is an EvaluationError: one line and exit 2.
+ */
+export async function computeSchedule(
   idOrFile: string,
   indexFlags: readonly string[],
-): { schedule: Schedule; revisionId: string } {
-  const record = loadRecord()
-  const spec = resolveAgreement(record, idOrFile)
+  flags: RecordFlags,
+): Promise<{ schedule: Schedule; revisionId: string }> {
   const overrides = parseOverrides(indexFlags)
-  try {
-    return {
-      schedule: evaluateSchedule(spec, recordContext(record, overrides)),
-      revisionId: revisionId(spec),
-    }
-  } catch (err) {
-    if (err instanceof EvaluationError) throw new CliError(err.message)
-    throw err
+  const record = await loadSnapshot(flags)
+  const spec = resolveAgreement(record, idOrFile)
+  const stored = record.entries.find((e) => e.spec === spec)
+  return {
+    schedule: evaluateSchedule(spec, evaluationContext(record, overrides)),
+    revisionId: stored?.revisionId ?? revisionId(spec),
   }
 }
 
@@ -44,9 +47,13 @@ export function registerSchedule(program: Command): void {
       collect,
       [],
     )
-    .option('--json', 'machine-readable output')
-    .action((id, opts) => {
-      const { schedule, revisionId: rev } = computeSchedule(id, opts.index)
+    .option(
+      '--json',
+      'machine-readable output (the same JSON as GET /api/agreements/{id}/schedule)',
+    )
+    .option('--server <url>', 'read the record from this SMA Desk server')
+    .action(async (id, opts) => {
+      const { schedule, revisionId: rev } = await computeSchedule(id, opts.index, opts)
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ ...schedule, revisionId: rev }, null, 2)}\n`)
         return

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline'
 import type { Command } from '@commander-js/extra-typings'
 import { Option } from '@commander-js/extra-typings'
-import { ServiceError } from '../../services/errors.js'
+import { DomainError } from '../../domain/errors.js'
 import { createUser } from '../../services/users.js'
 import { CliError } from '../cli-error.js'
 import { openCliDatabase } from './db.js'
@@ -60,7 +60,7 @@ export function registerUser(program: Command): void {
         })
         process.stdout.write(`created ${u.email} (${u.party} ${u.role}) id ${u.id}\n`)
       } catch (err) {
-        if (err instanceof ServiceError) throw new CliError(err.message)
+        if (err instanceof DomainError) throw new CliError(err.message)
         throw err
       } finally {
         await handle.close()

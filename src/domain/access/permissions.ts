@@ -6,7 +6,8 @@
 export const PARTIES = ['KR', 'US', 'PUBLIC'] as const
 export type Party = (typeof PARTIES)[number]
 /** The two delegations; PUBLIC users and anonymous visitors are outsiders. */
-export type Delegation = 'KR' | 'US'
+export const DELEGATIONS = ['KR', 'US'] as const
+export type Delegation = (typeof DELEGATIONS)[number]
 
 export const ROLES = ['viewer', 'analyst', 'negotiator', 'admin'] as const
 export type Role = (typeof ROLES)[number]

@@ -6,7 +6,8 @@ import type { Delegation, Party, Principal } from './permissions.js'
  * `visibility = 'public'` (outsiders). Private rows of the other party are then simply absent:
  * the API cannot tell them from rows that do not exist.
  */
-export type Visibility = 'private' | 'shared' | 'public'
+export const VISIBILITIES = ['private', 'shared', 'public'] as const
+export type Visibility = (typeof VISIBILITIES)[number]
 
 export type AccessScope =
   { readonly kind: 'public' } | { readonly kind: 'delegation'; readonly party: Delegation }
@@ -42,8 +43,25 @@ export function canWrite(scope: AccessScope, r: OwnedResource): boolean {
  * The visibility of something computed from inputs: private to a party if any input is private
  * ("anything computed from private inputs is private"), else the widest common class.
  */
-export function derivedVisibility(inputs: readonly OwnedResource[]): OwnedResource['visibility'] {
-  if (inputs.some((i) => i.visibility === 'private')) return 'private'
-  if (inputs.some((i) => i.visibility === 'shared')) return 'shared'
+export function derivedVisibility(inputs: readonly OwnedResource[]): Visibility {
+  return narrowest(...inputs.map((i) => i.visibility))
+}
+
+/** The narrowest of some visibilities: private, else shared, else public. */
+export function narrowest(...vs: readonly Visibility[]): Visibility {
+  if (vs.includes('private')) return 'private'
+  if (vs.includes('shared')) return 'shared'
   return 'public'
+}
+
+/**
+ * The visibility of something recorded inside a parent (a round, an event or a proposal of a
+ * negotiation): what was asked for, but never wider than the parent. Inside a private
+ * negotiation everything is private to its party; inside a shared or public one, a shared item
+ * is shared between the two delegations (never public: only the seeded record is).
+ * @example childVisibility('private', 'shared') // "private"
+ * @example childVisibility('public', 'shared') // "shared"
+ */
+export function childVisibility(parent: Visibility, requested: 'private' | 'shared'): Visibility {
+  return narrowest(parent, requested)
 }

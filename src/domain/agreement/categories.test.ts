@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { categoryAmounts, laborRulesHold, splitByCategories } from './categories.js'
-import { loadRecord } from '../record/record.js'
+import { loadRecord } from '../../record/shipped-record.js'
 import { evaluateSchedule } from './evaluate.js'
 import { publishedLookup } from '../record/record.js'
 

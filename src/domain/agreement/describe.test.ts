@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { describeRules } from './describe.js'
-import { loadRecord } from '../record/record.js'
+import { loadRecord } from '../../record/shipped-record.js'
 
 const record = loadRecord()
 const spec = (id: string) => {

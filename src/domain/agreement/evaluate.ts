@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.js'
 import {
   add,
   compare,
@@ -122,9 +123,9 @@ export interface Schedule {
 }
 
 /** An input that makes a computation impossible (not merely pending); the message names it. */
-export class EvaluationError extends Error {
+export class EvaluationError extends DomainError {
   constructor(message: string) {
-    super(message)
+    super('unprocessable', message)
     this.name = 'EvaluationError'
   }
 }

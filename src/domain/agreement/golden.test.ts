@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { evaluateSchedule } from './evaluate.js'
-import { loadRecord, publishedLookup } from '../record/record.js'
+import { publishedLookup } from '../record/record.js'
+import { loadRecord } from '../../record/shipped-record.js'
 import { parseIndexOverride } from '../index-series/index-series.js'
 
 const dir = join(import.meta.dirname, '../../../fixtures/scenarios')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseAgreementSpec, type AgreementSpec } from './spec.js'
-import { loadRecord } from '../record/record.js'
+import { loadRecord } from '../../record/shipped-record.js'
 
 const sma12 = loadRecord().agreements.find((a) => a.id === 'rok-us-sma-12') as AgreementSpec
 const clone = (): Record<string, unknown> =>

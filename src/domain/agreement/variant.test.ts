@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { applyChanges } from './variant.js'
 import { evaluateSchedule } from './evaluate.js'
-import { loadRecord, publishedLookup } from '../record/record.js'
+import { publishedLookup } from '../record/record.js'
+import { loadRecord } from '../../record/shipped-record.js'
 import { parseIndexOverride } from '../index-series/index-series.js'
 
 const record = loadRecord()

@@ -31,6 +31,16 @@ export type NegotiatorSpec = {
   readonly acceptance: AcceptanceSpec
 }
 
+/** The strategies a negotiator can be named by without parameters (API simulations offer these). */
+export const NAMED_STRATEGIES = [
+  'boulware',
+  'linear',
+  'conceder',
+  'hardliner',
+  'tit-for-tat',
+] as const
+export type NamedStrategy = (typeof NAMED_STRATEGIES)[number]
+
 /** Exponents of the named time-dependent strategies (GENIUS conventions). */
 export const NAMED_EXPONENTS: Readonly<Record<string, number>> = {
   boulware: 0.2,

@@ -14,7 +14,8 @@ import {
 import { smaUtilityOf } from './build-sma-space.js'
 import { analyzeNegotiation } from './analyze-negotiation.js'
 import { bidOf } from './outcome-space.js'
-import { loadRecord, publishedLookup } from '../record/record.js'
+import { publishedLookup } from '../record/record.js'
+import { loadRecord } from '../../record/shipped-record.js'
 
 const record = loadRecord()
 const sma12 = record.agreements.find((a) => a.id === 'rok-us-sma-12')

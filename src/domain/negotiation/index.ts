@@ -1,2 +1,1 @@
-export * from './civil-date.js'
 export * from './lifecycle.js'

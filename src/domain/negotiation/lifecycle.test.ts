@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays, fromDays, isIsoDate, toDays } from './civil-date.js'
+import { addDays, fromDays, isIsoDate, toDays } from '../calendar/civil-date.js'
 import {
   acceptRefusal,
   conclusion,

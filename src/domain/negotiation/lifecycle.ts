@@ -1,11 +1,11 @@
-import { addDays } from './civil-date.js'
+import { addDays } from '../calendar/civil-date.js'
+import { DELEGATIONS, type Delegation } from '../access/permissions.js'
 
 /**
  * Pure rules of a negotiation's life: mutual consent, entry into force and lapse. "Now" is
  * always a parameter (an ISO date); nothing here reads a clock.
  */
-export type Delegation = 'KR' | 'US'
-export const DELEGATIONS: readonly Delegation[] = ['KR', 'US']
+export { DELEGATIONS, type Delegation } from '../access/permissions.js'
 
 export const EVENT_KINDS = [
   'opened',

@@ -1,7 +1,9 @@
+import { DomainError } from '../errors.js'
+
 /** A problem that makes a projection impossible; the message names it (one line). */
-export class ProjectionError extends Error {
+export class ProjectionError extends DomainError {
   constructor(message: string) {
-    super(message)
+    super('unprocessable', message)
     this.name = 'ProjectionError'
   }
 }

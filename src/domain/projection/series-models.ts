@@ -13,7 +13,7 @@ export interface HistoryPoint {
  * The record's history of one series over [from, to], one value per period (the latest
  * vintage), in period order. Missing periods are simply absent (the defense-budget series has
  * no 2025 value).
- * @example seriesHistory(loadRecord().indices, 'KR_CPI', 2023, 2025).map((p) => p.text) // ["3.6", "2.3", "2.1"]
+ * @example seriesHistory(record.indices, 'KR_CPI', 2023, 2025).map((p) => p.text) // ["3.6", "2.3", "2.1"]
  */
 export function seriesHistory(
   indices: IndexSeriesSet,

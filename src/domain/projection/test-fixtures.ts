@@ -1,5 +1,6 @@
 // Shared set-up for projection tests (not exported from the module index).
-import { loadRecord, publishedLookup } from '../record/record.js'
+import { publishedLookup } from '../record/record.js'
+import { loadRecord } from '../../record/shipped-record.js'
 import type { AgreementSpec } from '../agreement/spec.js'
 import type { ProjectionInputs } from './plan.js'
 import { findShippedScenario } from './shipped-scenarios.js'

@@ -1,23 +1,4 @@
-import type { FastifyRequest } from 'fastify'
-import { z } from 'zod'
-import { scopeOf, type AccessScope } from '../../domain/access/scope.js'
-import type { Principal } from '../../domain/access/permissions.js'
-import { smaAnalysisSetupSchema } from '../../domain/bargaining/sma-package-space.js'
-import {
-  analysisResult,
-  analyzeGeniusTexts,
-  checkSetup,
-  computeSmaAnalysis,
-  createAnalysis,
-  getAnalysis,
-  listAnalyses,
-  simulateAnalysis,
-  updateAnalysis,
-} from '../../services/analyses.js'
-import type { Actor } from '../../services/audit.js'
-import { ServiceError } from '../../services/errors.js'
-import { actorOf } from '../../services/users.js'
-import { errorResponses, problemSchema } from '../problem.js'
+import { smaAnalysisSetup } from '../../contracts/domain-shapes.js'
 import {
   analysesResponse,
   analysisBody,
@@ -25,23 +6,28 @@ import {
   analysisResponse,
   analysisResult as analysisResultSchema,
   geniusBody,
-  negotiationParams,
   simulationBody,
   simulationResult,
-} from '../schemas.js'
-import type { App, RouteContext } from '../app.js'
-import { requireIfMatch } from './negotiations.routes.js'
+} from '../../contracts/analyses.js'
+import { ifMatchHeaders } from '../../contracts/common.js'
+import { negotiationParams } from '../../contracts/negotiations.js'
+import { analyzeGeniusTexts } from '../../services/analyses/genius.js'
+import { analysisResult, computeSmaAnalysis } from '../../services/analyses/results.js'
+import {
+  checkSetup,
+  createAnalysis,
+  getAnalysis,
+  listAnalyses,
+  updateAnalysis,
+} from '../../services/analyses/setups.js'
+import { simulateAnalysis } from '../../services/analyses/simulation.js'
+import { problemResponses, readErrors, writeErrors } from '../problem.js'
+import { requireIfMatch, who, type App, type RouteContext } from '../request-context.js'
 
-const ifMatchHeaders = z.object({ 'if-match': z.string().max(200).optional() })
-
-function who(req: FastifyRequest): { principal: Principal; actor: Actor; scope: AccessScope } {
-  const principal = req.auth?.principal
-  if (!principal) throw new ServiceError('unauthorized', 'Log in first.')
-  return { principal, actor: actorOf(principal), scope: scopeOf(principal) }
-}
+const computeErrors = { ...writeErrors, ...problemResponses(422) }
 
 /**
- * Bargaining analyses (issue 5, docs/negotiation-analysis.md): SMA analysis setups stored in a
+ * Bargaining analyses (docs/negotiation-analysis.md): SMA analysis setups stored in a
  * negotiation, always private to the author's party; their results computed per request (never
  * cached across users); an SMA setup computed without storing; GENIUS/GeniusWeb texts analysed.
  */
@@ -53,10 +39,11 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
     {
       config: { permission: 'analysis:read' },
       schema: {
+        operationId: 'listAnalyses',
+        summary: "Your delegation's analyses of a negotiation (always party-private)",
         tags,
-        description: "The own party's analyses of the negotiation (always party-private).",
         params: negotiationParams,
-        response: { 200: analysesResponse, ...errorResponses },
+        response: { 200: analysesResponse, ...readErrors },
       },
     },
     async (req) => {
@@ -70,12 +57,13 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
     {
       config: { permission: 'analysis:write' },
       schema: {
+        operationId: 'createAnalysis',
+        summary: 'Store an SMA analysis setup (private to your delegation)',
+        description: "The setup's viewpoint must be your party.",
         tags,
-        description:
-          "Stores an SMA analysis setup, private to the author's party; its viewpoint must be that party.",
         params: negotiationParams,
         body: analysisBody,
-        response: { 201: analysisResponse, ...errorResponses },
+        response: { 201: analysisResponse, ...writeErrors },
       },
     },
     async (req, reply) => {
@@ -90,9 +78,11 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
     {
       config: { permission: 'analysis:read' },
       schema: {
+        operationId: 'getAnalysis',
+        summary: 'One of your analyses, with its ETag',
         tags,
         params: analysisParams,
-        response: { 200: analysisResponse, ...errorResponses },
+        response: { 200: analysisResponse, ...readErrors },
       },
     },
     async (req, reply) => {
@@ -107,13 +97,14 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
     {
       config: { permission: 'analysis:write' },
       schema: {
+        operationId: 'updateAnalysis',
+        summary: 'Replace an analysis (If-Match required)',
+        description: 'Stale ETag: 412 with currentETag; no If-Match: 428.',
         tags,
-        description:
-          'Replaces an analysis. Needs If-Match: "<etag>"; stale → 412 (with currentETag), missing → 428.',
         params: analysisParams,
         headers: ifMatchHeaders,
         body: analysisBody,
-        response: { 200: analysisResponse, ...errorResponses },
+        response: { 200: analysisResponse, ...writeErrors, ...problemResponses(412, 428) },
       },
     },
     async (req, reply) => {
@@ -138,16 +129,19 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
     {
       config: { permission: 'analysis:read' },
       schema: {
-        tags,
+        operationId: 'getAnalysisResult',
+        summary: 'Compute an analysis: frontier, solutions, ZOPA, proposals on the plane',
         description:
-          'Prices every package with the agreement engine and analyses the space: frontier (with amounts), solutions, ZOPA, the utility cloud. Computed per request; a setup that cannot be priced → 422.',
+          'Prices every package with the agreement engine and analyses the space. Computed per request; a setup that cannot be priced → 422.',
+        tags,
         params: analysisParams,
-        response: { 200: analysisResultSchema, ...errorResponses, 422: problemSchema },
+        response: { 200: analysisResultSchema, ...readErrors, ...problemResponses(422) },
       },
     },
     async (req) => {
       const { scope } = who(req)
-      return analysisResult(ctx.store.db, scope, ctx.cache, req.params.id, req.params.aid)
+      const snapshot = await ctx.record.snapshot(scope)
+      return analysisResult(ctx.store.db, scope, ctx.cache, snapshot, req.params.id, req.params.aid)
     },
   )
 
@@ -156,20 +150,23 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
     {
       config: { permission: 'analysis:read' },
       schema: {
-        tags,
+        operationId: 'simulateAnalysis',
+        summary: "Simulate alternating offers on an analysis's package space",
         description:
-          "Simulates alternating offers on the analysis's package space (own party only, nothing stored): strategies for A and B, rounds (≤ 2000) or roundDays to end at the negotiation's next deadline, seed. Returns the agreement or null and both sides' offers as [uA, uB] (≤ 500 points each).",
+          "Own party only, nothing stored: strategies for A and B, rounds (≤ 2000) or roundDays to end at the negotiation's next deadline, seed. Returns the agreement or null and both sides' offers as [uA, uB] (≤ 500 points each).",
+        tags,
         params: analysisParams,
         body: simulationBody,
-        response: { 200: simulationResult, ...errorResponses, 422: problemSchema },
+        response: { 200: simulationResult, ...computeErrors },
       },
     },
     async (req) => {
       const { scope } = who(req)
+      const snapshot = await ctx.record.snapshot(scope)
       return simulateAnalysis(
         ctx.store.db,
         scope,
-        ctx.cache,
+        snapshot,
         req.params.id,
         req.params.aid,
         req.body,
@@ -183,18 +180,20 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
     {
       config: { permission: 'analysis:write' },
       schema: {
-        tags,
+        operationId: 'runAnalysis',
+        summary: 'Compute an SMA analysis setup without storing it',
         description:
-          "Computes an SMA analysis setup without storing it (viewpoint: the caller's party or neutral). The result goes to the caller only.",
-        body: smaAnalysisSetupSchema,
-        response: { 200: analysisResultSchema, ...errorResponses, 422: problemSchema },
+          'Viewpoint: your party or neutral. The result goes to you only; nothing is stored.',
+        tags,
+        body: smaAnalysisSetup,
+        response: { 200: analysisResultSchema, ...computeErrors },
       },
     },
     async (req) => {
       const { principal, scope } = who(req)
       const party = principal.party === 'PUBLIC' ? 'neutral' : principal.party
       checkSetup(req.body, [party, 'neutral'], '')
-      return computeSmaAnalysis(ctx.store.db, scope, ctx.cache, req.body)
+      return computeSmaAnalysis(await ctx.record.snapshot(scope), req.body)
     },
   )
 
@@ -203,11 +202,13 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
     {
       config: { permission: 'public:read' },
       schema: {
-        tags,
+        operationId: 'analyzeGenius',
+        summary: 'Analyse a GENIUS (XML) or GeniusWeb (JSON) scenario given as texts',
         description:
-          'Analyses a GENIUS (XML) or GeniusWeb (JSON) scenario given as texts (each ≤ 256 KiB, ≤ 200,000 outcomes). Open to everyone: only the caller’s inputs are used and nothing is stored.',
+          'Each text ≤ 256 KiB, ≤ 200,000 outcomes. Open to everyone: only your inputs are used and nothing is stored.',
+        tags,
         body: geniusBody,
-        response: { 200: analysisResultSchema, ...errorResponses, 422: problemSchema },
+        response: { 200: analysisResultSchema, ...computeErrors },
       },
     },
     (req) => analyzeGeniusTexts(req.body),

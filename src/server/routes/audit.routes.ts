@@ -1,8 +1,7 @@
-import { scopeOf } from '../../domain/access/scope.js'
-import { listAudit } from '../../services/audit.js'
-import { errorResponses } from '../problem.js'
-import { auditQuery, auditResponse } from '../schemas.js'
-import type { App, RouteContext } from '../app.js'
+import { auditQuery, auditResponse } from '../../contracts/audit.js'
+import { auditHead, listAudit } from '../../services/audit.js'
+import { readErrors } from '../problem.js'
+import { scopeOfRequest, type App, type RouteContext } from '../request-context.js'
 
 /**
  * The audit log for admins: public and shared entries plus the admin's own party's private
@@ -14,22 +13,18 @@ export function registerAuditRoutes(app: App, ctx: RouteContext): void {
     {
       config: { permission: 'audit:read' },
       schema: {
+        operationId: 'getAuditLog',
+        summary: 'The audit log as your party may see it, newest first',
         tags: ['audit'],
         querystring: auditQuery,
-        response: { 200: auditResponse, ...errorResponses },
+        response: { 200: auditResponse, ...readErrors },
       },
     },
     async (req) => {
-      const rows = await listAudit(ctx.store.db, scopeOf(req.auth?.principal ?? null), {
+      const rows = await listAudit(ctx.store.db, scopeOfRequest(req), {
         limit: req.query.limit,
         ...(req.query.before === undefined ? {} : { before: req.query.before }),
       })
-      const head = await ctx.store.db
-        .selectFrom('audit_log')
-        .select('hash')
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst()
       return {
         entries: rows.map((r) => ({
           seq: r.seq,
@@ -43,7 +38,7 @@ export function registerAuditRoutes(app: App, ctx: RouteContext): void {
           prevHash: r.prev_hash,
           hash: r.hash,
         })),
-        head: head?.hash ?? null,
+        head: await auditHead(ctx.store.db),
       }
     },
   )

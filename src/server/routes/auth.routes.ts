@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { ServiceError } from '../../services/errors.js'
+import { DomainError } from '../../domain/errors.js'
+import { idParam } from '../../contracts/common.js'
+import {
+  loginBody,
+  sessionResponse,
+  tokenBody,
+  tokenCreated,
+  tokensResponse,
+} from '../../contracts/auth.js'
 import {
   actorOf,
   createApiToken,
@@ -9,19 +17,11 @@ import {
   revokeApiToken,
   type Authenticated,
 } from '../../services/users.js'
-import { errorResponses } from '../problem.js'
-import {
-  idParam,
-  loginBody,
-  sessionResponse,
-  tokenBody,
-  tokenCreated,
-  tokensResponse,
-} from '../schemas.js'
-import { SESSION_COOKIE, type App, type RouteContext } from '../app.js'
+import { readErrors, writeErrors } from '../problem.js'
+import { SESSION_COOKIE, type App, type RouteContext } from '../request-context.js'
 
 function mustAuth(auth: Authenticated | null): Authenticated {
-  if (auth === null) throw new ServiceError('unauthorized', 'Log in first.')
+  if (auth === null) throw new DomainError('unauthorized', 'Log in first.')
   return auth
 }
 
@@ -45,9 +45,11 @@ export function registerAuthRoutes(app: App, ctx: RouteContext): void {
         },
       },
       schema: {
+        operationId: 'login',
+        summary: 'Log in: opens a session (cookie) and returns the CSRF token for writes',
         tags: ['auth'],
         body: loginBody,
-        response: { 200: sessionResponse, ...errorResponses },
+        response: { 200: sessionResponse, ...writeErrors },
       },
     },
     async (req, reply) => {
@@ -68,7 +70,12 @@ export function registerAuthRoutes(app: App, ctx: RouteContext): void {
     '/api/auth/logout',
     {
       config: { permission: 'self:manage' },
-      schema: { tags: ['auth'], response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        operationId: 'logout',
+        summary: 'Log out: ends this session',
+        tags: ['auth'],
+        response: { 204: z.null(), ...writeErrors },
+      },
     },
     async (req, reply) => {
       await logout(ctx.store, mustAuth(req.auth), ctx.now)
@@ -81,7 +88,12 @@ export function registerAuthRoutes(app: App, ctx: RouteContext): void {
     '/api/auth/me',
     {
       config: { permission: 'self:manage' },
-      schema: { tags: ['auth'], response: { 200: sessionResponse, ...errorResponses } },
+      schema: {
+        operationId: 'getSession',
+        summary: 'Who you are, with the CSRF token of this session',
+        tags: ['auth'],
+        response: { 200: sessionResponse, ...readErrors },
+      },
     },
     (req) => {
       const auth = mustAuth(req.auth)
@@ -93,7 +105,12 @@ export function registerAuthRoutes(app: App, ctx: RouteContext): void {
     '/api/tokens',
     {
       config: { permission: 'self:manage' },
-      schema: { tags: ['auth'], response: { 200: tokensResponse, ...errorResponses } },
+      schema: {
+        operationId: 'listTokens',
+        summary: 'Your personal API tokens (never their secrets)',
+        tags: ['auth'],
+        response: { 200: tokensResponse, ...readErrors },
+      },
     },
     async (req) => ({ tokens: await listApiTokens(ctx.store.db, mustAuth(req.auth).user.id) }),
   )
@@ -103,9 +120,11 @@ export function registerAuthRoutes(app: App, ctx: RouteContext): void {
     {
       config: { permission: 'self:manage' },
       schema: {
+        operationId: 'createToken',
+        summary: 'Create a personal API token (its secret is shown once)',
         tags: ['auth'],
         body: tokenBody,
-        response: { 201: tokenCreated, ...errorResponses },
+        response: { 201: tokenCreated, ...writeErrors },
       },
     },
     async (req, reply) => {
@@ -123,9 +142,11 @@ export function registerAuthRoutes(app: App, ctx: RouteContext): void {
     {
       config: { permission: 'self:manage' },
       schema: {
+        operationId: 'revokeToken',
+        summary: 'Revoke one of your API tokens',
         tags: ['auth'],
         params: z.strictObject({ id: idParam }),
-        response: { 204: z.null(), ...errorResponses },
+        response: { 204: z.null(), ...writeErrors },
       },
     },
     async (req, reply) => {

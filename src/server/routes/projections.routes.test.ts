@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDialects } from '../../db/test-harness.js'
-import { loadRecord, publishedLookup } from '../../domain/index.js'
+import { publishedLookup } from '../../domain/index.js'
+import { loadRecord } from '../../record/shipped-record.js'
 import {
   defenseBudgetVariant,
   projectionResultSchema,
   type ProjectionResult,
 } from '../../domain/projection/index.js'
-import { resolveScenario } from '../../projection/request.js'
-import { runProjection } from '../../projection/run-projection.js'
+import { resolveScenario } from '../../services/projections/request.js'
+import { runProjection } from '../../services/projections/run-projection.js'
 import { buildTestApp, call, type TestApp } from '../test-support.js'
 
 const sqlite = testDialects()[0]

@@ -3,15 +3,8 @@
  * browser by the same pure domain code the server and CLI use. Loaded by route chunks only, so the
  * entry bundle stays light.
  */
-import {
-  evaluateSchedule,
-  loadRecord,
-  publishedLookup,
-  type AgreementSpec,
-  type IndexOverride,
-  type Schedule,
-  type SmaRecord,
-} from '../../../src/domain/index.js'
+import { evaluateSchedule, publishedLookup, type AgreementSpec, type IndexOverride, type Schedule, type SmaRecord } from '../../../src/domain/index.js'
+import { loadRecord } from '../../../src/record/shipped-record.js'
 
 let cached: SmaRecord | undefined
 

@@ -3,9 +3,15 @@ import { Link, useNavigate } from 'react-router'
 import { createColumnHelper } from '@tanstack/react-table'
 import type { EChartsCoreOption } from 'echarts/core'
 import {
+  agreementPeriod,
   agreementStatus,
+  currentAgreement,
+  lapseOn,
+  lapses,
   toMinorUnits,
+  type AgreementLapse as Lapse,
   type AgreementSpec,
+  type DateFact,
   type Schedule,
 } from '../../../../src/domain/index.js'
 import { record, signedSchedule } from '../../lib/record'
@@ -25,17 +31,9 @@ import { Money } from '../../ui/Money'
 import { useNegotiationDetails, useNegotiations } from '../negotiations/api'
 import { deadlineLabel } from '../negotiations/labels'
 import { shortLabel } from '../agreement/labels'
-import {
-  axisPct,
-  colorOf,
-  endOf,
-  inForceOn,
-  knownDate,
-  lapseOn,
-  lapses,
-  startOf,
-  type Lapse,
-} from './timeline'
+import { axisPct, colorOf } from './timeline'
+
+const knownDate = (f: DateFact): string | null => (f.status === 'known' ? f.date : null)
 
 const FIRST = 1991
 const LAST = 2030
@@ -96,10 +94,11 @@ function InForceCard({
   today: string
 }) {
   const { t, lang } = useLang()
-  const current = inForceOn(
+  const current = currentAgreement(
     rows.map((r) => r.spec),
     today,
   )
+  const period = current ? agreementPeriod(current) : null
   const lapse = lapseOn(ls, today)
   return (
     <section className="card" aria-labelledby="inforce-h" data-testid="in-force">
@@ -115,12 +114,12 @@ function InForceCard({
               {current.term.firstYear}–{current.term.lastYear}
             </dd>
             <dt>{t('lifecycle.entryIntoForce')}</dt>
-            <dd>{formatDate(startOf(current), lang)}</dd>
+            <dd>{period && formatDate(period.from, lang)}</dd>
             <dt>{t('lifecycle.expiry')}</dt>
-            <dd>{formatDate(endOf(current), lang)}</dd>
+            <dd>{period && formatDate(period.to, lang)}</dd>
             <dt>{t('overview.daysLeft')}</dt>
             <dd data-testid="days-left">
-              {t('overview.days', { count: daysBetween(today, endOf(current)) })}
+              {period && t('overview.days', { count: daysBetween(today, period.to) })}
             </dd>
           </dl>
         </>
@@ -493,13 +492,13 @@ function RokTable({ rows, today }: { rows: readonly Row[]; today: string }) {
         header: t('agreement.term'),
         cell: (c) => `${c.row.original.spec.term.firstYear}–${c.row.original.spec.term.lastYear}`,
       }),
-      col.accessor((r) => startOf(r.spec), {
+      col.accessor((r) => agreementPeriod(r.spec).from, {
         id: 'inForce',
         header: t('overview.inForceDates'),
         cell: (c) => {
           const s = c.row.original.spec
           const eif = knownDate(s.lifecycle.entryIntoForce)
-          return `${eif === null ? t('common.unknownDate') : formatDate(eif, lang)} – ${formatDate(endOf(s), lang)}`
+          return `${eif === null ? t('common.unknownDate') : formatDate(eif, lang)} – ${formatDate(agreementPeriod(s).to, lang)}`
         },
       }),
       col.accessor((r) => r.schedule.currency, { id: 'currency', header: t('agreement.currency') }),
@@ -553,7 +552,7 @@ function JapanTable({ rows, today }: { rows: readonly Row[]; today: string }) {
         header: t('agreement.termJfy'),
         cell: (c) => `${c.row.original.spec.term.firstYear}–${c.row.original.spec.term.lastYear}`,
       }),
-      col.accessor((r) => endOf(r.spec), {
+      col.accessor((r) => agreementPeriod(r.spec).to, {
         id: 'expiry',
         header: t('lifecycle.expiry'),
         cell: (c) => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { cleanup, render, screen, within } from '@testing-library/react'
 import i18next from 'i18next'
-import { loadRecord, publishedLookup } from '../../../../src/domain/index.js'
+import { publishedLookup } from '../../../../src/domain/index.js'
+import { loadRecord } from '../../../../src/record/shipped-record.js'
 import {
   MAX_PATHS as DOMAIN_MAX_PATHS,
   MAX_SEED as DOMAIN_MAX_SEED,

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { DELEGATIONS, PARTIES, ROLES } from '../domain/access/permissions.js'
+import { VISIBILITIES } from '../domain/access/scope.js'
+
+/**
+ * Building blocks of the API's request and response shapes. The vocabulary (parties, roles,
+ * visibilities, series ids, event kinds) is defined once in the domain and only referenced here.
+ * Request bodies are strict (unknown keys → 400, so no mass assignment); response schemas are
+ * allow-lists: the serializer drops every field they do not name.
+ */
+export const idParam = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'letters, digits, dot, dash, underscore (≤ 128)')
+export const isoDate = z.iso.date()
+export const text = (max: number) => z.string().max(max)
+/** A response list: readonly in TypeScript, a plain array in JSON. */
+export const ro = <T extends z.ZodType>(item: T) => z.array(item).readonly()
+export const visibility = z.enum(VISIBILITIES)
+export const party = z.enum(PARTIES)
+export const delegation = z.enum(DELEGATIONS)
+export const role = z.enum(ROLES)
+/** Source addresses: http(s) URLs only. */
+export const sources = z.array(z.url().max(2000)).max(50)
+/** Integer won as a decimal string (no sign, no separators). */
+export const money = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,20})$/, 'integer won as a decimal string, e.g. "1519200000000"')
+export const localized = z.object({ en: z.string(), ko: z.string() })
+
+export const createdResponse = z.object({ id: z.string() }).meta({ id: 'Created' })
+export type Created = z.infer<typeof createdResponse>
+
+/** `If-Match: "<etag>"`, required on every replace of a versioned document (missing → 428). */
+export const ifMatchHeaders = z.object({ 'if-match': z.string().max(200) })

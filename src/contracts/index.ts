@@ -1,0 +1,17 @@
+// The API's request and response shapes, shared by the server (validation and OpenAPI), the web
+// app (`z.infer` types, no hand-written copies) and the CLI (parsing what a server sends).
+export * from './common.js'
+export * from './problem.js'
+export * from './health.js'
+export * from './schedule.js'
+export * from './agreements.js'
+export * from './record.js'
+export * from './indices.js'
+export * from './auth.js'
+export * from './audit.js'
+export * from './negotiations.js'
+export * from './proposals.js'
+export * from './positions.js'
+export * from './analyses.js'
+export * from './projections.js'
+export * from './domain-shapes.js'

@@ -1,0 +1,129 @@
+import { z } from 'zod'
+import { EVENT_KINDS } from '../domain/negotiation/lifecycle.js'
+import { delegation, idParam, isoDate, localized, ro, sources, text, visibility } from './common.js'
+
+export const negotiationParams = z.strictObject({ id: idParam })
+export const childParams = z.strictObject({ id: idParam, pid: idParam })
+
+const lapse = z
+  .object({ from: z.string(), to: z.string().nullable(), ongoing: z.boolean() })
+  .nullable()
+export const deadlineView = z
+  .object({ kind: z.string(), date: z.string(), label: z.string(), sources: ro(z.string()) })
+  .meta({ id: 'Deadline' })
+export type DeadlineView = z.infer<typeof deadlineView>
+
+export const negotiationSummary = z
+  .object({
+    id: z.string(),
+    title: localized,
+    replaces: z.string().nullable(),
+    successor: z.string().nullable(),
+    visibility,
+    status: z.enum(['open', 'concluded', 'signed', 'in-force']),
+    lapse,
+    nextDeadline: deadlineView.nullable(),
+  })
+  .meta({ id: 'NegotiationSummary' })
+export type NegotiationSummary = z.infer<typeof negotiationSummary>
+export const negotiationsResponse = z
+  .object({ negotiations: ro(negotiationSummary) })
+  .meta({ id: 'NegotiationList' })
+
+const person = z.object({ name: z.string(), title: z.string().nullable(), agency: z.string() })
+export const delegationView = z
+  .object({
+    party: delegation,
+    chief: person.nullable(),
+    members: ro(person.extend({ role: z.string() })),
+    agencies: ro(z.string()),
+    sources: ro(z.string()),
+  })
+  .meta({ id: 'Delegation' })
+export const roundView = z
+  .object({
+    id: z.string(),
+    number: z.int(),
+    from: z.string(),
+    to: z.string().nullable(),
+    venue: z.string(),
+    summary: z.string(),
+    visibility,
+    sources: ro(z.string()),
+  })
+  .meta({ id: 'Round' })
+export const eventView = z
+  .object({
+    id: z.string(),
+    kind: z.enum(EVENT_KINDS),
+    date: z.string(),
+    party: delegation.nullable(),
+    note: z.string(),
+    visibility,
+    sources: ro(z.string()),
+  })
+  .meta({ id: 'NegotiationEvent' })
+export const acceptanceView = z
+  .object({ party: delegation, proposalId: z.string(), revisionId: z.string(), at: z.string() })
+  .meta({ id: 'Acceptance' })
+
+export const negotiationDetail = negotiationSummary
+  .extend({
+    sources: ro(z.string()),
+    deadlines: ro(deadlineView),
+    delegations: ro(delegationView),
+    rounds: ro(roundView),
+    events: ro(eventView),
+    acceptances: ro(acceptanceView),
+    concludedRevisionId: z.string().nullable(),
+    inForceFrom: z.string().nullable(),
+  })
+  .meta({ id: 'Negotiation' })
+export type NegotiationDetail = z.infer<typeof negotiationDetail>
+export const negotiationResponse = z
+  .object({ negotiation: negotiationDetail })
+  .meta({ id: 'NegotiationResponse' })
+
+export const negotiationBody = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'lower-case letters, digits and dashes'),
+    title: z.strictObject({ en: z.string().min(1).max(300), ko: z.string().min(1).max(300) }),
+    replaces: idParam.nullable(),
+    visibility: z.enum(['private', 'shared']),
+    deadlines: z
+      .array(
+        z.strictObject({
+          kind: z.string().min(1).max(50),
+          date: isoDate,
+          label: z.string().min(1).max(300),
+          sources,
+        }),
+      )
+      .max(50),
+  })
+  .meta({ id: 'NegotiationBody' })
+export type NegotiationBody = z.infer<typeof negotiationBody>
+
+export const roundBody = z
+  .strictObject({
+    number: z.int().min(1).max(1000),
+    from: isoDate,
+    to: isoDate.nullable(),
+    venue: z.string().min(1).max(300),
+    summary: text(5000),
+    sources: sources.default([]),
+  })
+  .meta({ id: 'RoundBody' })
+export type RoundBody = z.infer<typeof roundBody>
+
+export const eventBody = z
+  .strictObject({
+    kind: z.enum(EVENT_KINDS),
+    date: isoDate,
+    party: delegation.nullable(),
+    note: z.string().min(1).max(5000),
+    visibility: z.enum(['private', 'shared']),
+    sources: sources.default([]),
+  })
+  .meta({ id: 'EventBody' })
+export type EventBody = z.infer<typeof eventBody>

@@ -1,0 +1,17 @@
+import { z } from 'zod'
+
+/** An RFC 9457 problem document: every error the API sends. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    /** Where the request was wrong: JSON pointers into the body, query or headers. */
+    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+    /** On 412: the ETag the resource has now. */
+    currentETag: z.string().optional(),
+  })
+  .meta({ id: 'Problem' })
+export type Problem = z.infer<typeof problemSchema>

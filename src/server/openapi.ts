@@ -1,0 +1,69 @@
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import type { RouteOptions } from 'fastify'
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+import type { Permission } from '../domain/access/permissions.js'
+import { SESSION_COOKIE, type App } from './request-context.js'
+
+/** Permissions an anonymous visitor holds: their routes accept a request without credentials. */
+const ANONYMOUS: ReadonlySet<Permission> = new Set(['public:read', 'negotiation:read'])
+
+/**
+ * Checks at start-up that an API route is documented (an `operationId` and a `summary`) and
+ * derives its `security` from its permission, so the document cannot drift from the hooks that
+ * enforce it. Fails closed: an undocumented route stops the server from starting.
+ */
+export function documentRoute(route: RouteOptions, permission: Permission | undefined): void {
+  if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return
+  const schema = route.schema as Record<string, unknown> | undefined
+  if (schema?.hide === true) return
+  if (typeof schema?.operationId !== 'string' || typeof schema.summary !== 'string') {
+    throw new Error(`route ${String(route.method)} ${route.url} has no operationId or summary`)
+  }
+  const credentials = [{ session: [] }, { bearer: [] }]
+  // in place: the OpenAPI plugin keeps a reference to this object
+  schema.security =
+    permission !== undefined && ANONYMOUS.has(permission) ? [{}, ...credentials] : credentials
+}
+
+/**
+ * The OpenAPI 3.1 document at /api/openapi.json and its viewer at /api/docs. Every named zod
+ * schema (`.meta({ id })` in src/contracts) becomes a component, so each `$ref` resolves.
+ */
+export async function registerOpenApi(app: App, version: string): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'SMA Desk API',
+        version,
+        description:
+          'Defense cost-sharing agreements (SMA): the record, schedules, negotiations and analyses. Errors are RFC 9457 problem+json.',
+        license: { name: 'UNLICENSED', identifier: 'LicenseRef-UNLICENSED' },
+      },
+      servers: [{ url: '/', description: 'this server' }],
+      tags: [
+        { name: 'meta', description: 'Health and the API document' },
+        { name: 'agreements', description: 'The record: agreements, schedules, index values' },
+        { name: 'auth', description: 'Sessions and personal API tokens' },
+        { name: 'negotiations', description: 'Negotiations, rounds, events, proposals, positions' },
+        { name: 'analyses', description: 'Party-private bargaining analyses' },
+        { name: 'projections', description: 'Monte Carlo projections under scenarios' },
+        { name: 'audit', description: 'The tamper-evident audit log (admins)' },
+      ],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  })
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header,
+  })
+}

@@ -1,0 +1,73 @@
+import { can } from '../../domain/access/permissions.js'
+import type { Db } from '../../db/database.js'
+import { csrfMatches, fromApiToken, fromSession } from '../../services/users.js'
+import { problem } from '../problem.js'
+import { SESSION_COOKIE, sendProblem, type App } from '../request-context.js'
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** The Origin header's host, or null when it is absent, `null`, or not a URL. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Authentication, then authorization, for every request. A Bearer token is checked first (a bad
+ * token is an error: the client asked to be someone); else the session cookie (a stale cookie
+ * just means "anonymous"). Then the route's one declared permission (the permission map of
+ * src/domain/access/permissions.ts), then CSRF for cookie-authenticated writes.
+ */
+export function registerAuthHooks(app: App, db: Db, now: () => Date): void {
+  app.decorateRequest('auth', null)
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id)
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
+    const authz = req.headers.authorization
+    if (authz !== undefined) {
+      const m = /^Bearer ([A-Za-z0-9_\-.~+/]{16,200}=*)$/.exec(authz)
+      const found = m?.[1] === undefined ? null : await fromApiToken(db, m[1], now)
+      if (!found) {
+        return sendProblem(reply, problem('unauthorized', 'The API token is not valid.'))
+      }
+      req.auth = found
+      return
+    }
+    const cookie = req.cookies[SESSION_COOKIE]
+    if (cookie !== undefined && cookie.length > 0 && cookie.length <= 200) {
+      req.auth = await fromSession(db, cookie, now)
+    }
+  })
+
+  app.addHook('preValidation', async (req, reply) => {
+    const permission = req.routeOptions.config.permission
+    if (permission === undefined) return
+    const principal = req.auth?.principal ?? null
+    if (!can(principal, permission)) {
+      if (principal === null)
+        return sendProblem(reply, problem('unauthorized', 'Log in or send a valid API token.'))
+      req.log.warn(
+        { user: principal.email, permission, route: req.routeOptions.url },
+        'authorization denied',
+      )
+      return sendProblem(reply, problem('forbidden', 'Your role does not allow this.'))
+    }
+    if (req.auth?.via === 'session' && !SAFE_METHODS.has(req.method)) {
+      const origin = req.headers.origin
+      const host = req.headers.host
+      const sameOrigin = origin === undefined || (host !== undefined && originHost(origin) === host)
+      const header = req.headers['x-csrf-token']
+      const given = typeof header === 'string' ? header : undefined
+      if (!sameOrigin || req.auth.csrfToken === null || !csrfMatches(req.auth.csrfToken, given)) {
+        return sendProblem(
+          reply,
+          problem('csrf-failed', 'Send the x-csrf-token header from login.'),
+        )
+      }
+    }
+  })
+}

@@ -1,0 +1,103 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Permission, Principal } from '../domain/access/permissions.js'
+import { scopeOf, type AccessScope } from '../domain/access/scope.js'
+import { DomainError } from '../domain/errors.js'
+import type { RecordSource } from '../domain/record/record.js'
+import type { DatabaseHandle } from '../db/open.js'
+import type { Actor } from '../services/audit.js'
+import type { SpecCache } from '../services/record/spec-cache.js'
+import { actorOf, type Authenticated } from '../services/users.js'
+import type { Problem } from './problem.js'
+
+/**
+ * What a route module needs and nothing more: the app type, what every route receives, who is
+ * asking, and the If-Match rule. Routes import this module, never app.ts, so there is no cycle.
+ */
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is asking; null for an anonymous visitor. Set by the onRequest auth hook. */
+    auth: Authenticated | null
+  }
+  interface FastifyContextConfig {
+    /** The one permission a route needs (src/domain/access/permissions.ts). */
+    permission?: Permission
+  }
+  interface FastifyInstance {
+    /** Every route registered on this app, for the authorization-matrix completeness check. */
+    routeCatalog: readonly { method: string; url: string; permission: Permission | undefined }[]
+  }
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>
+
+/** What every route module receives. */
+export interface RouteContext {
+  readonly store: DatabaseHandle
+  readonly now: () => Date
+  readonly today: () => string
+  readonly cache: SpecCache
+  /** The database's record, scoped per request. */
+  readonly record: RecordSource
+  readonly secureCookies: boolean
+  readonly loginPerMinute: number
+  /** Worker threads of the projection pool (default: available parallelism). */
+  readonly projectionThreads?: number | undefined
+}
+
+export const SESSION_COOKIE = 'sma_session'
+
+/** Sends a problem+json body (pre-serialized: error paths never depend on a response schema). */
+export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
+  return reply
+    .code(p.status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send(JSON.stringify(p))
+}
+
+/** The data-level scope of a request: the asker's delegation, or the public. */
+export function scopeOfRequest(req: FastifyRequest): AccessScope {
+  return scopeOf(req.auth?.principal ?? null)
+}
+
+/** The logged-in asker as principal, audit actor and scope; anonymous → 401. */
+export function who(req: FastifyRequest): {
+  principal: Principal
+  actor: Actor
+  scope: AccessScope
+} {
+  const principal = req.auth?.principal
+  if (!principal) throw new DomainError('unauthorized', 'Log in first.')
+  return { principal, actor: actorOf(principal), scope: scopeOf(principal) }
+}
+
+/**
+ * `If-Match: "<etag>"` → the etag. A missing header is refused by the route's header schema
+ * (mapped to 428); a malformed one is 400 here (never 412).
+ */
+export function requireIfMatch(value: string | undefined): string {
+  if (value === undefined) {
+    throw new DomainError('precondition-required', 'Send If-Match with the ETag you read.')
+  }
+  const m = /^(?:W\/)?"([A-Za-z0-9-]{1,100})"$/.exec(value.trim())
+  if (!m?.[1]) {
+    throw new DomainError('invalid', 'If-Match must be a quoted ETag, e.g. "3f2c…".', {
+      errors: [{ pointer: '/headers/if-match', detail: 'a quoted entity tag' }],
+    })
+  }
+  return m[1]
+}

@@ -1,0 +1,53 @@
+import { DomainError } from '../../domain/errors.js'
+import {
+  analysisJson,
+  analyzeNegotiation,
+  DEFAULT_REAL_STEPS,
+  NegotiationInputError,
+  parseGeniusDomain,
+  parseGeniusProfile,
+  parseGeniusWebDomain,
+  parseGeniusWebProfile,
+  utilityCloud,
+  type OutcomeSpace,
+  type Profile,
+} from '../../domain/bargaining/index.js'
+import type { AnalysisResult, GeniusInput } from '../../contracts/analyses.js'
+import { unprocessable } from './results.js'
+
+/** Outcomes a GENIUS/GeniusWeb scenario may span on the (anonymous) server route. */
+export const MAX_GENIUS_OUTCOMES = 200_000
+
+/**
+ * Analyses a GENIUS (XML) or GeniusWeb (JSON) scenario given as texts. Only the caller's inputs
+ * are used, so anyone may call it; nothing is stored.
+ */
+export function analyzeGeniusTexts(input: GeniusInput): AnalysisResult {
+  try {
+    const space: OutcomeSpace =
+      input.format === 'genius'
+        ? parseGeniusDomain(input.domain, { realSteps: input.realSteps ?? DEFAULT_REAL_STEPS })
+        : parseGeniusWebDomain(input.domain)
+    if (space.size > MAX_GENIUS_OUTCOMES) {
+      throw new NegotiationInputError(
+        `${space.size} outcomes; at most ${MAX_GENIUS_OUTCOMES} on the server (use sma analyze)`,
+      )
+    }
+    const parse = (text: string, name: string): Profile =>
+      input.format === 'genius'
+        ? parseGeniusProfile(text, space, name)
+        : parseGeniusWebProfile(text, space, name)
+    const profiles: [Profile, Profile] = [parse(input.profileA, 'A'), parse(input.profileB, 'B')]
+    const { analysis, utilities } = analyzeNegotiation(space, profiles)
+    return {
+      ...analysisJson(space, analysis, [profiles[0].name, profiles[1].name]),
+      cloud: utilityCloud(utilities),
+    }
+  } catch (err) {
+    if (err instanceof NegotiationInputError) throw unprocessable(err)
+    // malformed texts the parsers did not anticipate (deep nesting, odd JSON): still the caller's input
+    if (err instanceof RangeError || err instanceof TypeError || err instanceof SyntaxError)
+      throw new DomainError('unprocessable', 'The scenario files could not be read.')
+    throw err
+  }
+}

@@ -1,0 +1,322 @@
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import type { AgreementSpec } from '../../domain/agreement/spec.js'
+import type { Delegation } from '../../domain/access/permissions.js'
+import type { AccessScope, Visibility } from '../../domain/access/scope.js'
+import { DomainError, notFound } from '../../domain/errors.js'
+import {
+  negotiationState,
+  nextDeadline,
+  type EventKind,
+  type NegotiationFacts,
+} from '../../domain/negotiation/lifecycle.js'
+import type {
+  DeadlineView,
+  NegotiationBody,
+  NegotiationDetail,
+  NegotiationSummary,
+} from '../../contracts/negotiations.js'
+import type { DbOrTrx } from '../../db/database.js'
+import { visibleTo } from '../../db/repositories/access-filter.js'
+import { withTransaction, type Actor, type Store } from '../audit.js'
+
+/**
+ * A negotiation: its summary (status and lapse from the lifecycle rules, the next deadline), its
+ * detail (delegations, rounds, events, acceptances) and its creation. Rounds and events are in
+ * ./events.ts, proposals in ./proposals.ts, positions in ./positions.ts.
+ */
+export const parseJson = <T>(schema: z.ZodType<T>, text: string): T =>
+  schema.parse(JSON.parse(text))
+export const stringList = z.array(z.string())
+const titleSchema = z.object({ en: z.string(), ko: z.string() })
+
+export interface NegotiationRow {
+  readonly id: string
+  readonly title_json: string
+  readonly replaces: string | null
+  readonly successor: string | null
+  readonly visibility: Visibility
+  readonly sources_json: string
+}
+
+/** The negotiation if the scope may see it; otherwise `not-found` (as if it did not exist). */
+export async function visibleNegotiation(
+  db: DbOrTrx,
+  scope: AccessScope,
+  id: string,
+): Promise<NegotiationRow> {
+  const row = await db
+    .selectFrom('negotiations')
+    .select(['id', 'title_json', 'replaces', 'successor', 'visibility', 'sources_json'])
+    .where('id', '=', id)
+    .where(visibleTo(scope, 'negotiations'))
+    .executeTakeFirst()
+  if (!row) throw notFound()
+  return row
+}
+
+/** The asker's delegation; outsiders may not act in a negotiation. */
+export function delegationOf(actor: Actor): Delegation {
+  if (actor.party !== 'KR' && actor.party !== 'US') {
+    throw new DomainError('forbidden', 'Only members of a delegation may do this.')
+  }
+  return actor.party
+}
+
+/** Facts the lifecycle rules read: never private rows, so the state is shareable. */
+export async function factsFor(
+  db: DbOrTrx,
+  scope: AccessScope,
+  n: { id: string; replaces: string | null },
+): Promise<{ facts: NegotiationFacts; deadlines: DeadlineView[] }> {
+  const [acc, events, deadlines, predecessor] = await Promise.all([
+    db
+      .selectFrom('acceptances')
+      .innerJoin('proposals', 'proposals.id', 'acceptances.proposal_id')
+      .select([
+        'acceptances.party',
+        'acceptances.proposal_id',
+        'acceptances.revision_id',
+        'acceptances.at',
+      ])
+      .where('acceptances.negotiation_id', '=', n.id)
+      .where(visibleTo(scope, 'proposals'))
+      .where('proposals.visibility', '!=', 'private')
+      .orderBy('acceptances.seq')
+      .execute(),
+    db
+      .selectFrom('negotiation_events')
+      .select(['kind', 'date', 'party'])
+      .where('negotiation_id', '=', n.id)
+      .where(visibleTo(scope, 'negotiation_events'))
+      .where('visibility', '!=', 'private')
+      .execute(),
+    db
+      .selectFrom('negotiation_deadlines')
+      .select(['kind', 'date', 'label', 'sources_json'])
+      .where('negotiation_id', '=', n.id)
+      .where(visibleTo(scope, 'negotiation_deadlines'))
+      .orderBy('date')
+      .execute(),
+    n.replaces === null
+      ? Promise.resolve(undefined)
+      : db
+          .selectFrom('agreements')
+          .innerJoin('spec_revisions', 'spec_revisions.revision_id', 'agreements.revision_id')
+          .select('spec_revisions.spec_json')
+          .where('agreements.id', '=', n.replaces)
+          .where(visibleTo(scope, 'agreements'))
+          .executeTakeFirst(),
+  ])
+  let predecessorExpiry: string | null = null
+  if (predecessor) {
+    const expiry = (JSON.parse(predecessor.spec_json) as AgreementSpec).lifecycle.expiry
+    if (expiry.status === 'known' && expiry.date.length === 10) predecessorExpiry = expiry.date
+  }
+  return {
+    facts: {
+      predecessorExpiry,
+      acceptances: acc.map((a) => ({
+        party: a.party,
+        proposalId: a.proposal_id,
+        revisionId: a.revision_id,
+        at: a.at,
+      })),
+      events: events.map((e) => ({ kind: e.kind as EventKind, date: e.date, party: e.party })),
+    },
+    deadlines: deadlines.map((d) => ({
+      kind: d.kind,
+      date: d.date,
+      label: d.label,
+      sources: parseJson(stringList, d.sources_json),
+    })),
+  }
+}
+
+async function summarize(
+  db: DbOrTrx,
+  scope: AccessScope,
+  row: NegotiationRow,
+  today: string,
+): Promise<{ summary: NegotiationSummary; facts: NegotiationFacts; deadlines: DeadlineView[] }> {
+  const { facts, deadlines } = await factsFor(db, scope, row)
+  const state = negotiationState(facts, today)
+  return {
+    summary: {
+      id: row.id,
+      title: parseJson(titleSchema, row.title_json),
+      replaces: row.replaces,
+      successor: row.successor,
+      visibility: row.visibility,
+      status: state.status,
+      lapse: state.lapse,
+      nextDeadline: nextDeadline(deadlines, today),
+    },
+    facts,
+    deadlines,
+  }
+}
+
+export async function listNegotiations(
+  db: DbOrTrx,
+  scope: AccessScope,
+  today: string,
+): Promise<NegotiationSummary[]> {
+  const rows = await db
+    .selectFrom('negotiations')
+    .select(['id', 'title_json', 'replaces', 'successor', 'visibility', 'sources_json'])
+    .where(visibleTo(scope, 'negotiations'))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+  const out: NegotiationSummary[] = []
+  for (const r of rows) out.push((await summarize(db, scope, r, today)).summary)
+  return out
+}
+
+export async function getNegotiation(
+  db: DbOrTrx,
+  scope: AccessScope,
+  id: string,
+  today: string,
+): Promise<NegotiationDetail> {
+  const row = await visibleNegotiation(db, scope, id)
+  const { summary, facts, deadlines } = await summarize(db, scope, row, today)
+  const state = negotiationState(facts, today)
+  const [delegations, rounds, events] = await Promise.all([
+    db
+      .selectFrom('delegations')
+      .selectAll()
+      .where('negotiation_id', '=', id)
+      .where(visibleTo(scope, 'delegations'))
+      .orderBy('party')
+      .execute(),
+    db
+      .selectFrom('negotiation_rounds')
+      .selectAll()
+      .where('negotiation_id', '=', id)
+      .where(visibleTo(scope, 'negotiation_rounds'))
+      .orderBy('number')
+      .execute(),
+    db
+      .selectFrom('negotiation_events')
+      .selectAll()
+      .where('negotiation_id', '=', id)
+      .where(visibleTo(scope, 'negotiation_events'))
+      .orderBy('date')
+      .orderBy('created_at')
+      .execute(),
+  ])
+  const members = delegations.length
+    ? await db
+        .selectFrom('delegation_members')
+        .selectAll()
+        .where(
+          'delegation_id',
+          'in',
+          delegations.map((d) => d.id),
+        )
+        .orderBy('position')
+        .execute()
+    : []
+  return {
+    ...summary,
+    sources: parseJson(stringList, row.sources_json),
+    deadlines,
+    delegations: delegations.map((d) => {
+      const ms = members
+        .filter((m) => m.delegation_id === d.id)
+        .map((m) => ({ name: m.name, title: m.title, agency: m.agency, role: m.role }))
+      const chief = ms.find((m) => m.role === 'chief')
+      return {
+        party: d.party,
+        chief: chief ? { name: chief.name, title: chief.title, agency: chief.agency } : null,
+        members: ms,
+        agencies: parseJson(stringList, d.agencies_json),
+        sources: parseJson(stringList, d.sources_json),
+      }
+    }),
+    rounds: rounds.map((r) => ({
+      id: r.id,
+      number: r.number,
+      from: r.date_from,
+      to: r.date_to,
+      venue: r.venue,
+      summary: r.summary,
+      visibility: r.visibility,
+      sources: parseJson(stringList, r.sources_json),
+    })),
+    events: events.map((e) => ({
+      id: e.id,
+      kind: e.kind as EventKind,
+      date: e.date,
+      party: e.party,
+      note: e.note,
+      visibility: e.visibility,
+      sources: parseJson(stringList, e.sources_json),
+    })),
+    acceptances: facts.acceptances,
+    concludedRevisionId: state.concluded?.revisionId ?? null,
+    inForceFrom: state.inForceFrom,
+  }
+}
+
+/** Creates a negotiation owned by the asker's delegation, with its deadlines, in one audited write. */
+export async function createNegotiation(
+  store: Store,
+  actor: Actor,
+  input: NegotiationBody,
+  now: () => Date,
+): Promise<{ id: string }> {
+  const party = delegationOf(actor)
+  return withTransaction(
+    store,
+    actor,
+    async (trx, audit) => {
+      const exists = await trx
+        .selectFrom('negotiations')
+        .select('id')
+        .where('id', '=', input.id)
+        .executeTakeFirst()
+      // An id taken by the other party's private negotiation must not reveal itself: same 409.
+      if (exists) throw new DomainError('conflict', 'That id is not available.')
+      const at = now().toISOString()
+      await trx
+        .insertInto('negotiations')
+        .values({
+          id: input.id,
+          title_json: JSON.stringify(input.title),
+          replaces: input.replaces,
+          successor: null,
+          owner_party: party,
+          visibility: input.visibility,
+          sources_json: '[]',
+          created_at: at,
+        })
+        .execute()
+      for (const d of input.deadlines) {
+        await trx
+          .insertInto('negotiation_deadlines')
+          .values({
+            id: randomUUID(),
+            negotiation_id: input.id,
+            kind: d.kind,
+            date: d.date,
+            label: d.label,
+            sources_json: JSON.stringify(d.sources),
+            owner_party: party,
+            visibility: input.visibility,
+          })
+          .execute()
+      }
+      audit({
+        action: 'negotiation.create',
+        object: `negotiation:${input.id}`,
+        visibility: input.visibility,
+        payload: input,
+      })
+      return { id: input.id }
+    },
+    now,
+  )
+}

@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module'
+import { availableParallelism } from 'node:os'
+import { pathToFileURL } from 'node:url'
+import { Piscina } from 'piscina'
+import type { ChunkResult } from '../../domain/projection/index.js'
+import type { ChunkTask } from '../../workers/projection.worker.js'
+
+const WORKER_TASK = new URL('../../workers/projection.worker.ts', import.meta.url).href
+/**
+ * Worker threads do not inherit the main thread's tsx loader, so each one starts with tsx's loader
+ * hooks (`--import tsx`, by absolute URL so the CLI works from any directory), then loads the
+ * TypeScript task module directly.
+ */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+
+/**
+ * A pool of worker threads running projection chunks off the calling thread's event loop.
+ * The server owns one for its lifetime; the CLI makes one per run. Results never depend on the
+ * number of threads.
+ */
+export class ProjectionPool {
+  readonly #pool: Piscina<ChunkTask, ChunkResult>
+  readonly threads: number
+
+  /** @param threads worker threads (default: available parallelism, at least 1). */
+  constructor(threads = Math.max(1, availableParallelism())) {
+    if (!Number.isInteger(threads) || threads < 1) {
+      throw new RangeError('threads must be a positive integer')
+    }
+    this.threads = threads
+    this.#pool = new Piscina<ChunkTask, ChunkResult>({
+      filename: WORKER_TASK,
+      execArgv: ['--import', TSX_LOADER],
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 30_000,
+    })
+  }
+
+  /** Runs one chunk on a pool thread; an aborted signal rejects with an AbortError. */
+  run(task: ChunkTask, signal?: AbortSignal): Promise<ChunkResult> {
+    return this.#pool.run(task, signal ? { signal } : {})
+  }
+
+  /** Stops every thread; pending tasks are rejected. */
+  async destroy(): Promise<void> {
+    await this.#pool.destroy()
+  }
+}

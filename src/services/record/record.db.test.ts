@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDialects } from '../../db/test-harness.js'
+import type { DatabaseHandle } from '../../db/open.js'
+import { PUBLIC_SCOPE } from '../../domain/access/scope.js'
+import { scheduleInRecord } from '../../domain/record/record.js'
+import { SYSTEM_ACTOR, verifyAuditChain } from '../audit.js'
+import { getNegotiation, listNegotiations } from '../negotiations/negotiation.js'
+import { listAgreements } from './agreements.js'
+import { databaseSnapshot } from './database-record-source.js'
+import { addIndexValue } from './index-values.js'
+import { seedIfEmpty } from '../seed.js'
+import { createSpecCache } from './spec-cache.js'
+
+const now = (): Date => new Date('2026-11-28T09:00:00Z')
+
+describe.each(testDialects())('seeded record on $name', (dialect) => {
+  let h: DatabaseHandle
+  const cache = createSpecCache()
+  beforeAll(async () => {
+    h = await dialect.open()
+    expect(await seedIfEmpty(h, now)).toBe(true)
+    expect(await seedIfEmpty(h, now)).toBe(false)
+  })
+  afterAll(async () => {
+    await h.close()
+  })
+
+  it('lists every agreement of the record', async () => {
+    const ids = (await listAgreements(h.db, PUBLIC_SCOPE, cache)).map((a) => a.spec.id)
+    for (let i = 1; i <= 12; i++) expect(ids).toContain(`rok-us-sma-${String(i).padStart(2, '0')}`)
+    expect(ids.filter((id) => id.startsWith('jp-us-sma-')).length).toBeGreaterThan(5)
+  })
+
+  it('computes the 12th SMA from the database’s index values, and reacts to a new release', async () => {
+    const s = scheduleInRecord(await databaseSnapshot(h.db, PUBLIC_SCOPE, cache), 'rok-us-sma-12')
+    expect(s.years.find((y) => y.year === 2027)?.amount).toBe('1551100000000')
+    const before = s.years.find((y) => y.year === 2028)
+    await addIndexValue(
+      h,
+      SYSTEM_ACTOR,
+      'KR_CPI',
+      {
+        period: 2026,
+        value: '3.0',
+        vintage: 'test release',
+        releasedOn: '2026-12-31',
+        sources: ['https://example.org/cpi'],
+      },
+      now,
+    )
+    const after = scheduleInRecord(
+      await databaseSnapshot(h.db, PUBLIC_SCOPE, cache),
+      'rok-us-sma-12',
+    ).years.find((y) => y.year === 2028)
+    expect(after?.status).toBe('computed')
+    expect(after?.amount).not.toBe(before?.amount)
+  })
+
+  it('seeds the negotiation history with its lapse', async () => {
+    const list = await listNegotiations(h.db, PUBLIC_SCOPE, '2026-11-28')
+    const byId = new Map(list.map((n) => [n.id, n]))
+    expect(byId.get('rok-us-sma-12-negotiation')).toMatchObject({ status: 'in-force', lapse: null })
+    expect(byId.get('rok-us-sma-11-negotiation')?.lapse).toEqual({
+      from: '2020-01-01',
+      to: '2021-08-31',
+      ongoing: false,
+    })
+    expect(byId.get('rok-us-sma-13-negotiation')).toMatchObject({
+      status: 'open',
+      lapse: null,
+      nextDeadline: { date: '2028-11-07' },
+    })
+    const d = await getNegotiation(h.db, PUBLIC_SCOPE, 'rok-us-sma-12-negotiation', '2026-11-28')
+    expect(d.rounds).toHaveLength(8)
+    expect(d.rounds[0]).toMatchObject({
+      number: 1,
+      from: '2024-04-23',
+      to: '2024-04-25',
+      venue: 'Honolulu',
+    })
+    expect(d.delegations.map((x) => x.chief?.name)).toEqual(['Lee Tae-woo', 'Linda Specht'])
+    expect(d.delegations[0]?.agencies).toEqual(['MOFA', 'MND', 'MOEF', 'DAPA'])
+    expect(d.inForceFrom).toBe('2024-11-29')
+  })
+
+  it('keeps a valid audit chain', async () => {
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true, entries: 2 })
+  })
+})
