@@ -108,6 +108,54 @@ export default tseslint.config(
     },
   },
   {
+    // The web app shares rules and shapes with the server, never its machinery: it imports
+    // src/domain and src/contracts only (tests may also load fixtures).
+    files: ['web/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!domain/|contracts/)',
+              message: 'web/src imports only src/domain and src/contracts.',
+            },
+            {
+              group: [
+                'kysely',
+                'pg',
+                'better-sqlite3',
+                'fastify',
+                '@fastify/*',
+                'piscina',
+                'node:*',
+              ],
+              message: 'web/src runs in the browser.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/routes/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['kysely', '**/db/**'],
+              message: 'Routes hold no SQL: call a service (src/services).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

@@ -27,6 +27,8 @@ export const configSchema = z.object({
   SMA_TOKEN: z.string().optional(),
   /** The server the CLI talks to (else `--server`). */
   SMA_SERVER: z.url().default('http://127.0.0.1:8080'),
+  /** A fixed clock for the server (ISO date-time): browser tests and demos pin "today" with it. */
+  SMA_NOW: z.iso.datetime().optional(),
 })
 
 export interface Config {
@@ -47,6 +49,8 @@ export interface Config {
   /** Personal API token for CLI commands that call the server; undefined when unset or empty. */
   readonly token: string | undefined
   readonly server: string
+  /** The server's clock: the real one unless SMA_NOW pins it. */
+  readonly now: () => Date
 }
 
 /** Parses an environment (defaults to `process.env`); throws one readable line on bad input. */
@@ -72,5 +76,11 @@ export function loadConfig(
     sqliteSynchronous: c.SMA_SQLITE_SYNC,
     token: c.SMA_TOKEN === '' ? undefined : c.SMA_TOKEN,
     server: c.SMA_SERVER,
+    now: c.SMA_NOW === undefined ? () => new Date() : fixedClock(c.SMA_NOW),
   }
+}
+
+function fixedClock(iso: string): () => Date {
+  const t = new Date(iso).getTime()
+  return () => new Date(t)
 }

@@ -85,6 +85,7 @@ export async function startServer(
   const handle = await prepareDatabase(config, log)
   const app = await buildApp({
     store: handle,
+    now: config.now,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     rateLimitPerMinute: config.rateLimitPerMinute,
     secureCookies: config.env === 'production',

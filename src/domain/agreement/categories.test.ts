@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { categoryAmounts, laborRulesHold, splitByCategories } from './categories.js'
+import { categoryAmounts, categoryRows, laborRulesHold, splitByCategories } from './categories.js'
 import { loadRecord } from '../../record/shipped-record.js'
 import { evaluateSchedule } from './evaluate.js'
 import { publishedLookup } from '../record/record.js'
@@ -59,5 +59,22 @@ describe('cost categories', () => {
     expect(laborRulesHold(spec('rok-us-sma-11'), 87n, 100n)).toBe(true)
     expect(laborRulesHold(spec('rok-us-sma-11'), 869n, 1000n)).toBe(false)
     expect(() => laborRulesHold(spec('rok-us-sma-11'), 1n, 0n)).toThrow(/positive/)
+  })
+})
+
+describe('category rows', () => {
+  it('gives the 2015 split with its total and shares in tenths of a percent', () => {
+    const [row] = categoryRows(spec('rok-us-sma-09')).filter((r) => r.year === 2015)
+    expect(row?.total).toBe(932_000_000_000n)
+    expect(row?.parts.labor).toBe(349_000_000_000n)
+    expect(row?.shareTenths).toEqual({ labor: 374n, construction: 445n, logistics: 180n })
+  })
+  it('shares of a split add up to 1000 ± the rounding of each part (property)', () => {
+    for (const a of record.agreements)
+      for (const r of categoryRows(a)) {
+        const sum = Object.values(r.shareTenths).reduce((x, y) => x + y, 0n)
+        const n = BigInt(Object.keys(r.shareTenths).length)
+        if (r.total > 0n) expect(sum >= 1000n - n && sum <= 1000n + n).toBe(true)
+      }
   })
 })

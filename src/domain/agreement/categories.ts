@@ -1,7 +1,7 @@
 import { allocate } from '../money/allocate.js'
 import { toMinorUnits, type CurrencyCode } from '../money/currency.js'
 import { compare, parseDecimal, rational } from '../money/rational.js'
-import type { AgreementSpec } from './spec.js'
+import { reportingCurrency, type AgreementSpec } from './spec.js'
 
 export type CategoryCode = 'labor' | 'construction' | 'logistics' | 'cdip'
 
@@ -61,4 +61,47 @@ export function laborRulesHold(
       ? compare(share, parseDecimal(r.pct)) <= 0
       : compare(share, parseDecimal(r.pct)) >= 0,
   )
+}
+
+/** One published category split: each category's amount and share, and their total. */
+export interface CategoryRow {
+  readonly year: number
+  /** Minor units per category code of the agreement (null where the split does not give it). */
+  readonly parts: Readonly<Partial<Record<CategoryCode, bigint | null>>>
+  /** Sum of the known parts, minor units. */
+  readonly total: bigint
+  /**
+   * Each known part's share of the total in tenths of a percent, rounded half-up
+   * (exact bigint arithmetic): 349,000 of 932,000 → 374 (37.4 %).
+   */
+  readonly shareTenths: Readonly<Partial<Record<CategoryCode, bigint>>>
+}
+
+/**
+ * The published category splits of an agreement, year by year, with totals and shares: the one
+ * computation the agreement page, exports and the ledger show.
+ * @example categoryRows(sma09)[0] // { year: 2015, parts: { labor: 349000000000n, … }, total: 932000000000n, shareTenths: { labor: 374n, … } }
+ */
+export function categoryRows(spec: AgreementSpec): CategoryRow[] {
+  const cats = spec.categories
+  if (!cats) return []
+  const currency = reportingCurrency(spec)
+  return cats.amounts.map((a) => {
+    const parts: Partial<Record<CategoryCode, bigint | null>> = {}
+    let total = 0n
+    for (const c of cats.codes) {
+      const v = a.parts[c]
+      const minor = v === undefined ? null : toMinorUnits(v, currency)
+      parts[c] = minor
+      if (minor !== null) total += minor
+    }
+    const shareTenths: Partial<Record<CategoryCode, bigint>> = {}
+    if (total > 0n) {
+      for (const c of cats.codes) {
+        const p = parts[c]
+        if (p !== null && p !== undefined) shareTenths[c] = (p * 2000n + total) / (2n * total)
+      }
+    }
+    return { year: a.year, parts, total, shareTenths }
+  })
 }
