@@ -108,6 +108,12 @@ export default tseslint.config(
     },
   },
   {
+    // Small modules: no source file over 500 lines (tests and fixtures may be longer).
+    files: ['src/**/*.ts', 'web/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support.ts', '**/test-harness.ts'],
+    rules: { 'max-lines': ['error', { max: 500, skipBlankLines: false, skipComments: false }] },
+  },
+  {
     // The web app shares rules and shapes with the server, never its machinery: it imports
     // src/domain and src/contracts only (tests may also load fixtures).
     files: ['web/src/**/*.{ts,tsx}'],

@@ -16,6 +16,10 @@ check() { # name, command…
 
 check lint npm run -s lint
 check typecheck npm run -s typecheck
+check structure npm run -s check:structure
+
+# Third-party GENIUS samples live outside the project (never copied in): the suite points at them.
+export SMA_GENIUS_SAMPLES="${SMA_GENIUS_SAMPLES:-$(cd .. && pwd)/shared/samples/genius}"
 
 if [ -z "${TEST_PG_URL:-}" ]; then
   if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then

@@ -1,159 +1,32 @@
 import { evaluateSchedule, type EvaluationContext, type Schedule } from '../agreement/evaluate.js'
-import {
-  reportingCurrency,
-  ruleYears,
-  type AgreementSpec,
-  type PublishedFigure,
-  type Rule,
-} from '../agreement/spec.js'
+import { reportingCurrency, ruleYears, type AgreementSpec, type Rule } from '../agreement/spec.js'
 import { toMinorUnits, type CurrencyCode } from '../money/currency.js'
 import type { RoundingMode } from '../money/rounding.js'
-import {
-  lookupIndex,
-  type IndexOverride,
-  type IndexSeriesSet,
-  type SeriesId,
-} from '../index-series/index-series.js'
-import { scenarioIndexValue, type Scenario, type SeriesModel } from './scenario.js'
+import { lookupIndex, type SeriesId } from '../index-series/index-series.js'
+import type { Scenario } from './scenario.js'
+import { buildModel } from './plan-model.js'
+import { explicitOverrides, scenarioOverrides } from './scenario-overrides.js'
 import { ProjectionError } from './projection-error.js'
-import { bootstrapBlocks, fitAr1, scaledInteger, seriesHistory } from './series-models.js'
+import { scaledInteger } from './series-models.js'
 
-/** The record a projection reads: index series and other agreements' published figures. */
-export interface ProjectionInputs {
-  readonly indices: IndexSeriesSet
-  readonly publishedOf: (agreementId: string, year: number) => PublishedFigure | undefined
-}
-
-/** How one simulated series draws its values (plain data, sent to worker threads). */
-export type PlanModel =
-  | {
-      readonly kind: 'ar1'
-      readonly c: number
-      readonly phi: number
-      readonly sigma: number
-      /** x of the period before the window, percent. */
-      readonly start: number
-    }
-  | { readonly kind: 'bootstrap'; readonly blocks: readonly (readonly number[])[] }
-  | { readonly kind: 'path'; readonly values: readonly number[] }
-
-/** What the output says about a series model (parameters, fit period). */
-export type ModelReport =
-  | {
-      readonly series: SeriesId
-      readonly model: 'ar1'
-      readonly fitted: boolean
-      readonly fit: { readonly from: number; readonly to: number; readonly pairs: number } | null
-      readonly params: {
-        readonly c: number
-        readonly phi: number
-        readonly sigma: number
-        readonly mean: number | null
-      }
-      readonly start: { readonly period: number; readonly value: string }
-      readonly periods: readonly number[]
-    }
-  | {
-      readonly series: SeriesId
-      readonly model: 'block-bootstrap'
-      readonly blockLength: number
-      readonly fit: { readonly from: number; readonly to: number }
-      readonly blocks: number
-      readonly periods: readonly number[]
-    }
-  | {
-      readonly series: SeriesId
-      readonly model: 'scenario-path'
-      readonly values: Readonly<Record<string, string>>
-      readonly periods: readonly number[]
-    }
-
-/** One simulated series: a window of consecutive periods, each one slot per path. */
-export interface PlanSeries {
-  readonly series: SeriesId
-  readonly firstPeriod: number
-  readonly count: number
-  /** Index of this series' first slot in a path's slot vector. */
-  readonly slot0: number
-  /** Scaled values the record already has inside the window (they reset the state), else null. */
-  readonly known: readonly (number | null)[]
-  readonly model: PlanModel
-  readonly report: ModelReport
-}
-
-/** A rate an escalation applies, scaled (percent × scale). */
-export type PlanRate =
-  | {
-      readonly kind: 'slot'
-      readonly slot: number
-      readonly capK: number | null
-      readonly floorK: number | null
-    }
-  | { readonly kind: 'const'; readonly k: number; readonly binding: 'cap' | 'floor' | null }
-
-/**
- * How one year of one agreement is obtained. Amounts in minor units = `offset` + unit × A,
- * where A is 0 for exact years and the simulated integer for escalated ones.
- */
-export type YearOp =
-  | {
-      readonly kind: 'exact'
-      readonly year: number
-      readonly ruleId: string
-      /** Minor units, bigint text. */
-      readonly amount: string
-      /** True when published inputs alone fix it; false when a scenario value was needed. */
-      readonly fixed: boolean
-      readonly hasCap: boolean
-      readonly hasFloor: boolean
-      readonly binding: 'cap' | 'floor' | null
-    }
-  | {
-      readonly kind: 'escalate'
-      readonly year: number
-      readonly ruleId: string
-      /** Base in units, or null for the previous year's simulated amount. */
-      readonly baseUnits: number | null
-      readonly rate: PlanRate
-      /** Rounding step in units. */
-      readonly stepUnits: number
-      readonly mode: RoundingMode
-      readonly hasCap: boolean
-      readonly hasFloor: boolean
-    }
-  | {
-      readonly kind: 'unknown'
-      readonly year: number
-      readonly ruleId: string
-      readonly reason: string
-    }
-
-export interface SpecProgram {
-  readonly agreement: {
-    readonly id: string
-    readonly revision: number
-    readonly title: { readonly en: string; readonly ko: string }
-  }
-  readonly hostNation: 'KR' | 'JP'
-  readonly currency: CurrencyCode
-  readonly years: readonly YearOp[]
-}
-
-/**
- * Everything the Monte Carlo kernel needs, as plain data (structured-cloneable to workers).
- * Rates are integers of 1/scale percent; amounts are integers of `unit` minor units.
- */
-export interface ProjectionPlan {
-  /** 10^digits: rates are integers of 1/scale percent. */
-  readonly scale: number
-  /** Minor units per amount unit (the gcd of every rounding step and base), bigint text. */
-  readonly unit: string
-  readonly series: readonly PlanSeries[]
-  readonly slots: number
-  readonly programs: readonly SpecProgram[]
-  /** True when any year is simulated. */
-  readonly stochastic: boolean
-}
+export type {
+  ProjectionInputs,
+  PlanModel,
+  ModelReport,
+  PlanSeries,
+  PlanRate,
+  YearOp,
+  SpecProgram,
+  ProjectionPlan,
+} from './plan-types.js'
+import type {
+  ProjectionInputs,
+  PlanRate,
+  PlanSeries,
+  YearOp,
+  SpecProgram,
+  ProjectionPlan,
+} from './plan-types.js'
 
 function decimalsOf(text: string): number {
   const i = text.indexOf('.')
@@ -171,95 +44,6 @@ function ruleFor(spec: AgreementSpec, year: number): Rule {
   const r = spec.rules.find((x) => ruleYears(x).includes(year))
   if (!r) throw new ProjectionError(`${spec.id}: no rule covers ${year}`)
   return r
-}
-
-/**
- * The index periods an agreement reads that the record (with the scenario's explicit
- * `overridePublished` values) does not have yet, per series.
- * @example missingPeriods(sma12, record.indices, []) // Map { 'KR_CPI' => [2026, 2027, 2028] }
- */
-export function missingPeriods(
-  spec: AgreementSpec,
-  indices: IndexSeriesSet,
-  overrides: readonly IndexOverride[],
-): Map<SeriesId, number[]> {
-  const out = new Map<SeriesId, number[]>()
-  for (const rule of spec.rules) {
-    if (rule.kind !== 'index-linked') continue
-    for (const y of rule.years) {
-      const period = y - rule.lag
-      if (!lookupIndex(indices, overrides, rule.series, period, rule.vintage)) {
-        const list = out.get(rule.series) ?? []
-        if (!list.includes(period)) list.push(period)
-        out.set(
-          rule.series,
-          list.sort((a, b) => a - b),
-        )
-      }
-    }
-  }
-  return out
-}
-
-/**
- * The scenario's explicit replacements of published values, as engine overrides.
- * @example explicitOverrides(baseline) // [] (no shipped scenario replaces a published value)
- */
-export function explicitOverrides(scenario: Scenario): IndexOverride[] {
-  return scenario.overridePublished.map((o) => ({
-    series: o.series,
-    period: o.period,
-    value: o.value,
-  }))
-}
-
-/**
- * Engine overrides for a deterministic scenario: its explicit `overridePublished` values, plus
- * its path value for every period an agreement needs and the record lacks. Published values
- * are never replaced otherwise. Throws ProjectionError when the scenario has no value for a
- * needed period.
- * @example
- * // 12th SMA under baseline (CPI 2.1 % a year): KR_CPI 2026, 2027, 2028 = "2.1"
- * scenarioOverrides(sma12, baseline, record.indices)
- */
-export function scenarioOverrides(
-  spec: AgreementSpec,
-  scenario: Scenario,
-  indices: IndexSeriesSet,
-): IndexOverride[] {
-  const explicit = explicitOverrides(scenario)
-  const out = [...explicit]
-  for (const [series, periods] of missingPeriods(spec, indices, explicit)) {
-    for (const period of periods) {
-      const value = scenarioIndexValue(scenario, series, period)
-      if (value === undefined) {
-        throw new ProjectionError(
-          `scenario ${scenario.id} gives no ${series} value for ${period} (needed by ${spec.id})`,
-        )
-      }
-      out.push({ series, period, value })
-    }
-  }
-  return out
-}
-
-/**
- * Evaluates an agreement exactly under a deterministic scenario: `evaluateSchedule` with the
- * scenario's values for missing index periods (see `scenarioOverrides`).
- * @example
- * // 12th SMA, baseline CPI 2.1 %: 2028 = round(1,551,100,000,000 × 1.021, 10^8) = 1,583,700,000,000
- * projectSchedule(sma12, baseline, inputs).years[2].amount // "1583700000000"
- */
-export function projectSchedule(
-  spec: AgreementSpec,
-  scenario: Scenario,
-  inputs: ProjectionInputs,
-): Schedule {
-  return evaluateSchedule(spec, {
-    indices: inputs.indices,
-    overrides: scenarioOverrides(spec, scenario, inputs.indices),
-    publishedOf: inputs.publishedOf,
-  })
 }
 
 interface DraftEscalate {
@@ -540,91 +324,5 @@ export function buildPlan(
     slots,
     programs,
     stochastic: programs.some((p) => p.years.some((y) => y.kind === 'escalate')),
-  }
-}
-
-function buildModel(
-  id: SeriesId,
-  scenario: Scenario,
-  model: SeriesModel | undefined,
-  inputs: ProjectionInputs,
-  explicit: readonly IndexOverride[],
-  window: readonly number[],
-  digits: number,
-  simulate: boolean,
-): { model: PlanModel; report: ModelReport } {
-  const first = window[0] ?? 0
-  if (!simulate || model === undefined) {
-    const values: Record<string, string> = {}
-    const scaled = window.map((p) => {
-      const known = lookupIndex(inputs.indices, explicit, id, p, 'latest')
-      const v = known?.value ?? scenarioIndexValue(scenario, id, p)
-      if (v === undefined) {
-        throw new ProjectionError(`scenario ${scenario.id} gives no ${id} value for ${p}`)
-      }
-      values[String(p)] = v
-      return scaledInteger(v, digits)
-    })
-    return {
-      model: { kind: 'path', values: scaled },
-      report: { series: id, model: 'scenario-path', values, periods: window },
-    }
-  }
-  if (model.model === 'block-bootstrap') {
-    const blocks = bootstrapBlocks(
-      seriesHistory(inputs.indices, id, model.fit.from, model.fit.to),
-      model.blockLength,
-      digits,
-    )
-    return {
-      model: { kind: 'bootstrap', blocks },
-      report: {
-        series: id,
-        model: 'block-bootstrap',
-        blockLength: model.blockLength,
-        fit: model.fit,
-        blocks: blocks.length,
-        periods: window,
-      },
-    }
-  }
-  // AR(1): the state starts at the last recorded value before the window.
-  let start: { period: number; value: string } | undefined
-  for (let p = first - 1; p >= first - 50 && !start; p--) {
-    const v = lookupIndex(inputs.indices, explicit, id, p, 'latest')
-    if (v) start = { period: p, value: v.value }
-  }
-  if (!start) throw new ProjectionError(`${id}: no recorded value before ${first} to start from`)
-  let params: { c: number; phi: number; sigma: number; mean: number | null }
-  let fit: { from: number; to: number; pairs: number } | null = null
-  if (model.model === 'ar1') {
-    const f = fitAr1(seriesHistory(inputs.indices, id, model.fit.from, model.fit.to))
-    params = { c: f.c, phi: f.phi, sigma: f.sigma, mean: f.mean }
-    fit = { from: f.from, to: f.to, pairs: f.pairs }
-  } else {
-    params = {
-      c: model.c,
-      phi: model.phi,
-      sigma: model.sigma,
-      mean: model.phi < 1 ? model.c / (1 - model.phi) : null,
-    }
-  }
-  return {
-    model: {
-      kind: 'ar1',
-      c: params.c,
-      phi: params.phi,
-      sigma: params.sigma,
-      start: Number(start.value),
-    },
-    report: {
-      series: id,
-      model: 'ar1',
-      fitted: model.model === 'ar1',
-      fit,
-      params,
-      start,
-      periods: window,
-    },
   }
 }

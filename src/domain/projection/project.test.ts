@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateSchedule } from '../agreement/evaluate.js'
-import { buildPlan, projectSchedule, scenarioOverrides } from './plan.js'
+import { buildPlan } from './plan.js'
+import { projectSchedule, scenarioOverrides } from './scenario-overrides.js'
 import { projectInThread } from './project.js'
 import { projectionResultSchema } from './result-schema.js'
 import { runInThread, summarise } from './result.js'
