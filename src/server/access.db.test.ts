@@ -4,6 +4,8 @@ import { testDialects } from '../db/test-harness.js'
 import { scopeOf } from '../domain/access/scope.js'
 import type { Principal } from '../domain/access/permissions.js'
 import type { Actor } from '../services/audit.js'
+import type { Writer } from '../services/context.js'
+import { createSpecCache } from '../services/record/spec-cache.js'
 import { createAnalysis } from '../services/analyses/setups.js'
 import type { SmaAnalysisSetup } from '../domain/bargaining/index.js'
 import {
@@ -91,35 +93,33 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
   const negotiationFor = (owner: Owner): string =>
     owner === 'KR' || owner === 'US' ? (privateNegotiation.get(owner) ?? '') : OPEN_NEGOTIATION
 
+  const writer = (actor: Actor, principal: Principal): Writer => ({
+    store: t.store,
+    actor,
+    scope: scopeOf(principal),
+    cache: createSpecCache(),
+    now,
+  })
+
   async function freshProposal(owner: Owner): Promise<string> {
     const party = owner === 'US' ? 'US' : 'KR'
     const { actor, principal } = actorOf(party)
-    const r = await createProposal(
-      t.store,
-      actor,
-      scopeOf(principal),
-      OPEN_NEGOTIATION,
-      {
-        title: 'p',
-        visibility: owner === 'shared' ? 'shared' : 'private',
-        spec: proposalSpec(`m-${counter++}`), // a distinct revision each time: acceptances never conclude
-        roundId: null,
-        revises: null,
-      },
-      now,
-    )
+    const r = await createProposal(writer(actor, principal), OPEN_NEGOTIATION, {
+      title: 'p',
+      visibility: owner === 'shared' ? 'shared' : 'private',
+      spec: proposalSpec(`m-${counter++}`), // a distinct revision each time: acceptances never conclude
+      roundId: null,
+      revises: null,
+    })
     return r.id
   }
   async function freshPosition(owner: Owner): Promise<{ id: string; etag: string }> {
     const party = owner === 'US' ? 'US' : 'KR'
     const { actor, principal } = actorOf(party)
     const p = await createPosition(
-      t.store,
-      actor,
-      scopeOf(principal),
+      writer(actor, principal),
       OPEN_NEGOTIATION,
       positionBody('m') as never,
-      now,
     )
     return { id: p.id, etag: p.etag }
   }
@@ -127,14 +127,10 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
   async function freshAnalysis(owner: Owner): Promise<{ id: string; etag: string }> {
     const party = owner === 'US' ? 'US' : 'KR'
     const { actor, principal } = actorOf(party)
-    const a = await createAnalysis(
-      t.store,
-      actor,
-      scopeOf(principal),
-      OPEN_NEGOTIATION,
-      { title: 'm', setup: analysisSetup(party) as SmaAnalysisSetup },
-      now,
-    )
+    const a = await createAnalysis(writer(actor, principal), OPEN_NEGOTIATION, {
+      title: 'm',
+      setup: analysisSetup(party) as SmaAnalysisSetup,
+    })
     return { id: a.id, etag: a.etag }
   }
 
@@ -415,14 +411,15 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
         u.id,
       )
     for (const party of ['KR', 'US'] as const) {
-      const { actor } = actorOf(party)
+      const { actor, principal } = actorOf(party)
       const id = `private-${party.toLowerCase()}-negotiation`
-      await createNegotiation(
-        t.store,
-        actor,
-        { id, title: { en: id, ko: id }, replaces: null, visibility: 'private', deadlines: [] },
-        now,
-      )
+      await createNegotiation(writer(actor, principal), {
+        id,
+        title: { en: id, ko: id },
+        replaces: null,
+        visibility: 'private',
+        deadlines: [],
+      })
       privateNegotiation.set(party, id)
     }
   })

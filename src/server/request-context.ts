@@ -14,6 +14,7 @@ import { DomainError } from '../domain/errors.js'
 import type { RecordSource } from '../domain/record/record.js'
 import type { DatabaseHandle } from '../db/open.js'
 import type { Actor } from '../services/audit.js'
+import type { Reader, Writer } from '../services/context.js'
 import type { SpecCache } from '../services/record/spec-cache.js'
 import { actorOf, type Authenticated } from '../services/users.js'
 import type { Problem } from './problem.js'
@@ -100,4 +101,15 @@ export function requireIfMatch(value: string | undefined): string {
     })
   }
   return m[1]
+}
+
+/** What a request reads with: the database, the asker's scope (public when anonymous), the cache. */
+export function readerOf(req: FastifyRequest, ctx: RouteContext): Reader {
+  return { db: ctx.store.db, scope: scopeOfRequest(req), cache: ctx.cache }
+}
+
+/** What a request writes with: the logged-in asker (401 otherwise), the store and the clock. */
+export function writerOf(req: FastifyRequest, ctx: RouteContext): Writer {
+  const { actor, scope } = who(req)
+  return { store: ctx.store, actor, scope, cache: ctx.cache, now: ctx.now }
 }

@@ -3,66 +3,103 @@ import type { AccessScope } from '../domain/access/scope.js'
 import { DomainError, notFound } from '../domain/errors.js'
 import type { DbOrTrx } from '../db/database.js'
 import { ownedBy } from '../db/repositories/access-filter.js'
+import type { Reader, Writer } from './context.js'
+import { visibleNegotiation, writeInNegotiation } from './negotiations/negotiation.js'
 
 /**
  * The one helper for party-private, ETag-versioned documents of a negotiation: positions and
- * analyses (always private to the author's party) and the private drafts of proposals. Reads see
- * only the own party's rows (another party's look missing); a replace is a conditional UPDATE on
- * the ETag read, so of N concurrent writers holding the same ETag exactly one wins and the rest
- * get 412 with the current ETag.
+ * analyses (always private to the author's party) and, for the ETag replace, the private drafts
+ * of proposals. Reads see only the own party's rows (another party's look missing); a replace is
+ * a conditional UPDATE on the ETag read, so of N concurrent writers holding the same ETag exactly
+ * one wins and the rest get 412 with the current ETag.
  */
 export type PrivateTable = 'positions' | 'analyses'
 
-/** Fresh version fields for a new document (`id`, `etag`, both timestamps). */
-export function newVersion(at: string): {
-  id: string
-  etag: string
-  created_at: string
-  updated_at: string
-} {
-  return { id: randomUUID(), etag: randomUUID(), created_at: at, updated_at: at }
-}
-
-/** One own-party document of a negotiation, or `not-found`. */
+/** One own-party document of a visible negotiation, or `not-found`. */
 export async function ownDocument(
-  db: DbOrTrx,
+  r: Pick<Reader, 'db' | 'scope'>,
   table: PrivateTable,
-  scope: AccessScope,
   negotiationId: string,
   id: string,
 ) {
-  const row = await db
+  await visibleNegotiation(r.db, r.scope, negotiationId)
+  const row = await r.db
     .selectFrom(table)
     .selectAll()
     .where('negotiation_id', '=', negotiationId)
     .where('id', '=', id)
-    .where(ownedBy(scope, table))
+    .where(ownedBy(r.scope, table))
     .executeTakeFirst()
   if (!row) throw notFound()
   return row
 }
 
-/** The own party's documents of a negotiation, oldest first. */
+/** The own party's documents of a visible negotiation, oldest first. */
 export async function ownDocuments(
-  db: DbOrTrx,
+  r: Pick<Reader, 'db' | 'scope'>,
   table: PrivateTable,
-  scope: AccessScope,
   negotiationId: string,
 ) {
-  return db
+  await visibleNegotiation(r.db, r.scope, negotiationId)
+  return r.db
     .selectFrom(table)
     .selectAll()
     .where('negotiation_id', '=', negotiationId)
-    .where(ownedBy(scope, table))
+    .where(ownedBy(r.scope, table))
     .orderBy('created_at')
     .orderBy('id')
     .execute()
 }
 
+/** A document's row as stored: its own columns plus the version fields added here. */
+export type Versioned<T> = T & {
+  id: string
+  negotiation_id: string
+  owner_party: 'KR' | 'US'
+  etag: string
+  created_at: string
+  updated_at: string
+}
+
+/**
+ * Creates an own-party private document in a negotiation (audited as `<kind>.create`, private)
+ * and returns the stored row.
+ */
+export function createOwnDocument<T extends Record<string, string | null>>(
+  w: Writer,
+  table: PrivateTable,
+  negotiationId: string,
+  columns: T,
+  audit: { kind: 'position' | 'analysis'; payload: unknown },
+): Promise<Versioned<T>> {
+  return writeInNegotiation(w, negotiationId, async (n) => {
+    const row = {
+      ...columns,
+      id: randomUUID(),
+      negotiation_id: negotiationId,
+      owner_party: n.party,
+      etag: randomUUID(),
+      created_at: n.at,
+      updated_at: n.at,
+    }
+    await n.trx
+      .insertInto(table)
+      .values({ ...row, created_by: w.actor.id } as never)
+      .execute()
+    n.audit({
+      action: `${audit.kind}.create`,
+      object: `${audit.kind}:${row.id}`,
+      visibility: 'private',
+      payload: audit.payload,
+    })
+    return row
+  })
+}
+
 /**
  * Replaces the named columns of an own-party document if its ETag is still `ifMatch`; returns
- * the new ETag. `what` names the document in the 412 message ("The position changed…").
- * `extraWhere` narrows further (drafts: not yet tabled).
+ * the new ETag. `what` names the document in the 412 message ("The position changed…"). Drafts
+ * of proposals are replaced only while not tabled.
  */
 export async function replaceIfMatch(
   db: DbOrTrx,
@@ -86,4 +123,43 @@ export async function replaceIfMatch(
     })
   }
   return etag
+}
+
+/**
+ * Replaces an own-party private document under If-Match inside a negotiation write, audited as
+ * `<kind>.update` (private). `current` reads the document in the transaction (not-found for the
+ * other party's); returns the new ETag and the write's time.
+ */
+export function replaceOwnDocument<C extends { etag: string }>(
+  w: Writer,
+  table: PrivateTable,
+  negotiationId: string,
+  id: string,
+  ifMatch: string,
+  change: {
+    kind: 'position' | 'analysis'
+    current: (r: Reader) => Promise<C>
+    check?: (current: C) => void
+    columns: Record<string, string | null>
+    payload: unknown
+  },
+): Promise<{ current: C; etag: string; at: string }> {
+  return writeInNegotiation(w, negotiationId, async (n) => {
+    const current = await change.current({ db: n.trx, scope: w.scope, cache: w.cache })
+    change.check?.(current)
+    const etag = await replaceIfMatch(
+      n.trx,
+      table,
+      w.scope,
+      { id, ifMatch, currentETag: current.etag, what: change.kind },
+      { ...change.columns, updated_at: n.at },
+    )
+    n.audit({
+      action: `${change.kind}.update`,
+      object: `${change.kind}:${id}`,
+      visibility: 'private',
+      payload: change.payload,
+    })
+    return { current, etag, at: n.at }
+  })
 }

@@ -22,7 +22,14 @@ import {
 } from '../../services/analyses/setups.js'
 import { simulateAnalysis } from '../../services/analyses/simulation.js'
 import { problemResponses, readErrors, writeErrors } from '../problem.js'
-import { requireIfMatch, who, type App, type RouteContext } from '../request-context.js'
+import {
+  readerOf,
+  requireIfMatch,
+  who,
+  writerOf,
+  type App,
+  type RouteContext,
+} from '../request-context.js'
 
 const computeErrors = { ...writeErrors, ...problemResponses(422) }
 
@@ -47,8 +54,7 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const { scope } = who(req)
-      return { analyses: await listAnalyses(ctx.store.db, scope, req.params.id) }
+      return { analyses: await listAnalyses(readerOf(req, ctx), req.params.id) }
     },
   )
 
@@ -67,8 +73,7 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const { actor, scope } = who(req)
-      const a = await createAnalysis(ctx.store, actor, scope, req.params.id, req.body, ctx.now)
+      const a = await createAnalysis(writerOf(req, ctx), req.params.id, req.body)
       return reply.code(201).header('etag', `"${a.etag}"`).send({ analysis: a })
     },
   )
@@ -86,8 +91,7 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const { scope } = who(req)
-      const a = await getAnalysis(ctx.store.db, scope, req.params.id, req.params.aid)
+      const a = await getAnalysis(readerOf(req, ctx), req.params.id, req.params.aid)
       return reply.header('etag', `"${a.etag}"`).send({ analysis: a })
     },
   )
@@ -108,17 +112,13 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const { actor, scope } = who(req)
       const etag = requireIfMatch(req.headers['if-match'])
       const a = await updateAnalysis(
-        ctx.store,
-        actor,
-        scope,
+        writerOf(req, ctx),
         req.params.id,
         req.params.aid,
         etag,
         req.body,
-        ctx.now,
       )
       return reply.header('etag', `"${a.etag}"`).send({ analysis: a })
     },
@@ -139,9 +139,8 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const { scope } = who(req)
-      const snapshot = await ctx.record.snapshot(scope)
-      return analysisResult(ctx.store.db, scope, ctx.cache, snapshot, req.params.id, req.params.aid)
+      const r = readerOf(req, ctx)
+      return analysisResult(r, await ctx.record.snapshot(r.scope), req.params.id, req.params.aid)
     },
   )
 
@@ -161,17 +160,9 @@ export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const { scope } = who(req)
-      const snapshot = await ctx.record.snapshot(scope)
-      return simulateAnalysis(
-        ctx.store.db,
-        scope,
-        snapshot,
-        req.params.id,
-        req.params.aid,
-        req.body,
-        ctx.today(),
-      )
+      const r = readerOf(req, ctx)
+      const snapshot = await ctx.record.snapshot(r.scope)
+      return simulateAnalysis(r, snapshot, req.params.id, req.params.aid, req.body, ctx.today())
     },
   )
 

@@ -14,7 +14,7 @@ import {
   listNegotiations,
 } from '../../services/negotiations/negotiation.js'
 import { readErrors, writeErrors } from '../problem.js'
-import { scopeOfRequest, who, type App, type RouteContext } from '../request-context.js'
+import { readerOf, writerOf, type App, type RouteContext } from '../request-context.js'
 
 /** Negotiations, their rounds and lifecycle events (proposals and positions: their own modules). */
 export function registerNegotiationRoutes(app: App, ctx: RouteContext): void {
@@ -32,7 +32,7 @@ export function registerNegotiationRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req) => ({
-      negotiations: await listNegotiations(ctx.store.db, scopeOfRequest(req), ctx.today()),
+      negotiations: await listNegotiations(readerOf(req, ctx), ctx.today()),
     }),
   )
 
@@ -49,8 +49,7 @@ export function registerNegotiationRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const { actor } = who(req)
-      return reply.code(201).send(await createNegotiation(ctx.store, actor, req.body, ctx.now))
+      return reply.code(201).send(await createNegotiation(writerOf(req, ctx), req.body))
     },
   )
 
@@ -67,12 +66,7 @@ export function registerNegotiationRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req) => ({
-      negotiation: await getNegotiation(
-        ctx.store.db,
-        scopeOfRequest(req),
-        req.params.id,
-        ctx.today(),
-      ),
+      negotiation: await getNegotiation(readerOf(req, ctx), req.params.id, ctx.today()),
     }),
   )
 
@@ -90,9 +84,7 @@ export function registerNegotiationRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const { actor, scope } = who(req)
-      const r = await addRound(ctx.store, actor, scope, req.params.id, req.body, ctx.now)
-      return reply.code(201).send(r)
+      return reply.code(201).send(await addRound(writerOf(req, ctx), req.params.id, req.body))
     },
   )
 
@@ -112,9 +104,7 @@ export function registerNegotiationRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const { actor, scope } = who(req)
-      const r = await addEvent(ctx.store, actor, scope, req.params.id, req.body, ctx.now)
-      return reply.code(201).send(r)
+      return reply.code(201).send(await addEvent(writerOf(req, ctx), req.params.id, req.body))
     },
   )
 }

@@ -8,7 +8,13 @@ import {
   updatePosition,
 } from '../../services/negotiations/positions.js'
 import { problemResponses, readErrors, writeErrors } from '../problem.js'
-import { requireIfMatch, who, type App, type RouteContext } from '../request-context.js'
+import {
+  readerOf,
+  requireIfMatch,
+  writerOf,
+  type App,
+  type RouteContext,
+} from '../request-context.js'
 
 /** A delegation's positions: always private to its party, versioned by ETag. */
 export function registerPositionRoutes(app: App, ctx: RouteContext): void {
@@ -27,8 +33,7 @@ export function registerPositionRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const { scope } = who(req)
-      return { positions: await listPositions(ctx.store.db, scope, req.params.id) }
+      return { positions: await listPositions(readerOf(req, ctx), req.params.id) }
     },
   )
 
@@ -46,8 +51,7 @@ export function registerPositionRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const { actor, scope } = who(req)
-      const p = await createPosition(ctx.store, actor, scope, req.params.id, req.body, ctx.now)
+      const p = await createPosition(writerOf(req, ctx), req.params.id, req.body)
       return reply.code(201).header('etag', `"${p.etag}"`).send({ position: p })
     },
   )
@@ -65,8 +69,7 @@ export function registerPositionRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const { scope } = who(req)
-      const p = await getPosition(ctx.store.db, scope, req.params.id, req.params.pid)
+      const p = await getPosition(readerOf(req, ctx), req.params.id, req.params.pid)
       return reply.header('etag', `"${p.etag}"`).send({ position: p })
     },
   )
@@ -87,17 +90,13 @@ export function registerPositionRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const { actor, scope } = who(req)
       const etag = requireIfMatch(req.headers['if-match'])
       const p = await updatePosition(
-        ctx.store,
-        actor,
-        scope,
+        writerOf(req, ctx),
         req.params.id,
         req.params.pid,
         etag,
         req.body,
-        ctx.now,
       )
       return reply.header('etag', `"${p.etag}"`).send({ position: p })
     },

@@ -22,9 +22,9 @@ import {
 } from '../../services/negotiations/proposals.js'
 import { problemResponses, readErrors, writeErrors } from '../problem.js'
 import {
+  readerOf,
   requireIfMatch,
-  scopeOfRequest,
-  who,
+  writerOf,
   type App,
   type RouteContext,
 } from '../request-context.js'
@@ -46,11 +46,9 @@ export function registerProposalRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const scope = scopeOfRequest(req)
+      const r = readerOf(req, ctx)
       return {
-        proposals: await listProposals(ctx.store.db, scope, ctx.cache, req.params.id, () =>
-          ctx.record.snapshot(scope),
-        ),
+        proposals: await listProposals(r, req.params.id, () => ctx.record.snapshot(r.scope)),
       }
     },
   )
@@ -71,18 +69,10 @@ export function registerProposalRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const { actor, scope, principal } = who(req)
-      if (req.body.visibility === 'shared' && !can(principal, 'proposal:table')) {
+      if (req.body.visibility === 'shared' && !can(req.auth?.principal ?? null, 'proposal:table')) {
         throw new DomainError('forbidden', 'Tabling a proposal needs a negotiator.')
       }
-      const created = await createProposal(
-        ctx.store,
-        actor,
-        scope,
-        req.params.id,
-        req.body,
-        ctx.now,
-      )
+      const created = await createProposal(writerOf(req, ctx), req.params.id, req.body)
       return reply.code(201).header('etag', `"${created.etag}"`).send(created)
     },
   )
@@ -100,14 +90,9 @@ export function registerProposalRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const scope = scopeOfRequest(req)
-      const p = await getProposal(
-        ctx.store.db,
-        scope,
-        ctx.cache,
-        req.params.id,
-        req.params.pid,
-        () => ctx.record.snapshot(scope),
+      const r = readerOf(req, ctx)
+      const p = await getProposal(r, req.params.id, req.params.pid, () =>
+        ctx.record.snapshot(r.scope),
       )
       return reply.header('etag', `"${p.etag}"`).send({ proposal: p })
     },
@@ -129,18 +114,8 @@ export function registerProposalRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const { actor, scope } = who(req)
       const etag = requireIfMatch(req.headers['if-match'])
-      const r = await updateDraft(
-        ctx.store,
-        actor,
-        scope,
-        req.params.id,
-        req.params.pid,
-        etag,
-        req.body,
-        ctx.now,
-      )
+      const r = await updateDraft(writerOf(req, ctx), req.params.id, req.params.pid, etag, req.body)
       return reply.header('etag', `"${r.etag}"`).send(r)
     },
   )
@@ -158,8 +133,7 @@ export function registerProposalRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const { actor, scope } = who(req)
-      return tableProposal(ctx.store, actor, scope, req.params.id, req.params.pid, ctx.now)
+      return tableProposal(writerOf(req, ctx), req.params.id, req.params.pid)
     },
   )
 
@@ -176,8 +150,7 @@ export function registerProposalRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const { actor, scope } = who(req)
-      return acceptProposal(ctx.store, actor, scope, req.params.id, req.params.pid, ctx.now)
+      return acceptProposal(writerOf(req, ctx), req.params.id, req.params.pid)
     },
   )
 }

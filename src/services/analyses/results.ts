@@ -1,4 +1,3 @@
-import type { AccessScope } from '../../domain/access/scope.js'
 import type { EvaluationContext } from '../../domain/agreement/evaluate.js'
 import { DomainError } from '../../domain/errors.js'
 import {
@@ -21,10 +20,9 @@ import {
   type RecordSnapshot,
 } from '../../domain/record/record.js'
 import type { AnalysisResult } from '../../contracts/analyses.js'
-import type { DbOrTrx } from '../../db/database.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
 import { proposalRecords, type ProposalRecord } from '../negotiations/proposals.js'
-import type { SpecCache } from '../record/spec-cache.js'
+import type { Reader } from '../context.js'
 import { getAnalysis } from './setups.js'
 
 /** A bargaining-domain problem as a one-line `unprocessable` error (the API's 422). */
@@ -82,8 +80,7 @@ type PlacedProposal = NonNullable<AnalysisResult['proposals']>[number]
  * proposal whose amount cannot be computed under the setup's assumptions is left out.
  */
 async function placeProposals(
-  db: DbOrTrx,
-  scope: AccessScope,
+  { db, scope }: Reader,
   negotiationId: string,
   records: readonly ProposalRecord[],
   setup: SmaAnalysisSetup,
@@ -134,17 +131,15 @@ async function placeProposals(
  * party only. Reads the record snapshot once and each proposal once.
  */
 export async function analysisResult(
-  db: DbOrTrx,
-  scope: AccessScope,
-  cache: SpecCache,
+  r: Reader,
   snapshot: RecordSnapshot,
   negotiationId: string,
   id: string,
 ): Promise<AnalysisResult> {
-  const a = await getAnalysis(db, scope, negotiationId, id)
+  const a = await getAnalysis(r, negotiationId, id)
   const priced = priceSetup(snapshot, a.setup)
   const result = analyzeBuilt(a.setup, priced.built)
-  const records = await proposalRecords(db, scope, cache, negotiationId)
-  const proposals = await placeProposals(db, scope, negotiationId, records, a.setup, priced)
+  const records = await proposalRecords(r, negotiationId)
+  const proposals = await placeProposals(r, negotiationId, records, a.setup, priced)
   return { ...result, proposals }
 }

@@ -1,14 +1,17 @@
-import type { AccessScope } from '../../domain/access/scope.js'
 import { invalid } from '../../domain/errors.js'
 import {
   smaAnalysisSetupSchema,
   type SmaAnalysisSetup,
 } from '../../domain/bargaining/sma-package-space.js'
 import type { AnalysisInput, AnalysisView } from '../../contracts/analyses.js'
-import type { DbOrTrx } from '../../db/database.js'
-import { withTransaction, type Actor, type Store } from '../audit.js'
-import { newVersion, ownDocument, ownDocuments, replaceIfMatch } from '../private-documents.js'
-import { delegationOf, visibleNegotiation } from '../negotiations/negotiation.js'
+import type { Reader, Writer } from '../context.js'
+import {
+  createOwnDocument,
+  ownDocument,
+  ownDocuments,
+  replaceOwnDocument,
+} from '../private-documents.js'
+import { delegationOf } from '../negotiations/negotiation.js'
 
 /**
  * Bargaining analyses (docs/negotiation-analysis.md): SMA analysis setups stored in a
@@ -74,99 +77,58 @@ export function checkSetup(
 }
 
 /** One of the own party's analyses of a visible negotiation, or `not-found`. */
-export async function getAnalysis(
-  db: DbOrTrx,
-  scope: AccessScope,
-  negotiationId: string,
-  id: string,
-): Promise<AnalysisView> {
-  await visibleNegotiation(db, scope, negotiationId)
-  return toView(await ownDocument(db, 'analyses', scope, negotiationId, id))
+export async function getAnalysis(r: Reader, negotiationId: string, id: string) {
+  return toView(await ownDocument(r, 'analyses', negotiationId, id))
 }
 
 /** The own party's analyses of a visible negotiation (the other party's never leave the DB). */
-export async function listAnalyses(
-  db: DbOrTrx,
-  scope: AccessScope,
-  negotiationId: string,
-): Promise<AnalysisView[]> {
-  await visibleNegotiation(db, scope, negotiationId)
-  const rows = await ownDocuments(db, 'analyses', scope, negotiationId)
-  return rows.map((r) => toView(r as AnalysisRow))
+export async function listAnalyses(r: Reader, negotiationId: string): Promise<AnalysisView[]> {
+  return (await ownDocuments(r, 'analyses', negotiationId)).map((row) => toView(row as AnalysisRow))
 }
 
+const columns = (input: AnalysisInput) => ({
+  title: input.title,
+  setup_json: JSON.stringify(input.setup),
+})
+
+/** Stores an analysis setup, private to the author's party; its viewpoint must be that party. */
 export async function createAnalysis(
-  store: Store,
-  actor: Actor,
-  scope: AccessScope,
+  w: Writer,
   negotiationId: string,
   input: AnalysisInput,
-  now: () => Date,
 ): Promise<AnalysisView> {
-  const party = delegationOf(actor)
-  checkSetup(input.setup, [party], '/setup')
-  return withTransaction(
-    store,
-    actor,
-    async (trx, audit) => {
-      await visibleNegotiation(trx, scope, negotiationId)
-      const row: AnalysisRow = {
-        ...newVersion(now().toISOString()),
-        negotiation_id: negotiationId,
-        owner_party: party,
-        title: input.title,
-        setup_json: JSON.stringify(input.setup),
-      }
-      await trx
-        .insertInto('analyses')
-        .values({ ...row, created_by: actor.id })
-        .execute()
-      audit({
-        action: 'analysis.create',
-        object: `analysis:${row.id}`,
-        visibility: 'private',
-        payload: input,
-      })
-      return toView(row)
-    },
-    now,
-  )
+  checkSetup(input.setup, [delegationOf(w.actor)], '/setup')
+  const row = await createOwnDocument(w, 'analyses', negotiationId, columns(input), {
+    kind: 'analysis',
+    payload: input,
+  })
+  return toView(row)
 }
 
 /** Replaces an analysis if its ETag still matches (conditional UPDATE: one writer wins). */
 export async function updateAnalysis(
-  store: Store,
-  actor: Actor,
-  scope: AccessScope,
+  w: Writer,
   negotiationId: string,
   id: string,
   ifMatch: string,
   input: AnalysisInput,
-  now: () => Date,
 ): Promise<AnalysisView> {
-  const party = delegationOf(actor)
-  return withTransaction(
-    store,
-    actor,
-    async (trx, audit) => {
-      const cur = await getAnalysis(trx, scope, negotiationId, id)
-      checkSetup(input.setup, [party], '/setup')
-      const at = now().toISOString()
-      const etag = await replaceIfMatch(
-        trx,
-        'analyses',
-        scope,
-        { id, ifMatch, currentETag: cur.etag, what: 'analysis' },
-        { title: input.title, setup_json: JSON.stringify(input.setup), updated_at: at },
-      )
-      audit({
-        action: 'analysis.update',
-        object: `analysis:${id}`,
-        visibility: 'private',
-        payload: input,
-      })
-      return { ...cur, ...input, etag, updatedAt: at }
+  const party = delegationOf(w.actor)
+  const { current, etag, at } = await replaceOwnDocument(
+    w,
+    'analyses',
+    negotiationId,
+    id,
+    ifMatch,
+    {
+      kind: 'analysis',
+      current: (r) => getAnalysis(r, negotiationId, id),
+      check: () => {
+        checkSetup(input.setup, [party], '/setup')
+      },
+      columns: columns(input),
+      payload: input,
     },
-    now,
   )
+  return { ...current, ...input, etag, updatedAt: at }
 }

@@ -1,4 +1,3 @@
-import type { AccessScope } from '../../domain/access/scope.js'
 import { toDays } from '../../domain/calendar/civil-date.js'
 import { DomainError } from '../../domain/errors.js'
 import {
@@ -13,7 +12,7 @@ import {
 } from '../../domain/bargaining/index.js'
 import type { RecordSnapshot } from '../../domain/record/record.js'
 import type { SimulationInput, SimulationResult } from '../../contracts/analyses.js'
-import type { DbOrTrx } from '../../db/database.js'
+import type { Reader } from '../context.js'
 import { getNegotiation } from '../negotiations/negotiation.js'
 import { priceSetup, unprocessable } from './results.js'
 import { getAnalysis } from './setups.js'
@@ -39,15 +38,14 @@ function thin(points: readonly (readonly [number, number])[]): (readonly [number
  * deadline from `today`, the parties' reservation values as no-deal values), seeded.
  */
 export async function simulateAnalysis(
-  db: DbOrTrx,
-  scope: AccessScope,
+  r: Reader,
   snapshot: RecordSnapshot,
   negotiationId: string,
   id: string,
   input: SimulationInput,
   today: string,
 ): Promise<SimulationResult> {
-  const a = await getAnalysis(db, scope, negotiationId, id)
+  const a = await getAnalysis(r, negotiationId, id)
   const { built } = priceSetup(snapshot, a.setup)
   const [pa, pb] = built.profiles
   const [ua, ub] = built.utilities
@@ -56,7 +54,7 @@ export async function simulateAnalysis(
   let rounds = input.rounds
   let deadline: string | null = null
   if (input.roundDays !== undefined) {
-    const next = (await getNegotiation(db, scope, negotiationId, today)).nextDeadline
+    const next = (await getNegotiation(r, negotiationId, today)).nextDeadline
     if (!next) throw new DomainError('unprocessable', 'the negotiation has no upcoming deadline')
     try {
       const d = datedDeadline({

@@ -18,7 +18,8 @@ import type {
 } from '../../contracts/negotiations.js'
 import type { DbOrTrx } from '../../db/database.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
-import { withTransaction, type Actor, type Store } from '../audit.js'
+import { withTransaction, type Actor, type Audit } from '../audit.js'
+import type { Reader, Writer } from '../context.js'
 
 /**
  * A negotiation: its summary (status and lapse from the lifecycle rules, the next deadline), its
@@ -61,6 +62,39 @@ export function delegationOf(actor: Actor): Delegation {
     throw new DomainError('forbidden', 'Only members of a delegation may do this.')
   }
   return actor.party
+}
+
+/** What a write inside a negotiation works with. */
+export interface NegotiationWrite {
+  readonly trx: DbOrTrx
+  readonly audit: Audit
+  /** The acting delegation. */
+  readonly party: Delegation
+  readonly negotiation: NegotiationRow
+  /** The time of the write (ISO date-time). */
+  readonly at: string
+}
+
+/**
+ * The one way to write inside a negotiation: the actor must belong to a delegation, the write
+ * runs in an audited transaction, and the negotiation must be visible to the actor's scope
+ * (otherwise `not-found`, as if it did not exist).
+ */
+export function writeInNegotiation<T>(
+  w: Writer,
+  negotiationId: string,
+  fn: (n: NegotiationWrite) => Promise<T>,
+): Promise<T> {
+  const party = delegationOf(w.actor)
+  return withTransaction(
+    w.store,
+    w.actor,
+    async (trx, audit) => {
+      const negotiation = await visibleNegotiation(trx, w.scope, negotiationId)
+      return fn({ trx, audit, party, negotiation, at: w.now().toISOString() })
+    },
+    w.now,
+  )
 }
 
 /** Facts the lifecycle rules read: never private rows, so the state is shareable. */
@@ -158,8 +192,7 @@ async function summarize(
 }
 
 export async function listNegotiations(
-  db: DbOrTrx,
-  scope: AccessScope,
+  { db, scope }: Pick<Reader, 'db' | 'scope'>,
   today: string,
 ): Promise<NegotiationSummary[]> {
   const rows = await db
@@ -175,8 +208,7 @@ export async function listNegotiations(
 }
 
 export async function getNegotiation(
-  db: DbOrTrx,
-  scope: AccessScope,
+  { db, scope }: Pick<Reader, 'db' | 'scope'>,
   id: string,
   today: string,
 ): Promise<NegotiationDetail> {
@@ -263,15 +295,13 @@ export async function getNegotiation(
 
 /** Creates a negotiation owned by the asker's delegation, with its deadlines, in one audited write. */
 export async function createNegotiation(
-  store: Store,
-  actor: Actor,
+  w: Writer,
   input: NegotiationBody,
-  now: () => Date,
 ): Promise<{ id: string }> {
-  const party = delegationOf(actor)
+  const party = delegationOf(w.actor)
   return withTransaction(
-    store,
-    actor,
+    w.store,
+    w.actor,
     async (trx, audit) => {
       const exists = await trx
         .selectFrom('negotiations')
@@ -280,7 +310,6 @@ export async function createNegotiation(
         .executeTakeFirst()
       // An id taken by the other party's private negotiation must not reveal itself: same 409.
       if (exists) throw new DomainError('conflict', 'That id is not available.')
-      const at = now().toISOString()
       await trx
         .insertInto('negotiations')
         .values({
@@ -291,7 +320,7 @@ export async function createNegotiation(
           owner_party: party,
           visibility: input.visibility,
           sources_json: '[]',
-          created_at: at,
+          created_at: w.now().toISOString(),
         })
         .execute()
       for (const d of input.deadlines) {
@@ -317,6 +346,6 @@ export async function createNegotiation(
       })
       return { id: input.id }
     },
-    now,
+    w.now,
   )
 }

@@ -1,11 +1,14 @@
 import { z } from 'zod'
-import type { AccessScope } from '../../domain/access/scope.js'
 import type { PositionInput, PositionView } from '../../contracts/positions.js'
 import { money } from '../../contracts/common.js'
-import type { DbOrTrx } from '../../db/database.js'
-import { withTransaction, type Actor, type Store } from '../audit.js'
-import { newVersion, ownDocument, ownDocuments, replaceIfMatch } from '../private-documents.js'
-import { delegationOf, parseJson, stringList, visibleNegotiation } from './negotiation.js'
+import type { Reader, Writer } from '../context.js'
+import {
+  createOwnDocument,
+  ownDocument,
+  ownDocuments,
+  replaceOwnDocument,
+} from '../private-documents.js'
+import { parseJson, stringList } from './negotiation.js'
 
 /**
  * A delegation's positions in a negotiation: reservation value, target, priorities and its
@@ -57,95 +60,48 @@ const columns = (input: PositionInput) => ({
   notes: input.notes,
 })
 
-export async function listPositions(
-  db: DbOrTrx,
-  scope: AccessScope,
-  negotiationId: string,
-): Promise<PositionView[]> {
-  await visibleNegotiation(db, scope, negotiationId)
-  const rows = await ownDocuments(db, 'positions', scope, negotiationId)
-  return rows.map((r) => toView(r as PositionRow))
+export async function listPositions(r: Reader, negotiationId: string): Promise<PositionView[]> {
+  return (await ownDocuments(r, 'positions', negotiationId)).map((row) =>
+    toView(row as PositionRow),
+  )
 }
 
-export async function getPosition(
-  db: DbOrTrx,
-  scope: AccessScope,
-  negotiationId: string,
-  id: string,
-): Promise<PositionView> {
-  await visibleNegotiation(db, scope, negotiationId)
-  return toView(await ownDocument(db, 'positions', scope, negotiationId, id))
+export async function getPosition(r: Reader, negotiationId: string, id: string) {
+  return toView(await ownDocument(r, 'positions', negotiationId, id))
 }
 
 export async function createPosition(
-  store: Store,
-  actor: Actor,
-  scope: AccessScope,
+  w: Writer,
   negotiationId: string,
   input: PositionInput,
-  now: () => Date,
 ): Promise<PositionView> {
-  const party = delegationOf(actor)
-  return withTransaction(
-    store,
-    actor,
-    async (trx, audit) => {
-      await visibleNegotiation(trx, scope, negotiationId)
-      const row: PositionRow = {
-        ...newVersion(now().toISOString()),
-        negotiation_id: negotiationId,
-        owner_party: party,
-        ...columns(input),
-      }
-      await trx
-        .insertInto('positions')
-        .values({ ...row, created_by: actor.id })
-        .execute()
-      audit({
-        action: 'position.create',
-        object: `position:${row.id}`,
-        visibility: 'private',
-        payload: input,
-      })
-      return toView(row)
-    },
-    now,
-  )
+  const row = await createOwnDocument(w, 'positions', negotiationId, columns(input), {
+    kind: 'position',
+    payload: input,
+  })
+  return toView(row)
 }
 
 /** Replaces a position if and only if its ETag still matches (one of N concurrent writers wins). */
 export async function updatePosition(
-  store: Store,
-  actor: Actor,
-  scope: AccessScope,
+  w: Writer,
   negotiationId: string,
   id: string,
   ifMatch: string,
   input: PositionInput,
-  now: () => Date,
 ): Promise<PositionView> {
-  delegationOf(actor)
-  return withTransaction(
-    store,
-    actor,
-    async (trx, audit) => {
-      const cur = await getPosition(trx, scope, negotiationId, id)
-      const at = now().toISOString()
-      const etag = await replaceIfMatch(
-        trx,
-        'positions',
-        scope,
-        { id, ifMatch, currentETag: cur.etag, what: 'position' },
-        { ...columns(input), updated_at: at },
-      )
-      audit({
-        action: 'position.update',
-        object: `position:${id}`,
-        visibility: 'private',
-        payload: input,
-      })
-      return { ...cur, ...input, etag, updatedAt: at }
+  const { current, etag, at } = await replaceOwnDocument(
+    w,
+    'positions',
+    negotiationId,
+    id,
+    ifMatch,
+    {
+      kind: 'position',
+      current: (r) => getPosition(r, negotiationId, id),
+      columns: columns(input),
+      payload: input,
     },
-    now,
   )
+  return { ...current, ...input, etag, updatedAt: at }
 }

@@ -4,7 +4,6 @@ import {
   evaluateSchedule,
   type Schedule,
 } from '../../domain/agreement/evaluate.js'
-import type { AgreementSpec } from '../../domain/agreement/spec.js'
 import { childVisibility, type AccessScope } from '../../domain/access/scope.js'
 import { DomainError, notFound } from '../../domain/errors.js'
 import {
@@ -17,11 +16,10 @@ import { evaluationContext, type RecordSnapshot } from '../../domain/record/reco
 import type { ProposalBody, ProposalUpdateBody, ProposalView } from '../../contracts/proposals.js'
 import type { DbOrTrx } from '../../db/database.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
-import { withTransaction, type Actor, type Store } from '../audit.js'
+import type { Reader, Writer } from '../context.js'
 import { replaceIfMatch } from '../private-documents.js'
 import { putRevision } from '../record/agreements.js'
-import type { SpecCache } from '../record/spec-cache.js'
-import { delegationOf, factsFor, visibleNegotiation } from './negotiation.js'
+import { factsFor, visibleNegotiation, writeInNegotiation } from './negotiation.js'
 
 /** A stored proposal with its parsed spec (no schedule: computing one needs the record). */
 export interface ProposalRecord extends Omit<ProposalView, 'schedule' | 'scheduleError'> {
@@ -33,9 +31,7 @@ export interface ProposalRecord extends Omit<ProposalView, 'schedule' | 'schedul
  * drafts; never the other party's drafts), oldest first; `id` narrows to one.
  */
 export async function proposalRecords(
-  db: DbOrTrx,
-  scope: AccessScope,
-  cache: SpecCache,
+  { db, scope, cache }: Reader,
   negotiationId: string,
   id?: string,
 ): Promise<ProposalRecord[]> {
@@ -98,27 +94,23 @@ export function withSchedules(
 
 /** The proposals of a visible negotiation with schedules (`snapshot` is read only if there are any). */
 export async function listProposals(
-  db: DbOrTrx,
-  scope: AccessScope,
-  cache: SpecCache,
+  r: Reader,
   negotiationId: string,
   snapshot: () => Promise<RecordSnapshot>,
 ): Promise<ProposalView[]> {
-  await visibleNegotiation(db, scope, negotiationId)
-  const records = await proposalRecords(db, scope, cache, negotiationId)
+  await visibleNegotiation(r.db, r.scope, negotiationId)
+  const records = await proposalRecords(r, negotiationId)
   return records.length === 0 ? [] : withSchedules(records, await snapshot())
 }
 
 export async function getProposal(
-  db: DbOrTrx,
-  scope: AccessScope,
-  cache: SpecCache,
+  r: Reader,
   negotiationId: string,
   id: string,
   snapshot: () => Promise<RecordSnapshot>,
 ): Promise<ProposalView> {
-  await visibleNegotiation(db, scope, negotiationId)
-  const [record] = await proposalRecords(db, scope, cache, negotiationId, id)
+  await visibleNegotiation(r.db, r.scope, negotiationId)
+  const [record] = await proposalRecords(r, negotiationId, id)
   if (!record) throw notFound()
   const [view] = withSchedules([record], await snapshot())
   if (!view) throw notFound()
@@ -147,221 +139,170 @@ async function visibleProposal(
  * Stores a proposal: the spec becomes a content-addressed revision. A private proposal is a
  * draft; a shared one is tabled at once (and so immutable).
  */
-export async function createProposal(
-  store: Store,
-  actor: Actor,
-  scope: AccessScope,
+export function createProposal(
+  w: Writer,
   negotiationId: string,
   input: ProposalBody,
-  now: () => Date,
 ): Promise<{ id: string; revisionId: string; etag: string }> {
-  const party = delegationOf(actor)
   const roundId = input.roundId ?? null
   const revises = input.revises ?? null
-  return withTransaction(
-    store,
-    actor,
-    async (trx, audit) => {
-      const n = await visibleNegotiation(trx, scope, negotiationId)
-      for (const [ref, table] of [
-        [roundId, 'negotiation_rounds'],
-        [revises, 'proposals'],
-      ] as const) {
-        if (ref === null) continue
-        const hit = await trx
-          .selectFrom(table)
-          .select('id')
-          .where('id', '=', ref)
-          .where('negotiation_id', '=', negotiationId)
-          .where(visibleTo(scope, table))
-          .executeTakeFirst()
-        if (!hit)
-          throw new DomainError(
-            'invalid',
-            `Unknown ${table === 'proposals' ? 'revises' : 'roundId'}.`,
-          )
-      }
-      const at = now().toISOString()
-      const rid = await putRevision(trx, input.spec, at)
-      const id = randomUUID()
-      const etag = randomUUID()
-      const visibility = childVisibility(n.visibility, input.visibility)
-      await trx
-        .insertInto('proposals')
-        .values({
-          id,
-          negotiation_id: negotiationId,
-          title: input.title,
-          owner_party: party,
-          visibility,
-          revision_id: rid,
-          revises,
-          round_id: roundId,
-          tabled_at: input.visibility === 'shared' ? at : null,
-          etag,
-          created_at: at,
-          created_by: actor.id,
-        })
-        .execute()
-      audit({
-        action: input.visibility === 'shared' ? 'proposal.table' : 'proposal.draft',
-        object: `proposal:${id}`,
+  return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, negotiation, at }) => {
+    for (const [ref, table] of [
+      [roundId, 'negotiation_rounds'],
+      [revises, 'proposals'],
+    ] as const) {
+      if (ref === null) continue
+      const hit = await trx
+        .selectFrom(table)
+        .select('id')
+        .where('id', '=', ref)
+        .where('negotiation_id', '=', negotiationId)
+        .where(visibleTo(w.scope, table))
+        .executeTakeFirst()
+      if (!hit)
+        throw new DomainError(
+          'invalid',
+          `Unknown ${table === 'proposals' ? 'revises' : 'roundId'}.`,
+        )
+    }
+    const rid = await putRevision(trx, input.spec, at)
+    const id = randomUUID()
+    const etag = randomUUID()
+    const visibility = childVisibility(negotiation.visibility, input.visibility)
+    await trx
+      .insertInto('proposals')
+      .values({
+        id,
+        negotiation_id: negotiationId,
+        title: input.title,
+        owner_party: party,
         visibility,
-        payload: { title: input.title, revisionId: rid },
+        revision_id: rid,
+        revises,
+        round_id: roundId,
+        tabled_at: input.visibility === 'shared' ? at : null,
+        etag,
+        created_at: at,
+        created_by: w.actor.id,
       })
-      return { id, revisionId: rid, etag }
-    },
-    now,
-  )
+      .execute()
+    audit({
+      action: input.visibility === 'shared' ? 'proposal.table' : 'proposal.draft',
+      object: `proposal:${id}`,
+      visibility,
+      payload: { title: input.title, revisionId: rid },
+    })
+    return { id, revisionId: rid, etag }
+  })
 }
 
 /** Replaces a private draft's spec/title; needs the current ETag (no lost updates). */
-export async function updateDraft(
-  store: Store,
-  actor: Actor,
-  scope: AccessScope,
+export function updateDraft(
+  w: Writer,
   negotiationId: string,
   id: string,
   ifMatch: string,
-  input: ProposalUpdateBody & { spec: AgreementSpec },
-  now: () => Date,
+  input: ProposalUpdateBody,
 ): Promise<{ etag: string; revisionId: string }> {
-  const party = delegationOf(actor)
-  return withTransaction(
-    store,
-    actor,
-    async (trx, audit) => {
-      await visibleNegotiation(trx, scope, negotiationId)
-      const cur = await visibleProposal(trx, scope, negotiationId, id)
-      if (cur.owner_party !== party)
-        throw new DomainError('forbidden', 'Only the owning party may edit this proposal.')
-      const refusal = editRefusal({
-        ownerParty: party,
-        visibility: cur.visibility,
-        tabledAt: cur.tabled_at,
-      })
-      if (refusal !== null) throw new DomainError('conflict', refusal)
-      const rid = await putRevision(trx, input.spec, now().toISOString())
-      const etag = await replaceIfMatch(
-        trx,
-        'proposals',
-        scope,
-        { id, ifMatch, currentETag: cur.etag, what: 'proposal' },
-        { title: input.title, revision_id: rid },
-      )
-      audit({
-        action: 'proposal.update',
-        object: `proposal:${id}`,
-        visibility: cur.visibility,
-        payload: { revisionId: rid },
-      })
-      return { etag, revisionId: rid }
-    },
-    now,
-  )
+  return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, at }) => {
+    const cur = await visibleProposal(trx, w.scope, negotiationId, id)
+    if (cur.owner_party !== party)
+      throw new DomainError('forbidden', 'Only the owning party may edit this proposal.')
+    const refusal = editRefusal({
+      ownerParty: party,
+      visibility: cur.visibility,
+      tabledAt: cur.tabled_at,
+    })
+    if (refusal !== null) throw new DomainError('conflict', refusal)
+    const rid = await putRevision(trx, input.spec, at)
+    const etag = await replaceIfMatch(
+      trx,
+      'proposals',
+      w.scope,
+      { id, ifMatch, currentETag: cur.etag, what: 'proposal' },
+      { title: input.title, revision_id: rid },
+    )
+    audit({
+      action: 'proposal.update',
+      object: `proposal:${id}`,
+      visibility: cur.visibility,
+      payload: { revisionId: rid },
+    })
+    return { etag, revisionId: rid }
+  })
 }
 
 /** Tables the own party's draft: it becomes visible to the other delegation and immutable. */
-export async function tableProposal(
-  store: Store,
-  actor: Actor,
-  scope: AccessScope,
+export function tableProposal(
+  w: Writer,
   negotiationId: string,
   id: string,
-  now: () => Date,
 ): Promise<{ tabledAt: string }> {
-  const party = delegationOf(actor)
-  return withTransaction(
-    store,
-    actor,
-    async (trx, audit) => {
-      const n = await visibleNegotiation(trx, scope, negotiationId)
-      const p = await visibleProposal(trx, scope, negotiationId, id)
-      const refusal =
-        p.owner_party === 'PUBLIC'
-          ? 'the proposal is already tabled'
-          : tableRefusal(
-              { ownerParty: p.owner_party, visibility: p.visibility, tabledAt: p.tabled_at },
-              party,
-            )
-      if (refusal !== null) throw new DomainError('conflict', refusal)
-      const at = now().toISOString()
-      const visibility = childVisibility(n.visibility, 'shared')
-      await trx
-        .updateTable('proposals')
-        .set({ visibility, tabled_at: at, etag: randomUUID() })
-        .where('id', '=', id)
-        .where('tabled_at', 'is', null)
-        .execute()
-      audit({ action: 'proposal.table', object: `proposal:${id}`, visibility, payload: { id } })
-      return { tabledAt: at }
-    },
-    now,
-  )
+  return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, negotiation, at }) => {
+    const p = await visibleProposal(trx, w.scope, negotiationId, id)
+    const refusal =
+      p.owner_party === 'PUBLIC'
+        ? 'the proposal is already tabled'
+        : tableRefusal(
+            { ownerParty: p.owner_party, visibility: p.visibility, tabledAt: p.tabled_at },
+            party,
+          )
+    if (refusal !== null) throw new DomainError('conflict', refusal)
+    const visibility = childVisibility(negotiation.visibility, 'shared')
+    await trx
+      .updateTable('proposals')
+      .set({ visibility, tabled_at: at, etag: randomUUID() })
+      .where('id', '=', id)
+      .where('tabled_at', 'is', null)
+      .execute()
+    audit({ action: 'proposal.table', object: `proposal:${id}`, visibility, payload: { id } })
+    return { tabledAt: at }
+  })
 }
 
 /** Accepts a tabled proposal of the other party; both parties' acceptance of one revision concludes. */
-export async function acceptProposal(
-  store: Store,
-  actor: Actor,
-  scope: AccessScope,
+export function acceptProposal(
+  w: Writer,
   negotiationId: string,
   id: string,
-  now: () => Date,
 ): Promise<{ concluded: boolean; revisionId: string }> {
-  const party = delegationOf(actor)
-  return withTransaction(
-    store,
-    actor,
-    async (trx, audit) => {
-      const n = await visibleNegotiation(trx, scope, negotiationId)
-      const p = await visibleProposal(trx, scope, negotiationId, id)
-      const { facts } = await factsFor(trx, scope, n)
-      const refusal = acceptRefusal(
-        {
-          ownerParty: p.owner_party === 'PUBLIC' ? party : p.owner_party,
-          visibility: p.visibility,
-          tabledAt: p.tabled_at,
-        },
-        facts,
-      )
-      if (refusal !== null) throw new DomainError('conflict', refusal)
-      const at = now().toISOString()
-      const last = await trx
-        .selectFrom('acceptances')
-        .select((eb) => eb.fn.max('seq').as('m'))
-        .executeTakeFirst()
-      await trx
-        .insertInto('acceptances')
-        .values({
-          seq: (last?.m ?? 0) + 1,
-          id: randomUUID(),
-          negotiation_id: negotiationId,
-          party,
-          proposal_id: id,
-          revision_id: p.revision_id,
-          at,
-          created_by: actor.id,
-        })
-        .execute()
-      const after = negotiationState(
-        {
-          ...facts,
-          acceptances: [
-            ...facts.acceptances,
-            { party, proposalId: id, revisionId: p.revision_id, at },
-          ],
-        },
-        at,
-      )
-      audit({
-        action: after.concluded ? 'proposal.accept+conclude' : 'proposal.accept',
-        object: `proposal:${id}`,
+  return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, negotiation, at }) => {
+    const p = await visibleProposal(trx, w.scope, negotiationId, id)
+    const { facts } = await factsFor(trx, w.scope, negotiation)
+    const refusal = acceptRefusal(
+      {
+        ownerParty: p.owner_party === 'PUBLIC' ? party : p.owner_party,
         visibility: p.visibility,
-        payload: { revisionId: p.revision_id },
+        tabledAt: p.tabled_at,
+      },
+      facts,
+    )
+    if (refusal !== null) throw new DomainError('conflict', refusal)
+    const last = await trx
+      .selectFrom('acceptances')
+      .select((eb) => eb.fn.max('seq').as('m'))
+      .executeTakeFirst()
+    await trx
+      .insertInto('acceptances')
+      .values({
+        seq: (last?.m ?? 0) + 1,
+        id: randomUUID(),
+        negotiation_id: negotiationId,
+        party,
+        proposal_id: id,
+        revision_id: p.revision_id,
+        at,
+        created_by: w.actor.id,
       })
-      return { concluded: after.concluded !== null, revisionId: p.revision_id }
-    },
-    now,
-  )
+      .execute()
+    const accepted = { party, proposalId: id, revisionId: p.revision_id, at }
+    const after = negotiationState({ ...facts, acceptances: [...facts.acceptances, accepted] }, at)
+    audit({
+      action: after.concluded ? 'proposal.accept+conclude' : 'proposal.accept',
+      object: `proposal:${id}`,
+      visibility: p.visibility,
+      payload: { revisionId: p.revision_id },
+    })
+    return { concluded: after.concluded !== null, revisionId: p.revision_id }
+  })
 }

@@ -57,7 +57,7 @@ describe.each(testDialects())('seeded record on $name', (dialect) => {
   })
 
   it('seeds the negotiation history with its lapse', async () => {
-    const list = await listNegotiations(h.db, PUBLIC_SCOPE, '2026-11-28')
+    const list = await listNegotiations({ db: h.db, scope: PUBLIC_SCOPE }, '2026-11-28')
     const byId = new Map(list.map((n) => [n.id, n]))
     expect(byId.get('rok-us-sma-12-negotiation')).toMatchObject({ status: 'in-force', lapse: null })
     expect(byId.get('rok-us-sma-11-negotiation')?.lapse).toEqual({
@@ -70,7 +70,11 @@ describe.each(testDialects())('seeded record on $name', (dialect) => {
       lapse: null,
       nextDeadline: { date: '2028-11-07' },
     })
-    const d = await getNegotiation(h.db, PUBLIC_SCOPE, 'rok-us-sma-12-negotiation', '2026-11-28')
+    const d = await getNegotiation(
+      { db: h.db, scope: PUBLIC_SCOPE },
+      'rok-us-sma-12-negotiation',
+      '2026-11-28',
+    )
     expect(d.rounds).toHaveLength(8)
     expect(d.rounds[0]).toMatchObject({
       number: 1,
