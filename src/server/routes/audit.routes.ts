@@ -1,6 +1,6 @@
-import { auditQuery, auditResponse } from '../../contracts/audit.js'
+import { auditOperations as ops } from '../../contracts/operations.js'
 import { auditHead, listAudit } from '../../services/audit.js'
-import { readErrors } from '../problem.js'
+import { bind } from '../bind.js'
 import { scopeOfRequest, type App, type RouteContext } from '../request-context.js'
 
 /**
@@ -8,38 +8,25 @@ import { scopeOfRequest, type App, type RouteContext } from '../request-context.
  * ones (payloads are never stored, only digests). `head` is the hash to anchor in minutes.
  */
 export function registerAuditRoutes(app: App, ctx: RouteContext): void {
-  app.get(
-    '/api/audit',
-    {
-      config: { permission: 'audit:read' },
-      schema: {
-        operationId: 'getAuditLog',
-        summary: 'The audit log as your party may see it, newest first',
-        tags: ['audit'],
-        querystring: auditQuery,
-        response: { 200: auditResponse, ...readErrors },
-      },
-    },
-    async (req) => {
-      const rows = await listAudit(ctx.store.db, scopeOfRequest(req), {
-        limit: req.query.limit,
-        ...(req.query.before === undefined ? {} : { before: req.query.before }),
-      })
-      return {
-        entries: rows.map((r) => ({
-          seq: r.seq,
-          at: r.at,
-          actor: r.actor,
-          party: r.party,
-          action: r.action,
-          object: r.object,
-          visibility: r.visibility,
-          payloadDigest: r.payload_digest,
-          prevHash: r.prev_hash,
-          hash: r.hash,
-        })),
-        head: await auditHead(ctx.store.db),
-      }
-    },
-  )
+  bind(app, ops.getAuditLog, async (req) => {
+    const rows = await listAudit(ctx.store.db, scopeOfRequest(req), {
+      limit: req.query.limit,
+      ...(req.query.before === undefined ? {} : { before: req.query.before }),
+    })
+    return {
+      entries: rows.map((r) => ({
+        seq: r.seq,
+        at: r.at,
+        actor: r.actor,
+        party: r.party,
+        action: r.action,
+        object: r.object,
+        visibility: r.visibility,
+        payloadDigest: r.payload_digest,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+      })),
+      head: await auditHead(ctx.store.db),
+    }
+  })
 }

@@ -1,15 +1,12 @@
 import { DEFAULT_SCENARIO, isStochastic, shippedScenarios } from '../../domain/projection/index.js'
 import { evaluationContext } from '../../domain/record/record.js'
 import { DomainError } from '../../domain/errors.js'
-import {
-  projectionRequestSchema,
-  projectionResultSchema,
-  scenarioListSchema,
-} from '../../contracts/projections.js'
+import { projectionOperations as ops } from '../../contracts/operations.js'
+import { projectionResultSchema } from '../../contracts/projections.js'
 import { ProjectionPool } from '../../services/projections/projection-pool.js'
 import { resolveCompare, resolveScenario, resolveSpec } from '../../services/projections/request.js'
 import { IN_THREAD_BELOW, runProjection } from '../../services/projections/run-projection.js'
-import { problemResponses, readErrors, writeErrors } from '../problem.js'
+import { bind } from '../bind.js'
 import { scopeOfRequest, type App, type RouteContext } from '../request-context.js'
 
 /**
@@ -25,72 +22,46 @@ export function registerProjectionRoutes(app: App, ctx: RouteContext): void {
     await pool?.destroy()
   })
 
-  app.get(
-    '/api/projections/scenarios',
-    {
-      config: { permission: 'public:read' },
-      schema: {
-        operationId: 'listScenarios',
-        summary: 'The shipped projection scenarios (for a scenario picker)',
-        tags: ['projections'],
-        response: { 200: scenarioListSchema, ...readErrors },
-      },
-    },
-    () => ({
-      defaultScenario: DEFAULT_SCENARIO,
-      scenarios: shippedScenarios().map((sc) => ({
-        id: sc.id,
-        version: sc.version,
-        title: sc.title,
-        description: sc.description,
-        stochastic: isStochastic(sc),
-        scenario: sc,
-      })),
-    }),
-  )
+  bind(app, ops.listScenarios, () => ({
+    defaultScenario: DEFAULT_SCENARIO,
+    scenarios: shippedScenarios().map((sc) => ({
+      id: sc.id,
+      version: sc.version,
+      title: sc.title,
+      description: sc.description,
+      stochastic: isStochastic(sc),
+      scenario: sc,
+    })),
+  }))
 
-  app.post(
-    '/api/projections',
-    {
-      config: { permission: 'public:read' },
-      schema: {
-        operationId: 'runProjection',
-        summary: 'Project an agreement (and comparisons) under a scenario',
-        description: 'The JSON of `sma project --json`.',
-        tags: ['projections'],
-        body: projectionRequestSchema,
-        response: { 200: projectionResultSchema, ...writeErrors, ...problemResponses(422) },
-      },
-    },
-    async (req, reply) => {
-      const body = req.body
-      if ((body.agreement === undefined) === (body.spec === undefined)) {
-        throw new DomainError('invalid', 'Send exactly one of "agreement" (an id) and "spec".', {
-          errors: [{ pointer: '/agreement', detail: 'exactly one of agreement and spec' }],
-        })
-      }
-      const record = await ctx.record.snapshot(scopeOfRequest(req))
-      const primary = resolveSpec(record, body.agreement ?? body.spec)
-      const scenario = resolveScenario(body.scenario)
-      const specs = [primary, ...body.compare.map((c) => resolveCompare(record, primary, c))]
-      const ac = new AbortController()
-      reply.raw.on('close', () => {
-        if (!reply.raw.writableFinished) ac.abort()
+  bind(app, ops.runProjection, async (req, reply) => {
+    const body = req.body
+    if ((body.agreement === undefined) === (body.spec === undefined)) {
+      throw new DomainError('invalid', 'Send exactly one of "agreement" (an id) and "spec".', {
+        errors: [{ pointer: '/agreement', detail: 'exactly one of agreement and spec' }],
       })
-      const usePool = body.paths >= IN_THREAD_BELOW
-      if (usePool && pool === undefined) pool = new ProjectionPool(ctx.projectionThreads)
-      try {
-        const result = await runProjection(
-          { specs, scenario, paths: body.paths, seed: body.seed },
-          evaluationContext(record),
-          { ...(usePool && pool ? { pool } : { workers: 0 }), signal: ac.signal },
-        )
-        // readonly domain types → the schema's mutable output type (also checks the contract)
-        return projectionResultSchema.parse(result)
-      } catch (e) {
-        if (e instanceof RangeError) throw new DomainError('unprocessable', e.message)
-        throw e
-      }
-    },
-  )
+    }
+    const record = await ctx.record.snapshot(scopeOfRequest(req))
+    const primary = resolveSpec(record, body.agreement ?? body.spec)
+    const scenario = resolveScenario(body.scenario)
+    const specs = [primary, ...body.compare.map((c) => resolveCompare(record, primary, c))]
+    const ac = new AbortController()
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) ac.abort()
+    })
+    const usePool = body.paths >= IN_THREAD_BELOW
+    if (usePool && pool === undefined) pool = new ProjectionPool(ctx.projectionThreads)
+    try {
+      const result = await runProjection(
+        { specs, scenario, paths: body.paths, seed: body.seed },
+        evaluationContext(record),
+        { ...(usePool && pool ? { pool } : { workers: 0 }), signal: ac.signal },
+      )
+      // readonly domain types → the schema's mutable output type (also checks the contract)
+      return projectionResultSchema.parse(result)
+    } catch (e) {
+      if (e instanceof RangeError) throw new DomainError('unprocessable', e.message)
+      throw e
+    }
+  })
 }

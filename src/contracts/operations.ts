@@ -1,0 +1,403 @@
+import { z } from 'zod'
+import { del, get, operations, post, put } from './operation.js'
+import {
+  agreementParams,
+  agreementResponse,
+  agreementsQuery,
+  agreementsResponse,
+  scheduleQuery,
+  scheduleResponse,
+} from './agreements.js'
+import {
+  analysesResponse,
+  analysisBody,
+  analysisParams,
+  analysisResponse,
+  analysisResult,
+  geniusBody,
+  simulationBody,
+  simulationResult,
+} from './analyses.js'
+import { auditQuery, auditResponse } from './audit.js'
+import { loginBody, sessionResponse, tokenBody, tokenCreated, tokensResponse } from './auth.js'
+import { createdResponse, idParam, ifMatchHeaders } from './common.js'
+import { smaAnalysisSetup } from './domain-shapes.js'
+import { healthResponse } from './health.js'
+import { indexValueBody, indexValueResponse, indexValuesResponse, seriesParam } from './indices.js'
+import {
+  childParams,
+  eventBody,
+  negotiationBody,
+  negotiationParams,
+  negotiationResponse,
+  negotiationsResponse,
+  roundBody,
+} from './negotiations.js'
+import { positionBody, positionResponse, positionsResponse } from './positions.js'
+import {
+  projectionRequestSchema,
+  projectionResultSchema,
+  scenarioListSchema,
+} from './projections.js'
+import {
+  acceptedResponse,
+  draftUpdated,
+  proposalBody,
+  proposalCreated,
+  proposalResponse,
+  proposalUpdateBody,
+  proposalsResponse,
+  tabledResponse,
+} from './proposals.js'
+import { recordResponse } from './record.js'
+/**
+ * The API at a glance: every operation with its method and path, the one permission it needs,
+ * its summary for the OpenAPI document and the shapes that go in and out (defined in the
+ * neighbouring files). The server binds one handler to each (src/server/bind.ts); clients call
+ * them by the same declarations.
+ */
+
+export const metaOperations = operations('meta', {
+  getHealth: get('/api/health', 'public:read', 'Whether the server and its database answer', {
+    response: healthResponse,
+  }),
+})
+
+/** The public record: agreements, their schedules, the record as one document, index series. */
+export const agreementOperations = operations('agreements', {
+  listAgreements: get(
+    '/api/agreements',
+    'public:read',
+    'Every agreement visible to you, with its status as of a day',
+    { querystring: agreementsQuery, response: agreementsResponse },
+  ),
+  getAgreement: get(
+    '/api/agreements/:id',
+    'public:read',
+    'One agreement: its full specification and revision id',
+    { params: agreementParams, response: agreementResponse },
+  ),
+  getAgreementSchedule: get(
+    '/api/agreements/:id/schedule',
+    'public:read',
+    'Yearly figures of an agreement with their derivations',
+    {
+      params: agreementParams,
+      querystring: scheduleQuery,
+      response: scheduleResponse,
+      errors: [422],
+      description:
+        'Computed from the stored index values; `index=SERIES:YEAR=VALUE` (repeatable) adds what-if values. Same JSON as `sma schedule --json`.',
+    },
+  ),
+  getRecord: get(
+    '/api/record',
+    'public:read',
+    'The record in one document: every visible agreement and every index series',
+    {
+      response: recordResponse,
+      description:
+        'What the web app and `sma … --server` compute schedules, explanations and checks from, with the same code as the server.',
+    },
+  ),
+  listIndexValues: get(
+    '/api/indices/:series/values',
+    'public:read',
+    'Every release of an index series, in release order',
+    { params: seriesParam, response: indexValuesResponse },
+  ),
+  addIndexValue: post(
+    '/api/indices/:series/values',
+    'index:write',
+    'Record a release of one period (a new figure, or a revision)',
+    {
+      params: seriesParam,
+      body: indexValueBody,
+      response: indexValueResponse,
+      status: 201,
+      description: 'Schedules, the record document and the web app use it at once.',
+    },
+  ),
+})
+
+export const authOperations = operations('auth', {
+  login: post(
+    '/api/auth/login',
+    'public:read',
+    'Log in: opens a session (cookie) and returns the CSRF token for writes',
+    { body: loginBody, response: sessionResponse },
+  ),
+  logout: post('/api/auth/logout', 'self:manage', 'Log out: ends this session', {
+    response: null,
+    status: 204,
+  }),
+  getSession: get(
+    '/api/auth/me',
+    'self:manage',
+    'Who you are, with the CSRF token of this session',
+    { response: sessionResponse },
+  ),
+  listTokens: get('/api/tokens', 'self:manage', 'Your personal API tokens (never their secrets)', {
+    response: tokensResponse,
+  }),
+  createToken: post(
+    '/api/tokens',
+    'self:manage',
+    'Create a personal API token (its secret is shown once)',
+    { body: tokenBody, response: tokenCreated, status: 201 },
+  ),
+  revokeToken: del('/api/tokens/:id', 'self:manage', 'Revoke one of your API tokens', {
+    params: z.strictObject({ id: idParam }),
+    response: null,
+    status: 204,
+  }),
+})
+
+/** Negotiations, their rounds and lifecycle events. */
+export const negotiationOperations = operations('negotiations', {
+  listNegotiations: get(
+    '/api/negotiations',
+    'negotiation:read',
+    'Negotiations visible to you, with status, lapse and next deadline',
+    { response: negotiationsResponse },
+  ),
+  createNegotiation: post(
+    '/api/negotiations',
+    'negotiation:create',
+    'Open a negotiation (private to your delegation, or shared with the other)',
+    { body: negotiationBody, response: createdResponse, status: 201 },
+  ),
+  getNegotiation: get(
+    '/api/negotiations/:id',
+    'negotiation:read',
+    'A negotiation: deadlines, delegations, rounds, events and acceptances',
+    { params: negotiationParams, response: negotiationResponse },
+  ),
+  addRound: post(
+    '/api/negotiations/:id/rounds',
+    'round:write',
+    'Record a round of talks (shared between the delegations)',
+    { params: negotiationParams, body: roundBody, response: createdResponse, status: 201 },
+  ),
+  addEvent: post(
+    '/api/negotiations/:id/events',
+    'event:write',
+    'Record a lifecycle event (text agreed, signed, a domestic procedure…)',
+    {
+      params: negotiationParams,
+      body: eventBody,
+      response: createdResponse,
+      status: 201,
+      description:
+        'Signing and later steps need a mutual conclusion; entry into force needs both domestic procedures; a party records only its own domestic procedure.',
+    },
+  ),
+})
+
+/** Proposals: private drafts, tabling (then immutable), acceptance by the other party. */
+export const proposalOperations = operations('negotiations', {
+  listProposals: get(
+    '/api/negotiations/:id/proposals',
+    'negotiation:read',
+    'Proposals visible to you (tabled ones, and your own drafts), with schedules',
+    { params: negotiationParams, response: proposalsResponse },
+  ),
+  createProposal: post(
+    '/api/negotiations/:id/proposals',
+    'proposal:draft',
+    'Store a private draft, or table a proposal at once',
+    {
+      params: negotiationParams,
+      body: proposalBody,
+      response: proposalCreated,
+      status: 201,
+      description:
+        'A private draft (visibility "private"), or a proposal tabled at once ("shared", needs proposal:table). The spec is stored as a content-addressed revision.',
+    },
+  ),
+  getProposal: get(
+    '/api/negotiations/:id/proposals/:pid',
+    'negotiation:read',
+    'One proposal with its schedule (ETag for drafts)',
+    { params: childParams, response: proposalResponse },
+  ),
+  updateDraft: put(
+    '/api/negotiations/:id/proposals/:pid',
+    'proposal:draft',
+    'Replace a private draft (If-Match required)',
+    {
+      params: childParams,
+      headers: ifMatchHeaders,
+      body: proposalUpdateBody,
+      response: draftUpdated,
+      errors: [412, 428],
+      description: 'Tabled proposals are immutable: 409. Stale ETag: 412; no If-Match: 428.',
+    },
+  ),
+  tableProposal: post(
+    '/api/negotiations/:id/proposals/:pid/table',
+    'proposal:table',
+    'Table your draft: it becomes visible to the other delegation and immutable',
+    { params: childParams, response: tabledResponse },
+  ),
+  acceptProposal: post(
+    '/api/negotiations/:id/proposals/:pid/accept',
+    'proposal:accept',
+    "Accept the other delegation's tabled proposal",
+    { params: childParams, response: acceptedResponse },
+  ),
+})
+
+/** A delegation's positions: always private to its party, versioned by ETag. */
+export const positionOperations = operations('negotiations', {
+  listPositions: get(
+    '/api/negotiations/:id/positions',
+    'position:read',
+    "Your delegation's positions in a negotiation",
+    { params: negotiationParams, response: positionsResponse },
+  ),
+  createPosition: post(
+    '/api/negotiations/:id/positions',
+    'position:write',
+    'Record a position (private to your delegation)',
+    { params: negotiationParams, body: positionBody, response: positionResponse, status: 201 },
+  ),
+  getPosition: get(
+    '/api/negotiations/:id/positions/:pid',
+    'position:read',
+    'One of your positions, with its ETag',
+    { params: childParams, response: positionResponse },
+  ),
+  updatePosition: put(
+    '/api/negotiations/:id/positions/:pid',
+    'position:write',
+    'Replace a position (If-Match required)',
+    {
+      params: childParams,
+      headers: ifMatchHeaders,
+      body: positionBody,
+      response: positionResponse,
+      errors: [412, 428],
+      description: 'Stale ETag: 412 with currentETag; no If-Match: 428.',
+    },
+  ),
+})
+
+/** Party-private analyses of a negotiation, computed results, simulations, one-off computations. */
+export const analysisOperations = operations('analyses', {
+  listAnalyses: get(
+    '/api/negotiations/:id/analyses',
+    'analysis:read',
+    "Your delegation's analyses of a negotiation (always party-private)",
+    { params: negotiationParams, response: analysesResponse },
+  ),
+  createAnalysis: post(
+    '/api/negotiations/:id/analyses',
+    'analysis:write',
+    'Store an SMA analysis setup (private to your delegation)',
+    {
+      params: negotiationParams,
+      body: analysisBody,
+      response: analysisResponse,
+      status: 201,
+      description: "The setup's viewpoint must be your party.",
+    },
+  ),
+  getAnalysis: get(
+    '/api/negotiations/:id/analyses/:aid',
+    'analysis:read',
+    'One of your analyses, with its ETag',
+    { params: analysisParams, response: analysisResponse },
+  ),
+  updateAnalysis: put(
+    '/api/negotiations/:id/analyses/:aid',
+    'analysis:write',
+    'Replace an analysis (If-Match required)',
+    {
+      params: analysisParams,
+      headers: ifMatchHeaders,
+      body: analysisBody,
+      response: analysisResponse,
+      errors: [412, 428],
+      description: 'Stale ETag: 412 with currentETag; no If-Match: 428.',
+    },
+  ),
+  getAnalysisResult: get(
+    '/api/negotiations/:id/analyses/:aid/result',
+    'analysis:read',
+    'Compute an analysis: frontier, solutions, ZOPA, proposals on the plane',
+    {
+      params: analysisParams,
+      response: analysisResult,
+      errors: [422],
+      description:
+        'Prices every package with the agreement engine and analyses the space. Computed per request; a setup that cannot be priced → 422.',
+    },
+  ),
+  simulateAnalysis: post(
+    '/api/negotiations/:id/analyses/:aid/simulate',
+    'analysis:read',
+    "Simulate alternating offers on an analysis's package space",
+    {
+      params: analysisParams,
+      body: simulationBody,
+      response: simulationResult,
+      errors: [422],
+      description:
+        "Own party only, nothing stored: strategies for A and B, rounds (≤ 2000) or roundDays to end at the negotiation's next deadline, seed. Returns the agreement or null and both sides' offers as [uA, uB] (≤ 500 points each).",
+    },
+  ),
+  runAnalysis: post(
+    '/api/analysis/run',
+    'analysis:write',
+    'Compute an SMA analysis setup without storing it',
+    {
+      body: smaAnalysisSetup,
+      response: analysisResult,
+      errors: [422],
+      description:
+        'Viewpoint: your party or neutral. The result goes to you only; nothing is stored.',
+    },
+  ),
+  analyzeGenius: post(
+    '/api/analysis/genius',
+    'public:read',
+    'Analyse a GENIUS (XML) or GeniusWeb (JSON) scenario given as texts',
+    {
+      body: geniusBody,
+      response: analysisResult,
+      errors: [422],
+      description:
+        'Each text ≤ 256 KiB, ≤ 200,000 outcomes. Open to everyone: only your inputs are used and nothing is stored.',
+    },
+  ),
+})
+
+export const projectionOperations = operations('projections', {
+  listScenarios: get(
+    '/api/projections/scenarios',
+    'public:read',
+    'The shipped projection scenarios (for a scenario picker)',
+    { response: scenarioListSchema },
+  ),
+  runProjection: post(
+    '/api/projections',
+    'public:read',
+    'Project an agreement (and comparisons) under a scenario',
+    {
+      body: projectionRequestSchema,
+      response: projectionResultSchema,
+      errors: [422],
+      description: 'The JSON of `sma project --json`.',
+    },
+  ),
+})
+
+export const auditOperations = operations('audit', {
+  getAuditLog: get(
+    '/api/audit',
+    'audit:read',
+    'The audit log as your party may see it, newest first',
+    { querystring: auditQuery, response: auditResponse },
+  ),
+})
