@@ -1,3 +1,4 @@
+import { formatTable } from './table.js'
 import type { ModelReport, ProjectionResult, Quantiles } from '../domain/projection/index.js'
 
 const SPARK = '▁▂▃▄▅▆▇█'
@@ -104,7 +105,20 @@ export function formatProjection(r: ProjectionResult): string {
         fanCell(q, lo, hi, 28),
       ]
     })
-    out.push(table(header, rows, [false, false, true, true, true, true, true, true, true, false]))
+    out.push(
+      formatTable(header, rows, [
+        false,
+        false,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        false,
+      ]).trimEnd(),
+    )
     for (const y of p.years) {
       if (y.exact !== null)
         out.push(
@@ -130,7 +144,7 @@ export function formatProjection(r: ProjectionResult): string {
       `difference ${c.a} − ${c.b}  (${r.projections[0]?.currency ?? ''} bn; negative: ${c.a} costs less)`,
     )
     out.push(
-      table(
+      formatTable(
         ['year', 'P5', 'P25', 'P50', 'P75', 'P95', 'mean', `P(${c.a} higher)`],
         c.years.map((y) => [
           String(y.year),
@@ -143,7 +157,7 @@ export function formatProjection(r: ProjectionResult): string {
           pct(y.pAHigher),
         ]),
         [false, true, true, true, true, true, true, true],
-      ),
+      ).trimEnd(),
     )
     if (c.total) {
       const d = c.total.difference
@@ -158,18 +172,4 @@ export function formatProjection(r: ProjectionResult): string {
     }
   }
   return `${out.join('\n')}\n`
-}
-
-function table(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  right: readonly boolean[],
-): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((c, i) => (right[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd()
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
 }

@@ -78,21 +78,7 @@ export function positiveInt(value: string, option: string): number {
   return n
 }
 
-/** Formats rows as a left-aligned text table with a header rule. */
-export function formatTable(
-  headers: readonly string[],
-  rows: readonly (readonly string[])[],
-): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd()
-  return (
-    [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n'
-  )
-}
+export { formatTable } from './table.js'
 
 /** A utility pair as "(0.8740, 0.8740)". */
 export function formatPair(u: readonly [number, number], digits = 4): string {

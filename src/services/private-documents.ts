@@ -59,6 +59,7 @@ export type Versioned<T> = T & {
   etag: string
   created_at: string
   updated_at: string
+  created_by: string
 }
 
 /**
@@ -81,10 +82,11 @@ export function createOwnDocument<T extends Record<string, string | null>>(
       etag: randomUUID(),
       created_at: n.at,
       updated_at: n.at,
+      created_by: w.actor.id,
     }
     await n.trx
       .insertInto(table)
-      .values({ ...row, created_by: w.actor.id } as never)
+      .values(row as never)
       .execute()
     n.audit({
       action: `${audit.kind}.create`,
@@ -162,4 +164,57 @@ export function replaceOwnDocument<C extends { etag: string }>(
     })
     return { current, etag, at: n.at }
   })
+}
+
+/**
+ * The use cases of one kind of private document (list, get, create, replace under If-Match),
+ * from its table, its name, how a row becomes the API's view and how an input becomes columns.
+ * `check` validates an input against the writer (e.g. an analysis's viewpoint must be the
+ * writer's party); it runs before a create and, on a replace, after the current document is read.
+ */
+export function privateDocuments<Row, View extends { etag: string }, Input>(kind: {
+  readonly table: PrivateTable
+  readonly name: 'position' | 'analysis'
+  readonly toView: (row: Row) => View
+  readonly columns: (input: Input) => Record<string, string | null>
+  readonly check?: (w: Writer, input: Input) => void
+}) {
+  const get = async (r: Reader, negotiationId: string, id: string): Promise<View> =>
+    kind.toView((await ownDocument(r, kind.table, negotiationId, id)) as Row)
+  return {
+    list: async (r: Reader, negotiationId: string): Promise<View[]> =>
+      (await ownDocuments(r, kind.table, negotiationId)).map((row) => kind.toView(row as Row)),
+    get,
+    create: async (w: Writer, negotiationId: string, input: Input): Promise<View> => {
+      kind.check?.(w, input)
+      const row = await createOwnDocument(w, kind.table, negotiationId, kind.columns(input), {
+        kind: kind.name,
+        payload: input,
+      })
+      return kind.toView(row as Row)
+    },
+    update: async (
+      w: Writer,
+      negotiationId: string,
+      id: string,
+      ifMatch: string,
+      input: Input,
+    ): Promise<View> => {
+      const { current, etag, at } = await replaceOwnDocument(
+        w,
+        kind.table,
+        negotiationId,
+        id,
+        ifMatch,
+        {
+          kind: kind.name,
+          current: (r) => get(r, negotiationId, id),
+          check: () => kind.check?.(w, input),
+          columns: kind.columns(input),
+          payload: input,
+        },
+      )
+      return { ...current, ...input, etag, updatedAt: at }
+    },
+  }
 }

@@ -4,6 +4,14 @@ import { fileURLToPath } from 'node:url'
 import { loadRecord } from '../record/shipped-record.js'
 import { revisionId } from '../domain/agreement/revision-id.js'
 import type { DbOrTrx } from '../db/database.js'
+import {
+  insertAcceptance,
+  insertDeadlines,
+  insertEvent,
+  insertProposal,
+  insertRound,
+  type Placement,
+} from '../db/repositories/negotiation-rows.js'
 import { SYSTEM_ACTOR, withTransaction, type Store } from './audit.js'
 import { negotiationSeedSchema, type NegotiationSeed } from './negotiation-seed.js'
 import { putRevision } from './record/agreements.js'
@@ -114,8 +122,7 @@ async function seedNegotiation(
   revisions: ReadonlyMap<string, string>,
   at: string,
 ): Promise<void> {
-  const visibility = seed.visibility
-  const owner = 'PUBLIC' as const
+  const p: Placement = { negotiationId: seed.id, owner: 'PUBLIC', visibility: seed.visibility, at }
   await trx
     .insertInto('negotiations')
     .values({
@@ -123,27 +130,13 @@ async function seedNegotiation(
       title_json: JSON.stringify(seed.title),
       replaces: seed.replaces,
       successor: seed.successor,
-      owner_party: owner,
-      visibility,
+      owner_party: p.owner,
+      visibility: p.visibility,
       sources_json: JSON.stringify(seed.sources),
       created_at: at,
     })
     .execute()
-  for (const d of seed.deadlines) {
-    await trx
-      .insertInto('negotiation_deadlines')
-      .values({
-        id: randomUUID(),
-        negotiation_id: seed.id,
-        kind: d.kind,
-        date: d.date,
-        label: d.label,
-        sources_json: JSON.stringify(d.sources),
-        owner_party: owner,
-        visibility,
-      })
-      .execute()
-  }
+  await insertDeadlines(trx, p, seed.deadlines)
   for (const del of seed.delegations) {
     const id = randomUUID()
     await trx
@@ -154,8 +147,8 @@ async function seedNegotiation(
         party: del.party,
         agencies_json: JSON.stringify(del.agencies),
         sources_json: JSON.stringify(del.sources),
-        owner_party: owner,
-        visibility,
+        owner_party: p.owner,
+        visibility: p.visibility,
       })
       .execute()
     let position = 0
@@ -166,77 +159,31 @@ async function seedNegotiation(
         .execute()
     }
   }
-  for (const r of seed.rounds) {
-    await trx
-      .insertInto('negotiation_rounds')
-      .values({
-        id: randomUUID(),
-        negotiation_id: seed.id,
-        number: r.number,
-        date_from: r.from,
-        date_to: r.to,
-        venue: r.venue,
-        summary: r.summary,
-        sources_json: JSON.stringify(r.sources),
-        owner_party: owner,
-        visibility,
-        created_at: at,
-      })
-      .execute()
-  }
+  for (const r of seed.rounds) await insertRound(trx, p, r)
   for (const e of seed.events) {
-    await trx
-      .insertInto('negotiation_events')
-      .values({
-        id: randomUUID(),
-        negotiation_id: seed.id,
-        kind: e.kind,
-        date: e.date,
-        party: e.party,
-        note: e.inferred === true ? `${e.note} (inferred)` : e.note,
-        sources_json: JSON.stringify(e.sources),
-        owner_party: owner,
-        visibility,
-        created_at: at,
-      })
-      .execute()
+    await insertEvent(trx, p, { ...e, note: e.inferred === true ? `${e.note} (inferred)` : e.note })
   }
   if (seed.outcome) {
     const rid = revisions.get(seed.outcome.agreement)
     if (rid === undefined)
       throw new Error(`${seed.id}: unknown agreement ${seed.outcome.agreement}`)
-    const pid = randomUUID()
-    await trx
-      .insertInto('proposals')
-      .values({
-        id: pid,
-        negotiation_id: seed.id,
-        title: seed.outcome.title,
-        owner_party: owner,
-        visibility,
-        revision_id: rid,
-        revises: null,
-        round_id: null,
-        tabled_at: seed.outcome.agreedOn,
-        etag: randomUUID(),
-        created_at: at,
-        created_by: 'system',
-      })
-      .execute()
+    const agreedOn = seed.outcome.agreedOn
+    const { id } = await insertProposal(trx, p, {
+      title: seed.outcome.title,
+      revisionId: rid,
+      revises: null,
+      roundId: null,
+      tabledAt: agreedOn,
+      createdBy: 'system',
+    })
     for (const party of ['KR', 'US'] as const) {
-      await trx
-        .insertInto('acceptances')
-        .values({
-          id: randomUUID(),
-          negotiation_id: seed.id,
-          party,
-          proposal_id: pid,
-          revision_id: rid,
-          at: seed.outcome.agreedOn,
-          created_by: 'system',
-          seq: 0,
-        })
-        .execute()
+      await insertAcceptance(trx, seed.id, {
+        party,
+        proposalId: id,
+        revisionId: rid,
+        at: agreedOn,
+        createdBy: 'system',
+      })
     }
   }
 }

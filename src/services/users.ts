@@ -169,6 +169,24 @@ export interface Authenticated {
   readonly sessionHash: string | null
 }
 
+/** The user columns both ways of authenticating read. */
+const USER_COLUMNS = [
+  'users.id',
+  'users.email',
+  'users.name',
+  'users.party',
+  'users.role',
+  'users.disabled',
+] as const
+
+function authenticated(
+  r: { id: string; email: string; name: string; party: Party; role: Role },
+  how: Pick<Authenticated, 'csrfToken' | 'via' | 'sessionHash'>,
+): Authenticated {
+  const user: UserView = { id: r.id, email: r.email, name: r.name, party: r.party, role: r.role }
+  return { principal: { userId: r.id, email: r.email, party: r.party, role: r.role }, user, ...how }
+}
+
 /** Resolves a session cookie value; null when unknown, expired (idle or absolute) or disabled. */
 export async function fromSession(
   db: DbOrTrx,
@@ -180,12 +198,7 @@ export async function fromSession(
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
-      'users.id',
-      'users.email',
-      'users.name',
-      'users.party',
-      'users.role',
-      'users.disabled',
+      ...USER_COLUMNS,
       'sessions.csrf_token',
       'sessions.expires_at',
       'sessions.last_seen_at',
@@ -204,14 +217,7 @@ export async function fromSession(
       .where('id_hash', '=', idHash)
       .execute()
   }
-  const user: UserView = { id: r.id, email: r.email, name: r.name, party: r.party, role: r.role }
-  return {
-    principal: { userId: r.id, email: r.email, party: r.party, role: r.role },
-    user,
-    csrfToken: r.csrf_token,
-    via: 'session',
-    sessionHash: idHash,
-  }
+  return authenticated(r, { csrfToken: r.csrf_token, via: 'session', sessionHash: idHash })
 }
 
 /** Resolves a personal API token (Bearer). */
@@ -223,27 +229,12 @@ export async function fromApiToken(
   const r = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select([
-      'users.id',
-      'users.email',
-      'users.name',
-      'users.party',
-      'users.role',
-      'users.disabled',
-      'api_tokens.expires_at',
-    ])
+    .select([...USER_COLUMNS, 'api_tokens.expires_at'])
     .where('api_tokens.token_hash', '=', sha256(bearer))
     .executeTakeFirst()
   if (!r || r.disabled === 1) return null
   if (r.expires_at !== null && r.expires_at <= now().toISOString()) return null
-  const user: UserView = { id: r.id, email: r.email, name: r.name, party: r.party, role: r.role }
-  return {
-    principal: { userId: r.id, email: r.email, party: r.party, role: r.role },
-    user,
-    csrfToken: null,
-    via: 'token',
-    sessionHash: null,
-  }
+  return authenticated(r, { csrfToken: null, via: 'token', sessionHash: null })
 }
 
 export function csrfMatches(expected: string, given: string | undefined): boolean {

@@ -4,13 +4,10 @@ import {
   type SmaAnalysisSetup,
 } from '../../domain/bargaining/sma-package-space.js'
 import type { AnalysisInput, AnalysisView } from '../../contracts/analyses.js'
-import type { Reader, Writer } from '../context.js'
-import {
-  createOwnDocument,
-  ownDocument,
-  ownDocuments,
-  replaceOwnDocument,
-} from '../private-documents.js'
+import type { Selectable } from 'kysely'
+import type { AnalysesTable } from '../../db/database.js'
+import type { Writer } from '../context.js'
+import { privateDocuments } from '../private-documents.js'
 import { delegationOf } from '../negotiations/negotiation.js'
 
 /**
@@ -22,16 +19,7 @@ import { delegationOf } from '../negotiations/negotiation.js'
 /** Packages (outcomes) an SMA setup may span on the server: each is priced by the engine. */
 export const MAX_SMA_OUTCOMES = 5_000
 
-interface AnalysisRow {
-  id: string
-  negotiation_id: string
-  owner_party: 'KR' | 'US'
-  title: string
-  setup_json: string
-  etag: string
-  created_at: string
-  updated_at: string
-}
+type AnalysisRow = Selectable<AnalysesTable>
 
 const toView = (r: AnalysisRow): AnalysisView => ({
   id: r.id,
@@ -76,59 +64,27 @@ export function checkSetup(
   }
 }
 
-/** One of the own party's analyses of a visible negotiation, or `not-found`. */
-export async function getAnalysis(r: Reader, negotiationId: string, id: string) {
-  return toView(await ownDocument(r, 'analyses', negotiationId, id))
-}
-
-/** The own party's analyses of a visible negotiation (the other party's never leave the DB). */
-export async function listAnalyses(r: Reader, negotiationId: string): Promise<AnalysisView[]> {
-  return (await ownDocuments(r, 'analyses', negotiationId)).map((row) => toView(row as AnalysisRow))
-}
-
 const columns = (input: AnalysisInput) => ({
   title: input.title,
   setup_json: JSON.stringify(input.setup),
 })
 
-/** Stores an analysis setup, private to the author's party; its viewpoint must be that party. */
-export async function createAnalysis(
-  w: Writer,
-  negotiationId: string,
-  input: AnalysisInput,
-): Promise<AnalysisView> {
-  checkSetup(input.setup, [delegationOf(w.actor)], '/setup')
-  const row = await createOwnDocument(w, 'analyses', negotiationId, columns(input), {
-    kind: 'analysis',
-    payload: input,
-  })
-  return toView(row)
-}
+const analyses = privateDocuments({
+  table: 'analyses',
+  name: 'analysis',
+  toView,
+  columns,
+  // a delegation analyses from its own side
+  check: (w: Writer, input: AnalysisInput) => {
+    checkSetup(input.setup, [delegationOf(w.actor)], '/setup')
+  },
+})
 
+/** One of the own party's analyses of a visible negotiation, or `not-found`. */
+export const getAnalysis = analyses.get
+/** The own party's analyses of a visible negotiation (the other party's never leave the DB). */
+export const listAnalyses = analyses.list
+/** Stores an analysis setup, private to the author's party; its viewpoint must be that party. */
+export const createAnalysis = analyses.create
 /** Replaces an analysis if its ETag still matches (conditional UPDATE: one writer wins). */
-export async function updateAnalysis(
-  w: Writer,
-  negotiationId: string,
-  id: string,
-  ifMatch: string,
-  input: AnalysisInput,
-): Promise<AnalysisView> {
-  const party = delegationOf(w.actor)
-  const { current, etag, at } = await replaceOwnDocument(
-    w,
-    'analyses',
-    negotiationId,
-    id,
-    ifMatch,
-    {
-      kind: 'analysis',
-      current: (r) => getAnalysis(r, negotiationId, id),
-      check: () => {
-        checkSetup(input.setup, [party], '/setup')
-      },
-      columns: columns(input),
-      payload: input,
-    },
-  )
-  return { ...current, ...input, etag, updatedAt: at }
-}
+export const updateAnalysis = analyses.update

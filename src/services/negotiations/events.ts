@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import { childVisibility } from '../../domain/access/scope.js'
 import { DomainError } from '../../domain/errors.js'
 import { eventRefusal } from '../../domain/negotiation/lifecycle.js'
 import type { EventBody, RoundBody } from '../../contracts/negotiations.js'
+import { insertEvent, insertRound } from '../../db/repositories/negotiation-rows.js'
 import type { Writer } from '../context.js'
 import { factsFor, writeInNegotiation } from './negotiation.js'
 
@@ -25,24 +25,8 @@ export function addRound(
         errors: [{ pointer: '/to', detail: 'before from' }],
       })
     }
-    const id = randomUUID()
     const visibility = childVisibility(negotiation.visibility, 'shared')
-    await trx
-      .insertInto('negotiation_rounds')
-      .values({
-        id,
-        negotiation_id: negotiationId,
-        number: input.number,
-        date_from: input.from,
-        date_to: input.to,
-        venue: input.venue,
-        summary: input.summary,
-        sources_json: JSON.stringify(input.sources),
-        owner_party: party,
-        visibility,
-        created_at: at,
-      })
-      .execute()
+    const id = await insertRound(trx, { negotiationId, owner: party, visibility, at }, input)
     audit({ action: 'round.add', object: `round:${id}`, visibility, payload: input })
     return { id }
   })
@@ -70,23 +54,8 @@ export function addEvent(
     const { facts } = await factsFor(trx, w.scope, negotiation)
     const refusal = eventRefusal(facts, { kind: input.kind, date: input.date, party: input.party })
     if (refusal !== null) throw new DomainError('conflict', refusal)
-    const id = randomUUID()
     const visibility = childVisibility(negotiation.visibility, input.visibility)
-    await trx
-      .insertInto('negotiation_events')
-      .values({
-        id,
-        negotiation_id: negotiationId,
-        kind: input.kind,
-        date: input.date,
-        party: input.party,
-        note: input.note,
-        sources_json: JSON.stringify(input.sources),
-        owner_party: party,
-        visibility,
-        created_at: at,
-      })
-      .execute()
+    const id = await insertEvent(trx, { negotiationId, owner: party, visibility, at }, input)
     audit({ action: `event.${input.kind}`, object: `event:${id}`, visibility, payload: input })
     return { id }
   })

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { AgreementSpec } from '../../domain/agreement/spec.js'
 import type { Delegation } from '../../domain/access/permissions.js'
@@ -18,6 +17,7 @@ import type {
 } from '../../contracts/negotiations.js'
 import type { DbOrTrx } from '../../db/database.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
+import { insertDeadlines } from '../../db/repositories/negotiation-rows.js'
 import { withTransaction, type Actor, type Audit } from '../audit.js'
 import type { Reader, Writer } from '../context.js'
 
@@ -323,21 +323,9 @@ export async function createNegotiation(
           created_at: w.now().toISOString(),
         })
         .execute()
-      for (const d of input.deadlines) {
-        await trx
-          .insertInto('negotiation_deadlines')
-          .values({
-            id: randomUUID(),
-            negotiation_id: input.id,
-            kind: d.kind,
-            date: d.date,
-            label: d.label,
-            sources_json: JSON.stringify(d.sources),
-            owner_party: party,
-            visibility: input.visibility,
-          })
-          .execute()
-      }
+      const at = w.now().toISOString()
+      const p = { negotiationId: input.id, owner: party, visibility: input.visibility, at }
+      await insertDeadlines(trx, p, input.deadlines)
       audit({
         action: 'negotiation.create',
         object: `negotiation:${input.id}`,

@@ -1,13 +1,9 @@
 import { z } from 'zod'
 import type { PositionInput, PositionView } from '../../contracts/positions.js'
 import { money } from '../../contracts/common.js'
-import type { Reader, Writer } from '../context.js'
-import {
-  createOwnDocument,
-  ownDocument,
-  ownDocuments,
-  replaceOwnDocument,
-} from '../private-documents.js'
+import type { Selectable } from 'kysely'
+import type { PositionsTable } from '../../db/database.js'
+import { privateDocuments } from '../private-documents.js'
 import { parseJson, stringList } from './negotiation.js'
 
 /**
@@ -21,20 +17,7 @@ const estimateSchema = z.object({
   notes: z.string(),
 })
 
-interface PositionRow {
-  id: string
-  negotiation_id: string
-  owner_party: 'KR' | 'US'
-  title: string
-  reservation_value: string | null
-  target: string | null
-  priorities_json: string
-  estimate_of_other_json: string
-  notes: string
-  etag: string
-  created_at: string
-  updated_at: string
-}
+type PositionRow = Selectable<PositionsTable>
 
 const toView = (r: PositionRow): PositionView => ({
   id: r.id,
@@ -60,48 +43,10 @@ const columns = (input: PositionInput) => ({
   notes: input.notes,
 })
 
-export async function listPositions(r: Reader, negotiationId: string): Promise<PositionView[]> {
-  return (await ownDocuments(r, 'positions', negotiationId)).map((row) =>
-    toView(row as PositionRow),
-  )
-}
+const positions = privateDocuments({ table: 'positions', name: 'position', toView, columns })
 
-export async function getPosition(r: Reader, negotiationId: string, id: string) {
-  return toView(await ownDocument(r, 'positions', negotiationId, id))
-}
-
-export async function createPosition(
-  w: Writer,
-  negotiationId: string,
-  input: PositionInput,
-): Promise<PositionView> {
-  const row = await createOwnDocument(w, 'positions', negotiationId, columns(input), {
-    kind: 'position',
-    payload: input,
-  })
-  return toView(row)
-}
-
+export const listPositions = positions.list
+export const getPosition = positions.get
+export const createPosition = positions.create
 /** Replaces a position if and only if its ETag still matches (one of N concurrent writers wins). */
-export async function updatePosition(
-  w: Writer,
-  negotiationId: string,
-  id: string,
-  ifMatch: string,
-  input: PositionInput,
-): Promise<PositionView> {
-  const { current, etag, at } = await replaceOwnDocument(
-    w,
-    'positions',
-    negotiationId,
-    id,
-    ifMatch,
-    {
-      kind: 'position',
-      current: (r) => getPosition(r, negotiationId, id),
-      columns: columns(input),
-      payload: input,
-    },
-  )
-  return { ...current, ...input, etag, updatedAt: at }
-}
+export const updatePosition = positions.update

@@ -16,6 +16,7 @@ import { evaluationContext, type RecordSnapshot } from '../../domain/record/reco
 import type { ProposalBody, ProposalUpdateBody, ProposalView } from '../../contracts/proposals.js'
 import type { DbOrTrx } from '../../db/database.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
+import { insertAcceptance, insertProposal } from '../../db/repositories/negotiation-rows.js'
 import type { Reader, Writer } from '../context.js'
 import { replaceIfMatch } from '../private-documents.js'
 import { putRevision } from '../record/agreements.js'
@@ -166,26 +167,19 @@ export function createProposal(
         )
     }
     const rid = await putRevision(trx, input.spec, at)
-    const id = randomUUID()
-    const etag = randomUUID()
     const visibility = childVisibility(negotiation.visibility, input.visibility)
-    await trx
-      .insertInto('proposals')
-      .values({
-        id,
-        negotiation_id: negotiationId,
+    const { id, etag } = await insertProposal(
+      trx,
+      { negotiationId, owner: party, visibility, at },
+      {
         title: input.title,
-        owner_party: party,
-        visibility,
-        revision_id: rid,
+        revisionId: rid,
         revises,
-        round_id: roundId,
-        tabled_at: input.visibility === 'shared' ? at : null,
-        etag,
-        created_at: at,
-        created_by: w.actor.id,
-      })
-      .execute()
+        roundId,
+        tabledAt: input.visibility === 'shared' ? at : null,
+        createdBy: w.actor.id,
+      },
+    )
     audit({
       action: input.visibility === 'shared' ? 'proposal.table' : 'proposal.draft',
       object: `proposal:${id}`,
@@ -278,23 +272,13 @@ export function acceptProposal(
       facts,
     )
     if (refusal !== null) throw new DomainError('conflict', refusal)
-    const last = await trx
-      .selectFrom('acceptances')
-      .select((eb) => eb.fn.max('seq').as('m'))
-      .executeTakeFirst()
-    await trx
-      .insertInto('acceptances')
-      .values({
-        seq: (last?.m ?? 0) + 1,
-        id: randomUUID(),
-        negotiation_id: negotiationId,
-        party,
-        proposal_id: id,
-        revision_id: p.revision_id,
-        at,
-        created_by: w.actor.id,
-      })
-      .execute()
+    await insertAcceptance(trx, negotiationId, {
+      party,
+      proposalId: id,
+      revisionId: p.revision_id,
+      at,
+      createdBy: w.actor.id,
+    })
     const accepted = { party, proposalId: id, revisionId: p.revision_id, at }
     const after = negotiationState({ ...facts, acceptances: [...facts.acceptances, accepted] }, at)
     audit({

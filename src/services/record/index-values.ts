@@ -7,7 +7,8 @@ import {
   type IndexValue,
   type SeriesId,
 } from '../../domain/index-series/index-series.js'
-import type { DbOrTrx } from '../../db/database.js'
+import type { Selectable } from 'kysely'
+import type { DbOrTrx, IndexValuesTable } from '../../db/database.js'
 import { withTransaction, type Actor, type Store } from '../audit.js'
 import type { SpecCache } from './spec-cache.js'
 
@@ -52,14 +53,7 @@ export async function loadIndexSet(db: DbOrTrx): Promise<IndexSeriesSet> {
   return out
 }
 
-function toIndexValue(v: {
-  period: number
-  value: string
-  vintage: string
-  released_on: string | null
-  sources_json: string
-  note: string | null
-}): IndexValue {
+function toIndexValue(v: Selectable<IndexValuesTable>): IndexValue {
   const base = {
     period: v.period,
     value: v.value,

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto'
+import type { Delegation, Party } from '../../domain/access/permissions.js'
+import type { Visibility } from '../../domain/access/scope.js'
+import type { DbOrTrx } from '../database.js'
+
+/**
+ * The rows of a negotiation's record, written the same way by the use cases (a delegation
+ * records a round or an event) and by the seed (the shipped history): one function per kind of
+ * row, so a column is never filled in two different ways.
+ */
+export interface Placement {
+  readonly negotiationId: string
+  /** The party the row belongs to (`PUBLIC` for the shipped history). */
+  readonly owner: Party
+  readonly visibility: Visibility
+  /** When it was recorded (ISO date-time). */
+  readonly at: string
+}
+
+export interface DeadlineRow {
+  readonly kind: string
+  readonly date: string
+  readonly label: string
+  readonly sources: readonly string[]
+}
+
+export async function insertDeadlines(
+  db: DbOrTrx,
+  p: Placement,
+  deadlines: readonly DeadlineRow[],
+): Promise<void> {
+  for (const d of deadlines) {
+    await db
+      .insertInto('negotiation_deadlines')
+      .values({
+        id: randomUUID(),
+        negotiation_id: p.negotiationId,
+        kind: d.kind,
+        date: d.date,
+        label: d.label,
+        sources_json: JSON.stringify(d.sources),
+        owner_party: p.owner,
+        visibility: p.visibility,
+      })
+      .execute()
+  }
+}
+
+export interface RoundRow {
+  readonly number: number
+  readonly from: string
+  readonly to: string | null
+  readonly venue: string
+  readonly summary: string
+  readonly sources: readonly string[]
+}
+
+/** Inserts a round; returns its id. */
+export async function insertRound(db: DbOrTrx, p: Placement, r: RoundRow): Promise<string> {
+  const id = randomUUID()
+  await db
+    .insertInto('negotiation_rounds')
+    .values({
+      id,
+      negotiation_id: p.negotiationId,
+      number: r.number,
+      date_from: r.from,
+      date_to: r.to,
+      venue: r.venue,
+      summary: r.summary,
+      sources_json: JSON.stringify(r.sources),
+      owner_party: p.owner,
+      visibility: p.visibility,
+      created_at: p.at,
+    })
+    .execute()
+  return id
+}
+
+export interface EventRow {
+  readonly kind: string
+  readonly date: string
+  readonly party: Delegation | null
+  readonly note: string
+  readonly sources: readonly string[]
+}
+
+/** Inserts a lifecycle event; returns its id. */
+export async function insertEvent(db: DbOrTrx, p: Placement, e: EventRow): Promise<string> {
+  const id = randomUUID()
+  await db
+    .insertInto('negotiation_events')
+    .values({
+      id,
+      negotiation_id: p.negotiationId,
+      kind: e.kind,
+      date: e.date,
+      party: e.party,
+      note: e.note,
+      sources_json: JSON.stringify(e.sources),
+      owner_party: p.owner,
+      visibility: p.visibility,
+      created_at: p.at,
+    })
+    .execute()
+  return id
+}
+
+export interface ProposalRow {
+  readonly title: string
+  readonly revisionId: string
+  readonly revises: string | null
+  readonly roundId: string | null
+  readonly tabledAt: string | null
+  readonly createdBy: string
+}
+
+/** Inserts a proposal; returns its id and ETag. */
+export async function insertProposal(
+  db: DbOrTrx,
+  p: Placement,
+  r: ProposalRow,
+): Promise<{ id: string; etag: string }> {
+  const id = randomUUID()
+  const etag = randomUUID()
+  await db
+    .insertInto('proposals')
+    .values({
+      id,
+      negotiation_id: p.negotiationId,
+      title: r.title,
+      owner_party: p.owner,
+      visibility: p.visibility,
+      revision_id: r.revisionId,
+      revises: r.revises,
+      round_id: r.roundId,
+      tabled_at: r.tabledAt,
+      etag,
+      created_at: p.at,
+      created_by: r.createdBy,
+    })
+    .execute()
+  return { id, etag }
+}
+
+/** Records a party's acceptance of a proposal's revision (after the last one, in order). */
+export async function insertAcceptance(
+  db: DbOrTrx,
+  negotiationId: string,
+  a: { party: Delegation; proposalId: string; revisionId: string; at: string; createdBy: string },
+): Promise<void> {
+  const last = await db
+    .selectFrom('acceptances')
+    .select((eb) => eb.fn.max('seq').as('m'))
+    .executeTakeFirst()
+  await db
+    .insertInto('acceptances')
+    .values({
+      seq: (last?.m ?? 0) + 1,
+      id: randomUUID(),
+      negotiation_id: negotiationId,
+      party: a.party,
+      proposal_id: a.proposalId,
+      revision_id: a.revisionId,
+      at: a.at,
+      created_by: a.createdBy,
+    })
+    .execute()
+}
