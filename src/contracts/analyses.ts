@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { smaAnalysisSetup } from './domain-shapes.js'
 import { NAMED_STRATEGIES } from '../domain/bargaining/negotiator-spec.js'
-import { delegation, idParam, ro, visibility } from './common.js'
+import { delegation, idParam, list, ro, versionedFields, visibility, wrap } from './common.js'
 
 /**
  * Bargaining analyses (docs/negotiation-analysis.md): party-private SMA analysis setups of a
@@ -13,23 +13,15 @@ export const analysisBody = z
   .meta({ id: 'AnalysisBody' })
 export const analysisView = z
   .object({
-    id: z.string(),
-    negotiationId: z.string(),
+    ...versionedFields,
     ownerParty: delegation,
     title: z.string(),
     setup: smaAnalysisSetup,
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    etag: z.string(),
   })
   .meta({ id: 'Analysis' })
 export type AnalysisView = z.infer<typeof analysisView>
-export const analysesResponse = z
-  .object({ analyses: ro(analysisView) })
-  .meta({ id: 'AnalysisList' })
-export const analysisResponse = z
-  .object({ analysis: analysisView })
-  .meta({ id: 'AnalysisResponse' })
+export const analysesResponse = list('analyses', analysisView, 'AnalysisList')
+export const analysisResponse = wrap('analysis', analysisView, 'AnalysisResponse')
 
 const utilityPair = ro(z.number())
 const bid = z.record(z.string(), z.union([z.string(), z.number()]))

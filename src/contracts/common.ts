@@ -32,3 +32,25 @@ export type Created = z.infer<typeof createdResponse>
 
 /** `If-Match: "<etag>"`, required on every replace of a versioned document (missing → 428). */
 export const ifMatchHeaders = z.object({ 'if-match': z.string().max(200) })
+
+/**
+ * A response that wraps one value under a key, named for the OpenAPI document:
+ * `wrap('position', positionView, 'PositionResponse')` is `{ position: Position }`.
+ */
+export function wrap<K extends string, T extends z.ZodType>(key: K, item: T, id: string) {
+  return z.object({ [key]: item } as { [P in K]: T }).meta({ id })
+}
+
+/** A list response: `list('positions', positionView, 'PositionList')` is `{ positions: Position[] }`. */
+export function list<K extends string, T extends z.ZodType>(key: K, item: T, id: string) {
+  return wrap(key, ro(item), id)
+}
+
+/** The fields of every versioned document a delegation keeps in a negotiation. */
+export const versionedFields = {
+  id: z.string(),
+  negotiationId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  etag: z.string(),
+}

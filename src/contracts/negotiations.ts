@@ -1,6 +1,17 @@
 import { z } from 'zod'
 import { EVENT_KINDS } from '../domain/negotiation/lifecycle.js'
-import { delegation, idParam, isoDate, localized, ro, sources, text, visibility } from './common.js'
+import {
+  delegation,
+  idParam,
+  isoDate,
+  list,
+  localized,
+  ro,
+  sources,
+  text,
+  visibility,
+  wrap,
+} from './common.js'
 
 export const negotiationParams = z.strictObject({ id: idParam })
 export const childParams = z.strictObject({ id: idParam, pid: idParam })
@@ -26,9 +37,7 @@ export const negotiationSummary = z
   })
   .meta({ id: 'NegotiationSummary' })
 export type NegotiationSummary = z.infer<typeof negotiationSummary>
-export const negotiationsResponse = z
-  .object({ negotiations: ro(negotiationSummary) })
-  .meta({ id: 'NegotiationList' })
+export const negotiationsResponse = list('negotiations', negotiationSummary, 'NegotiationList')
 
 const person = z.object({ name: z.string(), title: z.string().nullable(), agency: z.string() })
 export const delegationView = z
@@ -80,9 +89,7 @@ export const negotiationDetail = negotiationSummary
   })
   .meta({ id: 'Negotiation' })
 export type NegotiationDetail = z.infer<typeof negotiationDetail>
-export const negotiationResponse = z
-  .object({ negotiation: negotiationDetail })
-  .meta({ id: 'NegotiationResponse' })
+export const negotiationResponse = wrap('negotiation', negotiationDetail, 'NegotiationResponse')
 
 export const negotiationBody = z
   .strictObject({

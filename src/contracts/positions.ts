@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { delegation, money, ro, text } from './common.js'
+import { delegation, list, money, text, versionedFields, wrap } from './common.js'
 
 const estimate = z.strictObject({
   reservationValue: money.nullable(),
@@ -21,29 +21,8 @@ export const positionBody = z
 export type PositionInput = z.infer<typeof positionBody>
 
 export const positionView = z
-  .object({
-    id: z.string(),
-    negotiationId: z.string(),
-    title: z.string(),
-    ownerParty: delegation,
-    reservationValue: z.string().nullable(),
-    target: z.string().nullable(),
-    priorities: ro(z.string()),
-    estimateOfOther: z.object({
-      reservationValue: z.string().nullable(),
-      target: z.string().nullable(),
-      notes: z.string(),
-    }),
-    notes: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    etag: z.string(),
-  })
+  .object({ ...versionedFields, ownerParty: delegation, ...positionBody.shape })
   .meta({ id: 'Position' })
 export type PositionView = z.infer<typeof positionView>
-export const positionsResponse = z
-  .object({ positions: ro(positionView) })
-  .meta({ id: 'PositionList' })
-export const positionResponse = z
-  .object({ position: positionView })
-  .meta({ id: 'PositionResponse' })
+export const positionsResponse = list('positions', positionView, 'PositionList')
+export const positionResponse = wrap('position', positionView, 'PositionResponse')

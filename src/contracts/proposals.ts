@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { agreementSpec } from './domain-shapes.js'
-import { idParam, party, ro, visibility } from './common.js'
+import { idParam, list, party, visibility, wrap } from './common.js'
 import { scheduleSchema } from './schedule.js'
 
 export const proposalView = z
@@ -21,12 +21,8 @@ export const proposalView = z
   })
   .meta({ id: 'Proposal' })
 export type ProposalView = z.infer<typeof proposalView>
-export const proposalsResponse = z
-  .object({ proposals: ro(proposalView) })
-  .meta({ id: 'ProposalList' })
-export const proposalResponse = z
-  .object({ proposal: proposalView })
-  .meta({ id: 'ProposalResponse' })
+export const proposalsResponse = list('proposals', proposalView, 'ProposalList')
+export const proposalResponse = wrap('proposal', proposalView, 'ProposalResponse')
 
 export const proposalBody = z
   .strictObject({
