@@ -49,3 +49,7 @@ export const acceptedResponse = z
 export const draftUpdated = z
   .object({ etag: z.string(), revisionId: z.string() })
   .meta({ id: 'DraftUpdated' })
+export type ProposalCreated = z.infer<typeof proposalCreated>
+export type Tabled = z.infer<typeof tabledResponse>
+export type Accepted = z.infer<typeof acceptedResponse>
+export type DraftUpdated = z.infer<typeof draftUpdated>

@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+
 /**
  * The one error type of SMA Desk's rules and use cases. A code says what kind of problem it is;
  * the HTTP layer maps each code to one problem+json type (src/server/problem.ts) and the CLI to
@@ -50,3 +52,21 @@ export const notFound = (): DomainError => new DomainError('not-found', NOT_FOUN
 /** An `invalid` error about one field. */
 export const invalid = (pointer: string, detail: string): DomainError =>
   new DomainError('invalid', detail, { errors: [{ pointer, detail }] })
+
+/** Valid input, or one line per problem (`path: message`) for CLI and problem+json errors. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: string[] }
+
+/**
+ * Validates unknown input with a schema, naming each problem by its path.
+ * @example parseWith(z.object({ a: z.int() }), { a: 'x' }) // { ok: false, problems: ['a: Invalid input: expected int, received string'] }
+ */
+export function parseWith<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
+  const r = schema.safeParse(input)
+  if (r.success) return { ok: true, value: r.data }
+  return {
+    ok: false,
+    problems: r.error.issues.map(
+      (i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`,
+    ),
+  }
+}

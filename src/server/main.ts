@@ -8,27 +8,24 @@ import { openDatabase, isPostgresUrl, type DatabaseHandle } from '../db/open.js'
 import { seedIfEmpty } from '../services/seed.js'
 import { createUser } from '../services/users.js'
 import { buildApp } from './app.js'
+import type { Party, Role } from '../domain/access/permissions.js'
 
 /** Demo accounts, created only with SMA_DEMO_USERS=1 on a database without users. */
 export const DEMO_PASSWORD = 'demo-password-2026'
+const demo = (party: Party, role: Role, email: string, name: string) => ({
+  email,
+  name,
+  party,
+  role,
+})
 const DEMO_USERS = [
-  {
-    email: 'kr.negotiator@demo.sma',
-    name: 'KR negotiator (demo)',
-    party: 'KR',
-    role: 'negotiator',
-  },
-  { email: 'kr.analyst@demo.sma', name: 'KR analyst (demo)', party: 'KR', role: 'analyst' },
-  { email: 'kr.admin@demo.sma', name: 'KR admin (demo)', party: 'KR', role: 'admin' },
-  {
-    email: 'us.negotiator@demo.sma',
-    name: 'US negotiator (demo)',
-    party: 'US',
-    role: 'negotiator',
-  },
-  { email: 'us.analyst@demo.sma', name: 'US analyst (demo)', party: 'US', role: 'analyst' },
-  { email: 'public@demo.sma', name: 'Public reader (demo)', party: 'PUBLIC', role: 'viewer' },
-] as const
+  demo('KR', 'negotiator', 'kr.negotiator@demo.sma', 'KR negotiator (demo)'),
+  demo('KR', 'analyst', 'kr.analyst@demo.sma', 'KR analyst (demo)'),
+  demo('KR', 'admin', 'kr.admin@demo.sma', 'KR admin (demo)'),
+  demo('US', 'negotiator', 'us.negotiator@demo.sma', 'US negotiator (demo)'),
+  demo('US', 'analyst', 'us.analyst@demo.sma', 'US analyst (demo)'),
+  demo('PUBLIC', 'viewer', 'public@demo.sma', 'Public reader (demo)'),
+]
 
 /**
  * Opens the database and brings it up to date. SQLite (embedded) is created, migrated and

@@ -51,6 +51,25 @@ export async function ownDocuments(
     .execute()
 }
 
+/** The version fields of a stored document as the API shows them. */
+export function versionOf(r: {
+  id: string
+  negotiation_id: string
+  owner_party: 'KR' | 'US'
+  created_at: string
+  updated_at: string
+  etag: string
+}) {
+  return {
+    id: r.id,
+    negotiationId: r.negotiation_id,
+    ownerParty: r.owner_party,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    etag: r.etag,
+  }
+}
+
 /** A document's row as stored: its own columns plus the version fields added here. */
 export type Versioned<T> = T & {
   id: string

@@ -13,13 +13,7 @@ import { apiClient } from '../api-client.js'
 import { CliError } from '../cli-error.js'
 import { loadSnapshot, resolveAgreement } from '../record-source.js'
 import { evaluationContext } from '../../domain/record/record.js'
-import {
-  formatPair,
-  formatTable,
-  loadScenario,
-  positiveInt,
-  scenarioFormat,
-} from '../negotiation-scenario.js'
+import * as scenarios from '../negotiation-scenario.js'
 
 /** Outcome counts above which a progress line goes to stderr. */
 const PROGRESS_THRESHOLD = 1_000_000
@@ -56,7 +50,7 @@ type SummaryInput = Pick<
 
 const bidText = (bid: Readonly<Record<string, unknown>>): string =>
   Object.values(bid).map(String).join(', ')
-const pair = (u: readonly number[]): string => formatPair([u[0] ?? 0, u[1] ?? 0])
+const pair = (u: readonly number[]): string => scenarios.formatPair([u[0] ?? 0, u[1] ?? 0])
 
 function summary(j: SummaryInput): string {
   const sol = (label: string, s: SummaryInput['nash']): string[] =>
@@ -70,7 +64,7 @@ function summary(j: SummaryInput): string {
     `Pareto frontier: ${j.frontierPoints} distinct points, ${j.frontierOutcomes} outcomes (duplicates counted)\n` +
     `ZOPA: ${j.zopa.outcomes} outcomes (${(j.zopa.fraction * 100).toFixed(1)} %), ${j.zopa.frontierPoints} frontier points\n` +
     `opposition: ${j.opposition === null ? '—' : j.opposition.toFixed(4)}\n\n`
-  const table = formatTable(
+  const table = scenarios.formatTable(
     ['solution', '(u_A, u_B)', 'bid', 'ties'],
     [
       sol('nash', j.nash),
@@ -83,7 +77,7 @@ function summary(j: SummaryInput): string {
   const shown = j.frontier.length <= 30
   const frontier = shown
     ? '\nfrontier (ascending u_A):\n' +
-      formatTable(
+      scenarios.formatTable(
         ['(u_A, u_B)', 'outcomes', 'bid'],
         j.frontier.map((p) => [pair(p.utility), String(p.outcomes), bidText(p.bid)]),
       )
@@ -135,10 +129,12 @@ export function registerAnalyze(program: Command): void {
         await analyzeSma(opts.sma, opts.json === true)
         return
       }
-      const format = scenarioFormat(opts)
+      const format = scenarios.scenarioFormat(opts)
       const realSteps =
-        opts.realSteps === undefined ? undefined : positiveInt(opts.realSteps, '--real-steps')
-      const { space, profiles } = await loadScenario(format, files, realSteps)
+        opts.realSteps === undefined
+          ? undefined
+          : scenarios.positiveInt(opts.realSteps, '--real-steps')
+      const { space, profiles } = await scenarios.loadScenario(format, files, realSteps)
       const big = space.size >= PROGRESS_THRESHOLD
       const t0 = performance.now()
       if (big) process.stderr.write(`analyzing ${space.size.toLocaleString('en')} outcomes…\n`)
@@ -219,7 +215,7 @@ async function analyzeRemote(
         opts.json === true
           ? JSON.stringify({ analyses }, null, 2) + '\n'
           : `${analyses.length} analyses of ${negotiation} (private to your party); run one with --analysis <id>:\n` +
-              formatTable(
+              scenarios.formatTable(
                 ['id', 'title', 'party', 'updated'],
                 analyses.map((a) => [a.id, a.title, a.ownerParty, a.updatedAt]),
               ),

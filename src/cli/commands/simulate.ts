@@ -12,13 +12,7 @@ import {
   simulateNegotiation,
 } from '../../domain/bargaining/index.js'
 import { CliError } from '../cli-error.js'
-import {
-  formatPair,
-  formatTable,
-  loadScenario,
-  positiveInt,
-  scenarioFormat,
-} from '../negotiation-scenario.js'
+import * as scenarios from '../negotiation-scenario.js'
 
 const DEFAULT_TOURNAMENT = 'boulware,linear,conceder,hardliner,tit-for-tat'
 const DAY_MS = 86_400_000
@@ -91,10 +85,12 @@ export function registerSimulate(program: Command): void {
     .option('--repetitions <n>', 'runs per pair in a tournament (seeds seed, seed+1, …)', '1')
     .option('--json', 'print JSON')
     .action(async (files, opts) => {
-      const format = scenarioFormat(opts)
+      const format = scenarios.scenarioFormat(opts)
       const realSteps =
-        opts.realSteps === undefined ? undefined : positiveInt(opts.realSteps, '--real-steps')
-      let rounds = positiveInt(opts.rounds, '--rounds')
+        opts.realSteps === undefined
+          ? undefined
+          : scenarios.positiveInt(opts.realSteps, '--real-steps')
+      let rounds = scenarios.positiveInt(opts.rounds, '--rounds')
       if (!/^-?\d+$/.test(opts.seed))
         throw new CliError(`--seed must be an integer (got "${opts.seed}")`)
       const seed = Number(opts.seed)
@@ -110,7 +106,7 @@ export function registerSimulate(program: Command): void {
           unitNumber(parts[1] ?? '', '--reservation'),
         ]
       }
-      const { space, profiles } = await loadScenario(format, files, realSteps)
+      const { space, profiles } = await scenarios.loadScenario(format, files, realSteps)
       if (space.size >= 1_000_000)
         process.stderr.write(`preparing ${space.size.toLocaleString('en')} outcomes…\n`)
       const { analysis, utilities } = analyzeNegotiation(space, profiles)
@@ -148,7 +144,7 @@ export function registerSimulate(program: Command): void {
           .split(',')
           .map((s) => s.trim())
           .filter((s) => s !== '')
-        const repetitions = positiveInt(opts.repetitions, '--repetitions')
+        const repetitions = scenarios.positiveInt(opts.repetitions, '--repetitions')
         const rows = runTournament(scenario, names.map(negotiator), {
           rounds,
           repetitions,
@@ -168,8 +164,8 @@ export function registerSimulate(program: Command): void {
         }
         process.stdout.write(
           `tournament on ${space.name} (${space.size} outcomes), ${rounds} rounds, ${repetitions} run(s) per pair, seed ${seed}\n` +
-            `A = ${profiles[0].name}, B = ${profiles[1].name}; Nash ${nash === null ? '—' : formatPair(nash)}\n\n` +
-            formatTable(
+            `A = ${profiles[0].name}, B = ${profiles[1].name}; Nash ${nash === null ? '—' : scenarios.formatPair(nash)}\n\n` +
+            scenarios.formatTable(
               [
                 'A strategy',
                 'B strategy',
@@ -252,8 +248,8 @@ export function registerSimulate(program: Command): void {
       const lines = [
         `${pair[0].name} (A = ${profiles[0].name}) vs ${pair[1].name} (B = ${profiles[1].name}) on ${space.name}: ${space.size} outcomes, deadline ${rounds} rounds, seed ${seed}`,
         ag === null
-          ? `no agreement after ${result.roundsPlayed} rounds; payoffs ${formatPair(result.payoff)} (reservation values)`
-          : `agreement in round ${ag.round + 1} (t = ${ag.time.toFixed(3)}${ag.date === undefined ? '' : `, ${isoDay(ag.date)}`}), accepted by ${ag.acceptedBy === 0 ? 'A' : 'B'}: ${formatPair(ag.utility)}, discounted ${formatPair(ag.discountedUtility)}`,
+          ? `no agreement after ${result.roundsPlayed} rounds; payoffs ${scenarios.formatPair(result.payoff)} (reservation values)`
+          : `agreement in round ${ag.round + 1} (t = ${ag.time.toFixed(3)}${ag.date === undefined ? '' : `, ${isoDay(ag.date)}`}), accepted by ${ag.acceptedBy === 0 ? 'A' : 'B'}: ${scenarios.formatPair(ag.utility)}, discounted ${scenarios.formatPair(ag.discountedUtility)}`,
         ag === null
           ? ''
           : `bid: ${Object.entries(bidOf(space, ag.outcome))
@@ -261,19 +257,19 @@ export function registerSimulate(program: Command): void {
               .join(', ')}`,
         nash === null
           ? ''
-          : `Nash point ${formatPair(nash)}, distance of the payoff ${distance?.toFixed(4) ?? '—'}`,
+          : `Nash point ${scenarios.formatPair(nash)}, distance of the payoff ${distance?.toFixed(4) ?? '—'}`,
         `concession (own utility, first → last offer): A ${result.concession[0].firstUtility.toFixed(4)} → ${result.concession[0].lastUtility.toFixed(4)}, B ${result.concession[1].firstUtility.toFixed(4)} → ${result.concession[1].lastUtility.toFixed(4)}`,
       ]
       const offers = result.offers
       const step = Math.max(1, Math.ceil(offers.length / 12))
       const sample = offers.filter((_, i) => i % step === 0 || i === offers.length - 1)
-      const table = formatTable(
+      const table = scenarios.formatTable(
         ['round', 'party', 't', '(u_A, u_B)'],
         sample.map((o) => [
           String(o.round + 1),
           o.party === 0 ? 'A' : 'B',
           o.time.toFixed(3),
-          formatPair(o.utility),
+          scenarios.formatPair(o.utility),
         ]),
       )
       process.stdout.write(

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseWith } from '../errors.js'
 import { ROUNDING_MODES } from '../money/rounding.js'
 import { seriesIdSchema, vintageChoiceSchema } from '../index-series/index-series.js'
 
@@ -51,6 +52,13 @@ const ruleCommon = {
   cite: sources,
   note: z.string().optional(),
 }
+/** The years a rule covers (most kinds name them; the negotiated kinds state amounts per year). */
+const years = z.array(year).min(1)
+
+/** A rule of one kind: the common fields, the kind, and the kind's own fields. */
+function rule<K extends string, F extends z.ZodRawShape>(kind: K, fields: F) {
+  return z.strictObject({ ...ruleCommon, kind: z.literal(kind), ...fields })
+}
 
 const amountEntry = z.strictObject({
   year,
@@ -63,31 +71,18 @@ const amountEntry = z.strictObject({
   note: z.string().optional(),
 })
 
-export const negotiatedRuleSchema = z.strictObject({
-  ...ruleCommon,
-  kind: z.literal('negotiated'),
-  amounts: z.array(amountEntry).min(1),
-})
+export const negotiatedRuleSchema = rule('negotiated', { amounts: z.array(amountEntry).min(1) })
 
-export const flatRuleSchema = z.strictObject({
-  ...ruleCommon,
-  kind: z.literal('flat'),
-  years: z.array(year).min(1),
-  amount: amountText,
-})
+export const flatRuleSchema = rule('flat', { years, amount: amountText })
 
-export const fixedPercentageRuleSchema = z.strictObject({
-  ...ruleCommon,
-  kind: z.literal('fixed-percentage'),
-  years: z.array(year).min(1),
+export const fixedPercentageRuleSchema = rule('fixed-percentage', {
+  years,
   ratePct: decimalText,
   base: baseSchema,
   rounding: roundingSchema,
 })
 
-export const negotiatedIncreaseRuleSchema = z.strictObject({
-  ...ruleCommon,
-  kind: z.literal('negotiated-increase'),
+export const negotiatedIncreaseRuleSchema = rule('negotiated-increase', {
   year,
   base: baseSchema,
   /** Percent parts that add up to the increase, e.g. 7.4 (budget growth) + 6.5 (labor). */
@@ -97,10 +92,8 @@ export const negotiatedIncreaseRuleSchema = z.strictObject({
   rounding: roundingSchema,
 })
 
-export const indexLinkedRuleSchema = z.strictObject({
-  ...ruleCommon,
-  kind: z.literal('index-linked'),
-  years: z.array(year).min(1),
+export const indexLinkedRuleSchema = rule('index-linked', {
+  years,
   series: seriesIdSchema,
   /** Index period = year − lag (2 = "the year before last"; 0 = the same year). */
   lag: z.int().min(0).max(5),
@@ -114,10 +107,8 @@ export const indexLinkedRuleSchema = z.strictObject({
   rounding: roundingSchema,
 })
 
-export const unknownRuleSchema = z.strictObject({
-  ...ruleCommon,
-  kind: z.literal('unknown'),
-  years: z.array(year).min(1),
+export const unknownRuleSchema = rule('unknown', {
+  years,
   /** Why no figure can be stated (e.g. "no official yearly figure located"). */
   reason: z.string().min(1),
 })
@@ -337,12 +328,6 @@ export function reportingCurrency(spec: AgreementSpec): z.infer<typeof currencyC
 export function parseAgreementSpec(
   input: unknown,
 ): { ok: true; spec: AgreementSpec } | { ok: false; problems: string[] } {
-  const r = agreementSpecSchema.safeParse(input)
-  if (r.success) return { ok: true, spec: r.data }
-  return {
-    ok: false,
-    problems: r.error.issues.map(
-      (i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`,
-    ),
-  }
+  const r = parseWith(agreementSpecSchema, input)
+  return r.ok ? { ok: true, spec: r.value } : r
 }

@@ -1,6 +1,7 @@
 import type { IssueValue, OutcomeSpace } from './outcome-space.js'
 import type { Profile, UtilityOwnership } from './utility-function.js'
 import { createOutcomeSpace } from './outcome-space.js'
+import { extent } from './extent.js'
 import { NegotiationInputError } from './negotiation-error.js'
 
 /** One SMA issue with its candidate values, e.g. `{ name: 'term years', values: [3, 5, 10] }`. */
@@ -128,13 +129,7 @@ export function buildSmaSpace(
   })
   const utilities = parties.map((party, p) => {
     const cost = costs[p] ?? new Float64Array(n)
-    let minC = Infinity
-    let maxC = -Infinity
-    for (let o = 0; o < n; o++) {
-      const c = cost[o] ?? 0
-      if (c < minC) minC = c
-      if (c > maxC) maxC = c
-    }
+    const { min: minC, max: maxC } = extent(cost)
     const cw = party.costWeight ?? 1
     if (cw < 0) throw new NegotiationInputError(`party "${party.name}": cost weight must be ≥ 0`)
     const spread = maxC - minC
@@ -164,13 +159,7 @@ export function buildSmaSpace(
       }
       raw[o] = u
     }
-    let lo = Infinity
-    let hi = -Infinity
-    for (let o = 0; o < n; o++) {
-      const u = raw[o] ?? 0
-      if (u < lo) lo = u
-      if (u > hi) hi = u
-    }
+    const { min: lo, max: hi } = extent(raw)
     const norm = (x: number): number => (hi > lo ? (x - lo) / (hi - lo) : 1)
     for (let o = 0; o < n; o++) raw[o] = norm(raw[o] ?? 0)
     const scale: SmaUtilityScale = {

@@ -1,3 +1,5 @@
+import { extent } from './extent.js'
+
 /**
  * Outcomes sorted by one party's utility (ascending): `order[j]` is an outcome, `sorted[j]` its
  * utility, so offers near a target utility are found by binary search.
@@ -19,13 +21,7 @@ const RADIX = 1 << RADIX_BITS
  */
 export function buildOfferIndex(utilities: Float64Array): OfferIndex {
   const n = utilities.length
-  let min = Infinity
-  let max = -Infinity
-  for (let i = 0; i < n; i++) {
-    const u = utilities[i] ?? 0
-    if (u < min) min = u
-    if (u > max) max = u
-  }
+  const { min, max } = extent(utilities)
   const scale = max > min ? 4294967295 / (max - min) : 0
   let keys = new Uint32Array(n)
   let order = new Uint32Array(n)

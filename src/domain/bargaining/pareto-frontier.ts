@@ -1,5 +1,6 @@
 import { UTILITY_TOLERANCE } from './tolerance.js'
 import { NegotiationInputError } from './negotiation-error.js'
+import { extent } from './extent.js'
 
 /** A distinct utility point of the frontier, one representative outcome, and how many outcomes share it. */
 export type FrontierPoint = {
@@ -45,15 +46,11 @@ export function paretoFrontier(ua: Float64Array, ub: Float64Array): ParetoFronti
     throw new NegotiationInputError(`utility arrays differ in length (${n} vs ${ub.length})`)
   if (n === 0) return { points: [], outcomeCount: 0, candidates: 0 }
   const eps = UTILITY_TOLERANCE
-  let minA = Infinity
-  let maxA = -Infinity
   for (let i = 0; i < n; i++) {
-    const a = ua[i] ?? 0
-    if (a < minA) minA = a
-    if (a > maxA) maxA = a
-    if (Number.isNaN(a) || Number.isNaN(ub[i] ?? 0))
+    if (Number.isNaN(ua[i] ?? 0) || Number.isNaN(ub[i] ?? 0))
       throw new NegotiationInputError(`utility of outcome ${i} is not a number`)
   }
+  const { min: minA, max: maxA } = extent(ua)
   const range = maxA - minA
   let k = Math.max(1, Math.min(1 << 20, Math.floor(n / 16)))
   if (range / k <= 1e3 * eps) k = 1

@@ -1,5 +1,5 @@
 import type { NegotiatorSpec } from './negotiator-spec.js'
-import type { SimulationScenario } from './simulate-negotiation.js'
+import type { SimulationOptions, SimulationScenario } from './simulate-negotiation.js'
 import { simulateNegotiation } from './simulate-negotiation.js'
 import { createRng } from './create-rng.js'
 import { NegotiationInputError } from './negotiation-error.js'
@@ -21,11 +21,9 @@ export type TournamentRow = {
   readonly meanDistanceToReference: number | null
 }
 
-export type TournamentOptions = {
-  readonly rounds: number
+export type TournamentOptions = Pick<SimulationOptions, 'rounds' | 'timeLimit'> & {
   readonly repetitions?: number
   readonly seed: number
-  readonly timeLimit?: number
   /** A reference point on the utility plane, e.g. the Nash point, to measure payoff distances. */
   readonly reference?: readonly [number, number]
 }

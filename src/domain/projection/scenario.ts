@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseWith } from '../errors.js'
 import { seriesIdSchema, type SeriesId } from '../index-series/index-series.js'
 
 /**
@@ -102,14 +103,8 @@ export type Scenario = z.infer<typeof scenarioSchema>
 export function parseScenario(
   input: unknown,
 ): { ok: true; scenario: Scenario } | { ok: false; problems: string[] } {
-  const r = scenarioSchema.safeParse(input)
-  if (r.success) return { ok: true, scenario: r.data }
-  return {
-    ok: false,
-    problems: r.error.issues.map(
-      (i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`,
-    ),
-  }
+  const r = parseWith(scenarioSchema, input)
+  return r.ok ? { ok: true, scenario: r.value } : r
 }
 
 /**

@@ -7,7 +7,7 @@ import type { AnalysisInput, AnalysisView } from '../../contracts/analyses.js'
 import type { Selectable } from 'kysely'
 import type { AnalysesTable } from '../../db/database.js'
 import type { Writer } from '../context.js'
-import { privateDocuments } from '../private-documents.js'
+import { privateDocuments, versionOf } from '../private-documents.js'
 import { delegationOf } from '../negotiations/negotiation.js'
 
 /**
@@ -22,14 +22,9 @@ export const MAX_SMA_OUTCOMES = 5_000
 type AnalysisRow = Selectable<AnalysesTable>
 
 const toView = (r: AnalysisRow): AnalysisView => ({
-  id: r.id,
-  negotiationId: r.negotiation_id,
-  ownerParty: r.owner_party,
+  ...versionOf(r),
   title: r.title,
   setup: smaAnalysisSetupSchema.parse(JSON.parse(r.setup_json)),
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  etag: r.etag,
 })
 
 /**

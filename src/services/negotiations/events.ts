@@ -1,17 +1,14 @@
 import { childVisibility } from '../../domain/access/scope.js'
 import { DomainError } from '../../domain/errors.js'
 import { eventRefusal } from '../../domain/negotiation/lifecycle.js'
+import type { Created } from '../../contracts/common.js'
 import type { EventBody, RoundBody } from '../../contracts/negotiations.js'
 import { insertEvent, insertRound } from '../../db/repositories/negotiation-rows.js'
 import type { Writer } from '../context.js'
 import { factsFor, writeInNegotiation } from './negotiation.js'
 
 /** Rounds are joint meetings: shared between both delegations (private in a private negotiation). */
-export function addRound(
-  w: Writer,
-  negotiationId: string,
-  input: RoundBody,
-): Promise<{ id: string }> {
+export function addRound(w: Writer, negotiationId: string, input: RoundBody): Promise<Created> {
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, negotiation, at }) => {
     const clash = await trx
       .selectFrom('negotiation_rounds')
@@ -37,11 +34,7 @@ export function addRound(
  * against the mutual-consent rules (a party records only its own domestic procedure); only notes
  * and external events may be private.
  */
-export function addEvent(
-  w: Writer,
-  negotiationId: string,
-  input: EventBody,
-): Promise<{ id: string }> {
+export function addEvent(w: Writer, negotiationId: string, input: EventBody): Promise<Created> {
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, negotiation, at }) => {
     if (input.kind === 'domestic-procedure' && input.party !== party) {
       throw new DomainError('forbidden', 'A party records only its own domestic procedure.')

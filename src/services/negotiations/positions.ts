@@ -3,7 +3,7 @@ import type { PositionInput, PositionView } from '../../contracts/positions.js'
 import { money } from '../../contracts/common.js'
 import type { Selectable } from 'kysely'
 import type { PositionsTable } from '../../db/database.js'
-import { privateDocuments } from '../private-documents.js'
+import { privateDocuments, versionOf } from '../private-documents.js'
 import { parseJson, stringList } from './negotiation.js'
 
 /**
@@ -20,18 +20,13 @@ const estimateSchema = z.object({
 type PositionRow = Selectable<PositionsTable>
 
 const toView = (r: PositionRow): PositionView => ({
-  id: r.id,
-  negotiationId: r.negotiation_id,
-  ownerParty: r.owner_party,
+  ...versionOf(r),
   title: r.title,
   reservationValue: r.reservation_value,
   target: r.target,
   priorities: parseJson(stringList, r.priorities_json),
   estimateOfOther: parseJson(estimateSchema, r.estimate_of_other_json),
   notes: r.notes,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  etag: r.etag,
 })
 
 const columns = (input: PositionInput) => ({

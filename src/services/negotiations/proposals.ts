@@ -13,7 +13,15 @@ import {
   tableRefusal,
 } from '../../domain/negotiation/lifecycle.js'
 import { evaluationContext, type RecordSnapshot } from '../../domain/record/record.js'
-import type { ProposalBody, ProposalUpdateBody, ProposalView } from '../../contracts/proposals.js'
+import type {
+  Accepted,
+  DraftUpdated,
+  ProposalBody,
+  ProposalCreated,
+  ProposalUpdateBody,
+  ProposalView,
+  Tabled,
+} from '../../contracts/proposals.js'
 import type { DbOrTrx } from '../../db/database.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
 import { insertAcceptance, insertProposal } from '../../db/repositories/negotiation-rows.js'
@@ -144,7 +152,7 @@ export function createProposal(
   w: Writer,
   negotiationId: string,
   input: ProposalBody,
-): Promise<{ id: string; revisionId: string; etag: string }> {
+): Promise<ProposalCreated> {
   const roundId = input.roundId ?? null
   const revises = input.revises ?? null
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, negotiation, at }) => {
@@ -197,7 +205,7 @@ export function updateDraft(
   id: string,
   ifMatch: string,
   input: ProposalUpdateBody,
-): Promise<{ etag: string; revisionId: string }> {
+): Promise<DraftUpdated> {
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, at }) => {
     const cur = await visibleProposal(trx, w.scope, negotiationId, id)
     if (cur.owner_party !== party)
@@ -227,11 +235,7 @@ export function updateDraft(
 }
 
 /** Tables the own party's draft: it becomes visible to the other delegation and immutable. */
-export function tableProposal(
-  w: Writer,
-  negotiationId: string,
-  id: string,
-): Promise<{ tabledAt: string }> {
+export function tableProposal(w: Writer, negotiationId: string, id: string): Promise<Tabled> {
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, negotiation, at }) => {
     const p = await visibleProposal(trx, w.scope, negotiationId, id)
     const refusal =
@@ -255,11 +259,7 @@ export function tableProposal(
 }
 
 /** Accepts a tabled proposal of the other party; both parties' acceptance of one revision concludes. */
-export function acceptProposal(
-  w: Writer,
-  negotiationId: string,
-  id: string,
-): Promise<{ concluded: boolean; revisionId: string }> {
+export function acceptProposal(w: Writer, negotiationId: string, id: string): Promise<Accepted> {
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, negotiation, at }) => {
     const p = await visibleProposal(trx, w.scope, negotiationId, id)
     const { facts } = await factsFor(trx, w.scope, negotiation)
