@@ -21,7 +21,7 @@ import { errorToProblem } from './error-handler.js'
 import { documentRoute, registerOpenApi } from './openapi.js'
 import { registerAuthHooks } from './plugins/auth.js'
 import { NOT_FOUND_DETAIL, problem } from './problem.js'
-import { sendProblem, type App, type RouteContext } from './request-context.js'
+import { routeKit, sendProblem, type App, type RouteContext } from './request-context.js'
 import { registerAgreementRoutes } from './routes/agreements.routes.js'
 import { registerAnalysisRoutes } from './routes/analyses.routes.js'
 import { registerAuditRoutes } from './routes/audit.routes.js'
@@ -157,15 +157,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return sendProblem(reply, p)
   })
 
-  registerMetaRoutes(app, ctx)
-  registerAgreementRoutes(app, ctx)
-  registerAuthRoutes(app, ctx)
-  registerNegotiationRoutes(app, ctx)
-  registerProposalRoutes(app, ctx)
-  registerPositionRoutes(app, ctx)
-  registerAnalysisRoutes(app, ctx)
-  registerProjectionRoutes(app, ctx)
-  registerAuditRoutes(app, ctx)
+  const kit = routeKit(app, ctx)
+  for (const register of [
+    registerMetaRoutes,
+    registerAgreementRoutes,
+    registerAuthRoutes,
+    registerNegotiationRoutes,
+    registerProposalRoutes,
+    registerPositionRoutes,
+    registerAnalysisRoutes,
+    registerProjectionRoutes,
+    registerAuditRoutes,
+  ])
+    register(kit)
 
   await registerWebApp(app, deps.webDist === undefined ? join(ROOT, 'web/dist') : deps.webDist)
   return app

@@ -113,3 +113,15 @@ export function writerOf(req: FastifyRequest, ctx: RouteContext): Writer {
   const { actor, scope } = who(req)
   return { store: ctx.store, actor, scope, cache: ctx.cache, now: ctx.now }
 }
+
+/** What a route module is given: the app, the context, and its requests' readers and writers. */
+export interface RouteKit {
+  readonly app: App
+  readonly ctx: RouteContext
+  readonly reader: (req: FastifyRequest) => Reader
+  readonly writer: (req: FastifyRequest) => Writer
+}
+
+export function routeKit(app: App, ctx: RouteContext): RouteKit {
+  return { app, ctx, reader: (req) => readerOf(req, ctx), writer: (req) => writerOf(req, ctx) }
+}

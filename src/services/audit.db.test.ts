@@ -33,7 +33,7 @@ describe.each(testDialects())('audit hash chain on $name', (dialect) => {
     // Concurrent audited writes must not fork the chain.
     await Promise.all(
       Array.from({ length: ENTRIES }, (_, i) =>
-        withTransaction(h, ACTOR, (_trx, audit) => {
+        withTransaction({ store: h, actor: ACTOR }, (_trx, audit) => {
           audit({
             action: 'test.write',
             object: `thing:${i}`,
@@ -56,9 +56,9 @@ describe.each(testDialects())('audit hash chain on $name', (dialect) => {
   })
 
   it('rolls back a write that records no audit entry', async () => {
-    await expect(withTransaction(h, ACTOR, () => Promise.resolve(1))).rejects.toThrow(
-      /no audit entry/,
-    )
+    await expect(
+      withTransaction({ store: h, actor: ACTOR }, () => Promise.resolve(1)),
+    ).rejects.toThrow(/no audit entry/)
   })
 
   it(`detects ${TRIALS} random tamperings at the exact first broken entry`, async () => {
@@ -168,7 +168,7 @@ describe('sma audit verify', () => {
     const h = openDatabase(file)
     await migrateToLatest(h.db, 'sqlite')
     for (let i = 0; i < 5; i++) {
-      await withTransaction(h, ACTOR, (_t, audit) => {
+      await withTransaction({ store: h, actor: ACTOR }, (_t, audit) => {
         audit({ action: 'x', object: `o:${i}`, visibility: 'public', payload: i })
         return Promise.resolve()
       })

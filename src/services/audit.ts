@@ -72,11 +72,10 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
  * forks. A write that records no audit note is a bug and rolls back.
  */
 export async function withTransaction<T>(
-  store: Store,
-  actor: Actor,
+  by: { readonly store: Store; readonly actor: Actor; readonly now?: () => Date },
   fn: (trx: DbOrTrx, audit: Audit) => Promise<T>,
-  now: () => Date = () => new Date(),
 ): Promise<T> {
+  const { store, actor, now = () => new Date() } = by
   return store.db.transaction().execute(async (trx) => {
     if (store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7301)`.execute(trx)
     const notes: AuditNote[] = []

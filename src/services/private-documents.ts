@@ -191,18 +191,19 @@ export function replaceOwnDocument<C extends { etag: string }>(
  * `check` validates an input against the writer (e.g. an analysis's viewpoint must be the
  * writer's party); it runs before a create and, on a replace, after the current document is read.
  */
-export function privateDocuments<Row, View extends { etag: string }, Input>(kind: {
+export function privateDocuments<View extends { etag: string }, Input>(kind: {
   readonly table: PrivateTable
   readonly name: 'position' | 'analysis'
-  readonly toView: (row: Row) => View
+  /** From the table's row (typed by the caller) to the API's view. */
+  readonly toView: (row: never) => View
   readonly columns: (input: Input) => Record<string, string | null>
   readonly check?: (w: Writer, input: Input) => void
 }) {
   const get = async (r: Reader, negotiationId: string, id: string): Promise<View> =>
-    kind.toView((await ownDocument(r, kind.table, negotiationId, id)) as Row)
+    kind.toView((await ownDocument(r, kind.table, negotiationId, id)) as never)
   return {
     list: async (r: Reader, negotiationId: string): Promise<View[]> =>
-      (await ownDocuments(r, kind.table, negotiationId)).map((row) => kind.toView(row as Row)),
+      (await ownDocuments(r, kind.table, negotiationId)).map((row) => kind.toView(row as never)),
     get,
     create: async (w: Writer, negotiationId: string, input: Input): Promise<View> => {
       kind.check?.(w, input)
@@ -210,7 +211,7 @@ export function privateDocuments<Row, View extends { etag: string }, Input>(kind
         kind: kind.name,
         payload: input,
       })
-      return kind.toView(row as Row)
+      return kind.toView(row as never)
     },
     update: async (
       w: Writer,

@@ -46,73 +46,68 @@ export async function seedIfEmpty(
   if (any) return false
   const record = loadRecord()
   const seeds = loadNegotiationSeeds()
-  await withTransaction(
-    store,
-    SYSTEM_ACTOR,
-    async (trx, audit) => {
-      const at = now().toISOString()
-      const revisions = new Map<string, string>()
-      let pos = 0
-      for (const spec of record.agreements) {
-        const rid = await putRevision(trx, spec, at)
-        revisions.set(spec.id, rid)
+  await withTransaction({ store, actor: SYSTEM_ACTOR, now }, async (trx, audit) => {
+    const at = now().toISOString()
+    const revisions = new Map<string, string>()
+    let pos = 0
+    for (const spec of record.agreements) {
+      const rid = await putRevision(trx, spec, at)
+      revisions.set(spec.id, rid)
+      await trx
+        .insertInto('agreements')
+        .values({
+          id: spec.id,
+          revision_id: rid,
+          owner_party: 'PUBLIC',
+          visibility: 'public',
+          position: pos++,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute()
+    }
+    for (const series of Object.values(record.indices)) {
+      await trx
+        .insertInto('index_series')
+        .values({
+          id: series.id,
+          name_json: JSON.stringify(series.name),
+          unit: series.unit,
+          decimals: series.decimals,
+          publisher: series.publisher,
+        })
+        .execute()
+      let position = 0
+      for (const v of series.values) {
         await trx
-          .insertInto('agreements')
+          .insertInto('index_values')
           .values({
-            id: spec.id,
-            revision_id: rid,
-            owner_party: 'PUBLIC',
-            visibility: 'public',
-            position: pos++,
+            id: randomUUID(),
+            series_id: series.id,
+            period: v.period,
+            value: v.value,
+            vintage: v.vintage,
+            released_on: v.releasedOn,
+            sources_json: JSON.stringify(v.sources),
+            note: v.note ?? null,
+            position: ++position,
             created_at: at,
-            updated_at: at,
+            created_by: null,
           })
           .execute()
       }
-      for (const series of Object.values(record.indices)) {
-        await trx
-          .insertInto('index_series')
-          .values({
-            id: series.id,
-            name_json: JSON.stringify(series.name),
-            unit: series.unit,
-            decimals: series.decimals,
-            publisher: series.publisher,
-          })
-          .execute()
-        let position = 0
-        for (const v of series.values) {
-          await trx
-            .insertInto('index_values')
-            .values({
-              id: randomUUID(),
-              series_id: series.id,
-              period: v.period,
-              value: v.value,
-              vintage: v.vintage,
-              released_on: v.releasedOn,
-              sources_json: JSON.stringify(v.sources),
-              note: v.note ?? null,
-              position: ++position,
-              created_at: at,
-              created_by: null,
-            })
-            .execute()
-        }
-      }
-      for (const seed of seeds) await seedNegotiation(trx, seed, revisions, at)
-      audit({
-        action: 'record.seed',
-        object: 'record',
-        visibility: 'public',
-        payload: {
-          agreements: record.agreements.map((a) => revisionId(a)),
-          negotiations: seeds.map((s) => s.id),
-        },
-      })
-    },
-    now,
-  )
+    }
+    for (const seed of seeds) await seedNegotiation(trx, seed, revisions, at)
+    audit({
+      action: 'record.seed',
+      object: 'record',
+      visibility: 'public',
+      payload: {
+        agreements: record.agreements.map((a) => revisionId(a)),
+        negotiations: seeds.map((s) => s.id),
+      },
+    })
+  })
   return true
 }
 

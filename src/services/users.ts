@@ -53,40 +53,35 @@ export async function createUser(
   const email = u.email.toLowerCase()
   const passwordHash = await argonHash(u.password, ARGON)
   const now = opts.now ?? (() => new Date())
-  return withTransaction(
-    store,
-    opts.actor ?? SYSTEM_ACTOR,
-    async (trx, audit) => {
-      const exists = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', email)
-        .executeTakeFirst()
-      if (exists) throw new DomainError('conflict', `a user ${email} already exists`)
-      const id = randomUUID()
-      await trx
-        .insertInto('users')
-        .values({
-          id,
-          email,
-          name: u.name,
-          party: u.party,
-          role: u.role,
-          password_hash: passwordHash,
-          disabled: 0,
-          created_at: now().toISOString(),
-        })
-        .execute()
-      audit({
-        action: 'user.create',
-        object: `user:${id}`,
-        visibility: 'public',
-        payload: { email, party: u.party, role: u.role },
+  return withTransaction({ store, actor: opts.actor ?? SYSTEM_ACTOR, now }, async (trx, audit) => {
+    const exists = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirst()
+    if (exists) throw new DomainError('conflict', `a user ${email} already exists`)
+    const id = randomUUID()
+    await trx
+      .insertInto('users')
+      .values({
+        id,
+        email,
+        name: u.name,
+        party: u.party,
+        role: u.role,
+        password_hash: passwordHash,
+        disabled: 0,
+        created_at: now().toISOString(),
       })
-      return { id, email, name: u.name, party: u.party, role: u.role }
-    },
-    now,
-  )
+      .execute()
+    audit({
+      action: 'user.create',
+      object: `user:${id}`,
+      visibility: 'public',
+      payload: { email, party: u.party, role: u.role },
+    })
+    return { id, email, name: u.name, party: u.party, role: u.role }
+  })
 }
 
 // A fixed hash to verify against for unknown users, so both failures take the same time.
@@ -134,8 +129,7 @@ export async function login(
   const t = now()
   const expiresAt = new Date(t.getTime() + SESSION_ABSOLUTE_MS).toISOString()
   await withTransaction(
-    store,
-    { id: row.id, label: row.email, party: row.party },
+    { store, actor: { id: row.id, label: row.email, party: row.party }, now },
     async (trx, audit) => {
       await trx
         .insertInto('sessions')
@@ -155,7 +149,6 @@ export async function login(
         payload: null,
       })
     },
-    now,
   )
   return { user, sessionToken, csrfToken, expiresAt }
 }
@@ -247,20 +240,15 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
 export async function logout(store: Store, auth: Authenticated, now: () => Date): Promise<void> {
   if (auth.sessionHash === null) return
   const hash = auth.sessionHash
-  await withTransaction(
-    store,
-    actorOf(auth.principal),
-    async (trx, audit) => {
-      await trx.deleteFrom('sessions').where('id_hash', '=', hash).execute()
-      audit({
-        action: 'session.logout',
-        object: `user:${auth.user.id}`,
-        visibility: 'public',
-        payload: null,
-      })
-    },
-    now,
-  )
+  await withTransaction({ store, actor: actorOf(auth.principal), now }, async (trx, audit) => {
+    await trx.deleteFrom('sessions').where('id_hash', '=', hash).execute()
+    audit({
+      action: 'session.logout',
+      object: `user:${auth.user.id}`,
+      visibility: 'public',
+      payload: null,
+    })
+  })
 }
 
 export interface TokenView {
@@ -281,37 +269,28 @@ export async function createApiToken(
   const now = opts.now ?? (() => new Date())
   const secret = `sma_${token()}`
   const id = randomUUID()
-  await withTransaction(
-    store,
-    opts.actor ?? SYSTEM_ACTOR,
-    async (trx, audit) => {
-      const u = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('id', '=', userId)
-        .executeTakeFirst()
-      if (!u) throw new DomainError('not-found', 'No such user.')
-      await trx
-        .insertInto('api_tokens')
-        .values({
-          id,
-          user_id: userId,
-          name,
-          token_hash: sha256(secret),
-          created_at: now().toISOString(),
-          last_used_at: null,
-          expires_at: opts.expiresAt ?? null,
-        })
-        .execute()
-      audit({
-        action: 'token.create',
-        object: `token:${id}`,
-        visibility: 'public',
-        payload: { userId, name },
+  await withTransaction({ store, actor: opts.actor ?? SYSTEM_ACTOR, now }, async (trx, audit) => {
+    const u = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()
+    if (!u) throw new DomainError('not-found', 'No such user.')
+    await trx
+      .insertInto('api_tokens')
+      .values({
+        id,
+        user_id: userId,
+        name,
+        token_hash: sha256(secret),
+        created_at: now().toISOString(),
+        last_used_at: null,
+        expires_at: opts.expiresAt ?? null,
       })
-    },
-    now,
-  )
+      .execute()
+    audit({
+      action: 'token.create',
+      object: `token:${id}`,
+      visibility: 'public',
+      payload: { userId, name },
+    })
+  })
   return { id, token: secret }
 }
 
@@ -338,20 +317,15 @@ export async function revokeApiToken(
   id: string,
   now: () => Date,
 ): Promise<void> {
-  await withTransaction(
-    store,
-    actor,
-    async (trx, audit) => {
-      const res = await trx
-        .deleteFrom('api_tokens')
-        .where('id', '=', id)
-        .where('user_id', '=', userId)
-        .executeTakeFirst()
-      if (Number(res.numDeletedRows) !== 1) throw new DomainError('not-found', 'No such resource.')
-      audit({ action: 'token.revoke', object: `token:${id}`, visibility: 'public', payload: null })
-    },
-    now,
-  )
+  await withTransaction({ store, actor, now }, async (trx, audit) => {
+    const res = await trx
+      .deleteFrom('api_tokens')
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+    if (Number(res.numDeletedRows) !== 1) throw new DomainError('not-found', 'No such resource.')
+    audit({ action: 'token.revoke', object: `token:${id}`, visibility: 'public', payload: null })
+  })
 }
 
 export async function findUserByEmail(db: DbOrTrx, email: string): Promise<UserView | null> {

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { Delegation, Party } from '../../domain/access/permissions.js'
 import type { Visibility } from '../../domain/access/scope.js'
-import type { DbOrTrx } from '../database.js'
+import type { SelectQueryBuilder, Selectable } from 'kysely'
+import type { AccessScope } from '../../domain/access/scope.js'
+import type { Database, DbOrTrx } from '../database.js'
+import { visibleTo } from './access-filter.js'
 
 /**
  * The rows of a negotiation's record, written the same way by the use cases (a delegation
@@ -15,6 +18,11 @@ export interface Placement {
   readonly visibility: Visibility
   /** When it was recorded (ISO date-time). */
   readonly at: string
+}
+
+/** The columns that place a row: its negotiation, its owner and who may see it. */
+function placed(p: Placement) {
+  return { negotiation_id: p.negotiationId, owner_party: p.owner, visibility: p.visibility }
 }
 
 export interface DeadlineRow {
@@ -33,14 +41,12 @@ export async function insertDeadlines(
     await db
       .insertInto('negotiation_deadlines')
       .values({
+        ...placed(p),
         id: randomUUID(),
-        negotiation_id: p.negotiationId,
         kind: d.kind,
         date: d.date,
         label: d.label,
         sources_json: JSON.stringify(d.sources),
-        owner_party: p.owner,
-        visibility: p.visibility,
       })
       .execute()
   }
@@ -61,16 +67,14 @@ export async function insertRound(db: DbOrTrx, p: Placement, r: RoundRow): Promi
   await db
     .insertInto('negotiation_rounds')
     .values({
+      ...placed(p),
       id,
-      negotiation_id: p.negotiationId,
       number: r.number,
       date_from: r.from,
       date_to: r.to,
       venue: r.venue,
       summary: r.summary,
       sources_json: JSON.stringify(r.sources),
-      owner_party: p.owner,
-      visibility: p.visibility,
       created_at: p.at,
     })
     .execute()
@@ -91,15 +95,13 @@ export async function insertEvent(db: DbOrTrx, p: Placement, e: EventRow): Promi
   await db
     .insertInto('negotiation_events')
     .values({
+      ...placed(p),
       id,
-      negotiation_id: p.negotiationId,
       kind: e.kind,
       date: e.date,
       party: e.party,
       note: e.note,
       sources_json: JSON.stringify(e.sources),
-      owner_party: p.owner,
-      visibility: p.visibility,
       created_at: p.at,
     })
     .execute()
@@ -126,11 +128,9 @@ export async function insertProposal(
   await db
     .insertInto('proposals')
     .values({
+      ...placed(p),
       id,
-      negotiation_id: p.negotiationId,
       title: r.title,
-      owner_party: p.owner,
-      visibility: p.visibility,
       revision_id: r.revisionId,
       revises: r.revises,
       round_id: r.roundId,
@@ -166,4 +166,22 @@ export async function insertAcceptance(
       created_by: a.createdBy,
     })
     .execute()
+}
+
+/** The rows of one kind recorded in a negotiation that the scope may see (a query to order). */
+export function visibleRows<T extends 'delegations' | 'negotiation_rounds' | 'negotiation_events'>(
+  db: DbOrTrx,
+  scope: AccessScope,
+  table: T,
+  negotiationId: string,
+) {
+  return db
+    .selectFrom(table as 'delegations')
+    .selectAll()
+    .where('negotiation_id', '=', negotiationId)
+    .where(visibleTo(scope, table)) as unknown as SelectQueryBuilder<
+    Database,
+    T,
+    Selectable<Database[T]>
+  >
 }

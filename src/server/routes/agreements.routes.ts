@@ -6,8 +6,9 @@ import { agreementOperations as ops } from '../../contracts/operations.js'
 import { recordBody } from '../../contracts/record.js'
 import { getAgreement } from '../../services/record/agreements.js'
 import { addIndexValue, listIndexValues } from '../../services/record/index-values.js'
+import type { Reader } from '../../services/context.js'
 import { bind } from '../bind.js'
-import { readerOf, writerOf, type App, type RouteContext } from '../request-context.js'
+import { type RouteKit } from '../request-context.js'
 
 /** `index=SERIES:YEAR=VALUE` query values → overrides; a bad one names its position. */
 function overridesOf(raw: string | readonly string[] | undefined): IndexOverride[] {
@@ -25,28 +26,28 @@ function overridesOf(raw: string | readonly string[] | undefined): IndexOverride
 }
 
 /** The public record: agreements, their schedules, the record as one document, index series. */
-export function registerAgreementRoutes(app: App, ctx: RouteContext): void {
-  const snapshot = (r: ReturnType<typeof readerOf>) => ctx.record.snapshot(r.scope)
+export function registerAgreementRoutes({ app, ctx, reader, writer }: RouteKit): void {
+  const snapshot = (r: Reader) => ctx.record.snapshot(r.scope)
   bind(app, ops.listAgreements, async (req) =>
-    agreementList(await snapshot(readerOf(req, ctx)), req.query.asOf ?? ctx.today()),
+    agreementList(await snapshot(reader(req)), req.query.asOf ?? ctx.today()),
   )
   bind(app, ops.getAgreement, async (req) => {
-    const r = readerOf(req, ctx)
+    const r = reader(req)
     const a = await getAgreement(r.db, r.scope, r.cache, req.params.id)
     return { agreement: a.spec, revisionId: a.revisionId }
   })
   bind(app, ops.getAgreementSchedule, async (req) => {
     const overrides = overridesOf(req.query.index)
-    return scheduleInRecord(await snapshot(readerOf(req, ctx)), req.params.id, overrides)
+    return scheduleInRecord(await snapshot(reader(req)), req.params.id, overrides)
   })
-  bind(app, ops.getRecord, async (req) => recordBody(await snapshot(readerOf(req, ctx))))
+  bind(app, ops.getRecord, async (req) => recordBody(await snapshot(reader(req))))
   bind(app, ops.listIndexValues, async (req) => ({
     series: req.params.series,
     values: await listIndexValues(ctx.store.db, req.params.series),
   }))
   bind(app, ops.addIndexValue, async (req, reply) => {
     const { note, ...value } = req.body
-    const w = writerOf(req, ctx)
+    const w = writer(req)
     const stored = await addIndexValue(
       w.store,
       w.actor,

@@ -10,44 +10,37 @@ import {
 } from '../../services/analyses/setups.js'
 import { simulateAnalysis } from '../../services/analyses/simulation.js'
 import { bind } from '../bind.js'
-import {
-  readerOf,
-  requireIfMatch,
-  who,
-  writerOf,
-  type App,
-  type RouteContext,
-} from '../request-context.js'
+import { requireIfMatch, who, type RouteKit } from '../request-context.js'
 
 /**
  * Bargaining analyses (docs/negotiation-analysis.md): SMA analysis setups stored in a
  * negotiation, always private to the author's party; their results computed per request (never
  * cached across users); an SMA setup computed without storing; GENIUS/GeniusWeb texts analysed.
  */
-export function registerAnalysisRoutes(app: App, ctx: RouteContext): void {
+export function registerAnalysisRoutes({ app, ctx, reader, writer }: RouteKit): void {
   bind(app, ops.listAnalyses, async (req) => ({
-    analyses: await listAnalyses(readerOf(req, ctx), req.params.id),
+    analyses: await listAnalyses(reader(req), req.params.id),
   }))
   bind(app, ops.createAnalysis, async (req, reply) => {
-    const a = await createAnalysis(writerOf(req, ctx), req.params.id, req.body)
+    const a = await createAnalysis(writer(req), req.params.id, req.body)
     return reply.code(201).header('etag', `"${a.etag}"`).send({ analysis: a })
   })
   bind(app, ops.getAnalysis, async (req, reply) => {
-    const a = await getAnalysis(readerOf(req, ctx), req.params.id, req.params.aid)
+    const a = await getAnalysis(reader(req), req.params.id, req.params.aid)
     return reply.header('etag', `"${a.etag}"`).send({ analysis: a })
   })
   bind(app, ops.updateAnalysis, async (req, reply) => {
     const etag = requireIfMatch(req.headers['if-match'])
-    const w = writerOf(req, ctx)
+    const w = writer(req)
     const a = await updateAnalysis(w, req.params.id, req.params.aid, etag, req.body)
     return reply.header('etag', `"${a.etag}"`).send({ analysis: a })
   })
   bind(app, ops.getAnalysisResult, async (req) => {
-    const r = readerOf(req, ctx)
+    const r = reader(req)
     return analysisResult(r, await ctx.record.snapshot(r.scope), req.params.id, req.params.aid)
   })
   bind(app, ops.simulateAnalysis, async (req) => {
-    const r = readerOf(req, ctx)
+    const r = reader(req)
     const snapshot = await ctx.record.snapshot(r.scope)
     return simulateAnalysis(r, snapshot, req.params.id, req.params.aid, req.body, ctx.today())
   })

@@ -1,13 +1,13 @@
 import { auditOperations as ops } from '../../contracts/operations.js'
 import { auditHead, listAudit } from '../../services/audit.js'
 import { bind } from '../bind.js'
-import { scopeOfRequest, type App, type RouteContext } from '../request-context.js'
+import { scopeOfRequest, type RouteKit } from '../request-context.js'
 
 /**
  * The audit log for admins: public and shared entries plus the admin's own party's private
  * ones (payloads are never stored, only digests). `head` is the hash to anchor in minutes.
  */
-export function registerAuditRoutes(app: App, ctx: RouteContext): void {
+export function registerAuditRoutes({ app, ctx }: RouteKit): void {
   bind(app, ops.getAuditLog, async (req) => {
     const rows = await listAudit(ctx.store.db, scopeOfRequest(req), {
       limit: req.query.limit,

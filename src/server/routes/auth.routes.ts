@@ -11,7 +11,7 @@ import {
   type Authenticated,
 } from '../../services/users.js'
 import { bind } from '../bind.js'
-import { SESSION_COOKIE, type App, type RouteContext } from '../request-context.js'
+import { SESSION_COOKIE, type RouteKit } from '../request-context.js'
 
 function mustAuth(auth: Authenticated | null): Authenticated {
   if (auth === null) throw new DomainError('unauthorized', 'Log in first.')
@@ -26,7 +26,7 @@ const loginKey = (req: FastifyRequest): string => {
 }
 
 /** Login, logout, the current user, and personal API tokens. */
-export function registerAuthRoutes(app: App, ctx: RouteContext): void {
+export function registerAuthRoutes({ app, ctx }: RouteKit): void {
   const rateLimit = {
     max: ctx.loginPerMinute,
     timeWindow: '1 minute',
@@ -44,7 +44,8 @@ export function registerAuthRoutes(app: App, ctx: RouteContext): void {
         sameSite: 'strict',
         secure: ctx.secureCookies,
         path: '/',
-        expires: new Date(grant.expiresAt),
+        // relative, so a pinned server clock (SMA_NOW) does not make the browser drop it at once
+        maxAge: Math.max(0, Math.round((Date.parse(grant.expiresAt) - ctx.now().getTime()) / 1000)),
       })
       return { user: grant.user, csrfToken: grant.csrfToken }
     },

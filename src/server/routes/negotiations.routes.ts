@@ -6,23 +6,23 @@ import {
   listNegotiations,
 } from '../../services/negotiations/negotiation.js'
 import { bind } from '../bind.js'
-import { readerOf, writerOf, type App, type RouteContext } from '../request-context.js'
+import { type RouteKit } from '../request-context.js'
 
 /** Negotiations, their rounds and lifecycle events (proposals and positions: their own modules). */
-export function registerNegotiationRoutes(app: App, ctx: RouteContext): void {
+export function registerNegotiationRoutes({ app, ctx, reader, writer }: RouteKit): void {
   bind(app, ops.listNegotiations, async (req) => ({
-    negotiations: await listNegotiations(readerOf(req, ctx), ctx.today()),
+    negotiations: await listNegotiations(reader(req), ctx.today()),
   }))
   bind(app, ops.createNegotiation, async (req, reply) =>
-    reply.code(201).send(await createNegotiation(writerOf(req, ctx), req.body)),
+    reply.code(201).send(await createNegotiation(writer(req), req.body)),
   )
   bind(app, ops.getNegotiation, async (req) => ({
-    negotiation: await getNegotiation(readerOf(req, ctx), req.params.id, ctx.today()),
+    negotiation: await getNegotiation(reader(req), req.params.id, ctx.today()),
   }))
   bind(app, ops.addRound, async (req, reply) =>
-    reply.code(201).send(await addRound(writerOf(req, ctx), req.params.id, req.body)),
+    reply.code(201).send(await addRound(writer(req), req.params.id, req.body)),
   )
   bind(app, ops.addEvent, async (req, reply) =>
-    reply.code(201).send(await addEvent(writerOf(req, ctx), req.params.id, req.body)),
+    reply.code(201).send(await addEvent(writer(req), req.params.id, req.body)),
   )
 }

@@ -7,7 +7,7 @@ import { ProjectionPool } from '../../services/projections/projection-pool.js'
 import { resolveCompare, resolveScenario, resolveSpec } from '../../services/projections/request.js'
 import { IN_THREAD_BELOW, runProjection } from '../../services/projections/run-projection.js'
 import { bind } from '../bind.js'
-import { scopeOfRequest, type App, type RouteContext } from '../request-context.js'
+import { scopeOfRequest, type RouteKit } from '../request-context.js'
 
 /**
  * Projections (docs/projections.md): anyone may project (`public:read`); the agreements and index
@@ -16,7 +16,7 @@ import { scopeOfRequest, type App, type RouteContext } from '../request-context.
  * first use and destroyed when the app closes, so the event loop stays free; smaller runs yield
  * between chunks. A client that disconnects cancels its run.
  */
-export function registerProjectionRoutes(app: App, ctx: RouteContext): void {
+export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
   let pool: ProjectionPool | undefined
   app.addHook('onClose', async () => {
     await pool?.destroy()

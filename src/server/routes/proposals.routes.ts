@@ -10,29 +10,23 @@ import {
   updateDraft,
 } from '../../services/negotiations/proposals.js'
 import { bind } from '../bind.js'
-import {
-  readerOf,
-  requireIfMatch,
-  writerOf,
-  type App,
-  type RouteContext,
-} from '../request-context.js'
+import { requireIfMatch, type RouteKit } from '../request-context.js'
 
 /** Proposals: private drafts, tabling (then immutable), acceptance by the other party. */
-export function registerProposalRoutes(app: App, ctx: RouteContext): void {
+export function registerProposalRoutes({ app, ctx, reader, writer }: RouteKit): void {
   bind(app, ops.listProposals, async (req) => {
-    const r = readerOf(req, ctx)
+    const r = reader(req)
     return { proposals: await listProposals(r, req.params.id, () => ctx.record.snapshot(r.scope)) }
   })
   bind(app, ops.createProposal, async (req, reply) => {
     if (req.body.visibility === 'shared' && !can(req.auth?.principal ?? null, 'proposal:table')) {
       throw new DomainError('forbidden', 'Tabling a proposal needs a negotiator.')
     }
-    const created = await createProposal(writerOf(req, ctx), req.params.id, req.body)
+    const created = await createProposal(writer(req), req.params.id, req.body)
     return reply.code(201).header('etag', `"${created.etag}"`).send(created)
   })
   bind(app, ops.getProposal, async (req, reply) => {
-    const r = readerOf(req, ctx)
+    const r = reader(req)
     const p = await getProposal(r, req.params.id, req.params.pid, () =>
       ctx.record.snapshot(r.scope),
     )
@@ -40,13 +34,9 @@ export function registerProposalRoutes(app: App, ctx: RouteContext): void {
   })
   bind(app, ops.updateDraft, async (req, reply) => {
     const etag = requireIfMatch(req.headers['if-match'])
-    const r = await updateDraft(writerOf(req, ctx), req.params.id, req.params.pid, etag, req.body)
+    const r = await updateDraft(writer(req), req.params.id, req.params.pid, etag, req.body)
     return reply.header('etag', `"${r.etag}"`).send(r)
   })
-  bind(app, ops.tableProposal, (req) =>
-    tableProposal(writerOf(req, ctx), req.params.id, req.params.pid),
-  )
-  bind(app, ops.acceptProposal, (req) =>
-    acceptProposal(writerOf(req, ctx), req.params.id, req.params.pid),
-  )
+  bind(app, ops.tableProposal, (req) => tableProposal(writer(req), req.params.id, req.params.pid))
+  bind(app, ops.acceptProposal, (req) => acceptProposal(writer(req), req.params.id, req.params.pid))
 }

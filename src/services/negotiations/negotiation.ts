@@ -17,7 +17,7 @@ import type {
 } from '../../contracts/negotiations.js'
 import type { DbOrTrx } from '../../db/database.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
-import { insertDeadlines } from '../../db/repositories/negotiation-rows.js'
+import { insertDeadlines, visibleRows } from '../../db/repositories/negotiation-rows.js'
 import { withTransaction, type Actor, type Audit } from '../audit.js'
 import type { Reader, Writer } from '../context.js'
 
@@ -86,15 +86,10 @@ export function writeInNegotiation<T>(
   fn: (n: NegotiationWrite) => Promise<T>,
 ): Promise<T> {
   const party = delegationOf(w.actor)
-  return withTransaction(
-    w.store,
-    w.actor,
-    async (trx, audit) => {
-      const negotiation = await visibleNegotiation(trx, w.scope, negotiationId)
-      return fn({ trx, audit, party, negotiation, at: w.now().toISOString() })
-    },
-    w.now,
-  )
+  return withTransaction(w, async (trx, audit) => {
+    const negotiation = await visibleNegotiation(trx, w.scope, negotiationId)
+    return fn({ trx, audit, party, negotiation, at: w.now().toISOString() })
+  })
 }
 
 /** Facts the lifecycle rules read: never private rows, so the state is shareable. */
@@ -216,25 +211,9 @@ export async function getNegotiation(
   const { summary, facts, deadlines } = await summarize(db, scope, row, today)
   const state = negotiationState(facts, today)
   const [delegations, rounds, events] = await Promise.all([
-    db
-      .selectFrom('delegations')
-      .selectAll()
-      .where('negotiation_id', '=', id)
-      .where(visibleTo(scope, 'delegations'))
-      .orderBy('party')
-      .execute(),
-    db
-      .selectFrom('negotiation_rounds')
-      .selectAll()
-      .where('negotiation_id', '=', id)
-      .where(visibleTo(scope, 'negotiation_rounds'))
-      .orderBy('number')
-      .execute(),
-    db
-      .selectFrom('negotiation_events')
-      .selectAll()
-      .where('negotiation_id', '=', id)
-      .where(visibleTo(scope, 'negotiation_events'))
+    visibleRows(db, scope, 'delegations', id).orderBy('party').execute(),
+    visibleRows(db, scope, 'negotiation_rounds', id).orderBy('number').execute(),
+    visibleRows(db, scope, 'negotiation_events', id)
       .orderBy('date')
       .orderBy('created_at')
       .execute(),
@@ -299,41 +278,36 @@ export async function createNegotiation(
   input: NegotiationBody,
 ): Promise<{ id: string }> {
   const party = delegationOf(w.actor)
-  return withTransaction(
-    w.store,
-    w.actor,
-    async (trx, audit) => {
-      const exists = await trx
-        .selectFrom('negotiations')
-        .select('id')
-        .where('id', '=', input.id)
-        .executeTakeFirst()
-      // An id taken by the other party's private negotiation must not reveal itself: same 409.
-      if (exists) throw new DomainError('conflict', 'That id is not available.')
-      await trx
-        .insertInto('negotiations')
-        .values({
-          id: input.id,
-          title_json: JSON.stringify(input.title),
-          replaces: input.replaces,
-          successor: null,
-          owner_party: party,
-          visibility: input.visibility,
-          sources_json: '[]',
-          created_at: w.now().toISOString(),
-        })
-        .execute()
-      const at = w.now().toISOString()
-      const p = { negotiationId: input.id, owner: party, visibility: input.visibility, at }
-      await insertDeadlines(trx, p, input.deadlines)
-      audit({
-        action: 'negotiation.create',
-        object: `negotiation:${input.id}`,
+  return withTransaction(w, async (trx, audit) => {
+    const exists = await trx
+      .selectFrom('negotiations')
+      .select('id')
+      .where('id', '=', input.id)
+      .executeTakeFirst()
+    // An id taken by the other party's private negotiation must not reveal itself: same 409.
+    if (exists) throw new DomainError('conflict', 'That id is not available.')
+    await trx
+      .insertInto('negotiations')
+      .values({
+        id: input.id,
+        title_json: JSON.stringify(input.title),
+        replaces: input.replaces,
+        successor: null,
+        owner_party: party,
         visibility: input.visibility,
-        payload: input,
+        sources_json: '[]',
+        created_at: w.now().toISOString(),
       })
-      return { id: input.id }
-    },
-    w.now,
-  )
+      .execute()
+    const at = w.now().toISOString()
+    const p = { negotiationId: input.id, owner: party, visibility: input.visibility, at }
+    await insertDeadlines(trx, p, input.deadlines)
+    audit({
+      action: 'negotiation.create',
+      object: `negotiation:${input.id}`,
+      visibility: input.visibility,
+      payload: input,
+    })
+    return { id: input.id }
+  })
 }

@@ -87,40 +87,35 @@ export async function addIndexValue(
   now: () => Date,
 ): Promise<IndexValue> {
   const value = indexValueSchema.parse(input)
-  return withTransaction(
-    store,
-    actor,
-    async (trx, audit) => {
-      const last = await trx
-        .selectFrom('index_values')
-        .select((eb) => eb.fn.max('position').as('p'))
-        .where('series_id', '=', series)
-        .executeTakeFirst()
-      const id = randomUUID()
-      await trx
-        .insertInto('index_values')
-        .values({
-          id,
-          series_id: series,
-          period: value.period,
-          value: value.value,
-          vintage: value.vintage,
-          released_on: value.releasedOn,
-          sources_json: JSON.stringify(value.sources),
-          note: value.note ?? null,
-          position: (last?.p ?? 0) + 1,
-          created_at: now().toISOString(),
-          created_by: actor.id,
-        })
-        .execute()
-      audit({
-        action: 'index-value.add',
-        object: `index-value:${id}`,
-        visibility: 'public',
-        payload: { series, ...value },
+  return withTransaction({ store, actor, now }, async (trx, audit) => {
+    const last = await trx
+      .selectFrom('index_values')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .where('series_id', '=', series)
+      .executeTakeFirst()
+    const id = randomUUID()
+    await trx
+      .insertInto('index_values')
+      .values({
+        id,
+        series_id: series,
+        period: value.period,
+        value: value.value,
+        vintage: value.vintage,
+        released_on: value.releasedOn,
+        sources_json: JSON.stringify(value.sources),
+        note: value.note ?? null,
+        position: (last?.p ?? 0) + 1,
+        created_at: now().toISOString(),
+        created_by: actor.id,
       })
-      return value
-    },
-    now,
-  )
+      .execute()
+    audit({
+      action: 'index-value.add',
+      object: `index-value:${id}`,
+      visibility: 'public',
+      payload: { series, ...value },
+    })
+    return value
+  })
 }
