@@ -11,6 +11,12 @@ const PORT = Number(process.env.E2E_PORT ?? 8181)
 process.env.SMA_E2E_DB ??= join(tmpdir(), `sma-e2e-${Date.now()}-${process.pid}.db`)
 const dbFile = process.env.SMA_E2E_DB
 
+/**
+ * Specs that change the shared record (a new index release) run after every other spec, which
+ * read the record as shipped (e.g. 2028 of the 12th SMA still pending).
+ */
+const CHANGES_RECORD = /index-release\.spec\.ts$/
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.spec.ts',
@@ -19,6 +25,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  projects: [
+    { name: 'read', testIgnore: CHANGES_RECORD },
+    { name: 'changes-record', testMatch: CHANGES_RECORD, dependencies: ['read'] },
+  ],
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   outputDir: 'test-results/playwright-artifacts',
   use: {
@@ -54,6 +64,8 @@ export default defineConfig({
       SMA_DEMO_USERS: '1',
       SMA_RATE_LIMIT: '0',
       LOG_LEVEL: 'warn',
+      // The server's clock, pinned like the browser's (e2e/fixtures.ts: PINNED_NOW).
+      SMA_NOW: '2026-11-28T01:00:00Z',
     },
   },
 })

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures.js'
 import { watchConsole } from './pages/app.page.js'
 import { AgreementPage } from './pages/agreement.page.js'
 
@@ -9,7 +9,8 @@ test.describe('agreement page', () => {
     const errors = watchConsole(page)
     const a = new AgreementPage(page)
     await a.goto('rok-us-sma-12', 'en')
-    await expect(a.rules).toContainText('consumer price inflation')
+    // The rule in the domain's words (describeRule), the same the CLI prints.
+    await expect(a.rules).toContainText('Korean CPI growth of year Y−2, capped at 5 %')
     await a.openDerivation(2027)
     await expect(page).toHaveURL(/year=2027/)
     await expect(a.derivation.getByTestId('derivation-index')).toContainText('KR_CPI 2025 = 2.1 %')

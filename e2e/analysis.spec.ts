@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures.js'
 import { DEMO_PASSWORD, USERS, watchConsole } from './pages/app.page.js'
 import { AnalysisPage } from './pages/analysis.page.js'
 import { LoginPage } from './pages/login.page.js'

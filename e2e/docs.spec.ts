@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures.js'
 import { loginViaApi, USERS } from './pages/app.page.js'
 import { AgreementPage } from './pages/agreement.page.js'
 import { NegotiationPage } from './pages/negotiation.page.js'

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures.js'
 import { loginViaApi, USERS } from './pages/app.page.js'
 
 type Tree = { [k: string]: string | Tree }

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
-import { watchConsole } from './pages/app.page.js'
+import { expect, test } from './fixtures.js'
+import { loadFailed, watchConsole } from './pages/app.page.js'
 import { OverviewPage } from './pages/overview.page.js'
 
 test.describe('overview', () => {
@@ -64,5 +64,30 @@ test.describe('overview', () => {
     ).toBeFocused()
     await page.keyboard.press('Enter')
     await expect(page).toHaveURL(/\/agreements\/rok-us-sma-12$/)
+  })
+
+  test('keeps the page when the record cannot be loaded, says so and retries', async ({ page }) => {
+    const o = new OverviewPage(page)
+    await page.route('**/api/record', (route) => route.abort('connectionrefused'))
+    await o.goto('ko')
+    const failed = loadFailed(page)
+    await expect(failed.box).toContainText('협정 및 지수 기록을 불러오지 못했습니다.')
+    await expect(failed.box).toContainText('서버에 연결할 수 없습니다.')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('방위비분담 한눈에 보기')
+    await expect(page.getByRole('navigation', { name: '주 메뉴' })).toBeVisible()
+    // A server error reads in English too, with the status.
+    await page.unrouteAll()
+    await page.route('**/api/record', (route) =>
+      route.fulfill({ status: 503, contentType: 'text/plain', body: 'down' }),
+    )
+    await page.getByTestId('lang-select').selectOption('en')
+    await failed.retry.click()
+    await expect(failed.box).toContainText('The record of agreements and index values could not')
+    await expect(failed.box).toContainText('HTTP 503')
+    // The server is back: Try again shows the page.
+    await page.unrouteAll()
+    await failed.retry.click()
+    await expect(o.rokRows).toHaveCount(12)
+    await expect(failed.box).toHaveCount(0)
   })
 })

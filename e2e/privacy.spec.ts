@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { expect, test, type Page, type Response } from '@playwright/test'
+import type { Page, Response } from '@playwright/test'
+import { expect, test } from './fixtures.js'
 import { DEMO_PASSWORD, USERS } from './pages/app.page.js'
 import { LoginPage } from './pages/login.page.js'
 import { NegotiationPage } from './pages/negotiation.page.js'

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures.js'
 import { watchConsole } from './pages/app.page.js'
 import { ProjectionsPage } from './pages/projections.page.js'
 

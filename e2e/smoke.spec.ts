@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures.js'
 import { loginViaApi, USERS, watchConsole } from './pages/app.page.js'
 
 const PAGES = [

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures.js'
 import { WhatIfPage } from './pages/what-if.page.js'
 
 test.describe('what-if', () => {
@@ -8,8 +8,12 @@ test.describe('what-if', () => {
     const w = new WhatIfPage(page)
     await w.goto('rok-us-sma-12', 'en')
     await expect(w.whatIfAmount(2027)).toHaveText('₩1,551,100,000,000')
-    // No server round-trip: block the schedule endpoint to prove it.
-    await page.route('**/api/agreements/**', (route) => route.abort())
+    // No server round-trip once the record is loaded: block the whole API and count requests.
+    const apiCalls: string[] = []
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push(r.url())
+    })
+    await page.route('**/api/**', (route) => route.abort())
     await w.setIndex('KR_CPI', 2025, '7.3')
     await expect(w.whatIfAmount(2027)).toHaveText('₩1,595,200,000,000')
     await expect(w.signed(2027)).toContainText('₩1,551,100,000,000')
@@ -18,6 +22,7 @@ test.describe('what-if', () => {
     // Raising the cap lets the CPI through.
     await w.setCap('10')
     await expect(w.whatIfAmount(2027)).toHaveText('₩1,630,100,000,000')
+    expect(apiCalls).toEqual([])
   })
 
   test('in Korean, 2027 reads 1조 5,952억 원', async ({ page }) => {

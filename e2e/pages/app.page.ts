@@ -1,4 +1,4 @@
-import type { ConsoleMessage, Page } from '@playwright/test'
+import type { APIRequestContext, ConsoleMessage, Page } from '@playwright/test'
 
 export const DEMO_PASSWORD = 'demo-password-2026'
 export const USERS = {
@@ -19,20 +19,57 @@ export function watchConsole(page: Page): string[] {
   return errors
 }
 
+export interface ApiSession {
+  readonly csrfToken: string
+  /** `name=value` of the session cookie, for the `cookie` header of API calls. */
+  readonly cookie: string
+  /** The host the cookie belongs to. */
+  readonly host: string
+}
+
 /**
- * Logs in through the API (the cookie lands in the page's browser context) and sets the web
- * app's "a login happened here" hint, as the login form does.
+ * Logs in through the API on a request context and returns the session: its cookie (to send
+ * explicitly with API calls) and the CSRF token that cookie-authenticated writes must send.
  */
-export async function loginViaApi(page: Page, email: string): Promise<void> {
-  let res = await page.request.post('/api/auth/login', {
-    data: { email, password: DEMO_PASSWORD },
-  })
+export async function apiLogin(request: APIRequestContext, email: string): Promise<ApiSession> {
+  const login = () => request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })
+  let res = await login()
   // The server limits logins per minute from one address; wait out the window once.
   if (res.status() === 429) {
     const wait = Number(res.headers()['retry-after'] ?? 60)
-    await page.waitForTimeout(Math.min(61, wait + 1) * 1000)
-    res = await page.request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })
+    await new Promise((r) => setTimeout(r, Math.min(61, wait + 1) * 1000))
+    res = await login()
   }
   if (!res.ok()) throw new Error(`login ${email}: ${res.status()} ${await res.text()}`)
+  const setCookie = res.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie')
+  const cookie = setCookie?.value.split(';')[0]
+  if (cookie === undefined) throw new Error(`login ${email}: no session cookie`)
+  const { csrfToken } = (await res.json()) as { csrfToken: string }
+  return { csrfToken, cookie, host: new URL(res.url()).hostname }
+}
+
+/**
+ * Logs in through the API, puts the session cookie into the page's browser context and sets the
+ * web app's "a login happened here" hint, as the login form does.
+ */
+export async function loginViaApi(page: Page, email: string): Promise<void> {
+  const { cookie, host } = await apiLogin(page.request, email)
+  const eq = cookie.indexOf('=')
+  await page.context().addCookies([
+    {
+      name: cookie.slice(0, eq),
+      value: cookie.slice(eq + 1),
+      domain: host,
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Strict',
+    },
+  ])
   await page.addInitScript("window.localStorage.setItem('sma.session', '1')")
+}
+
+/** The shared message a page shows when something it needs could not be loaded. */
+export function loadFailed(page: Page) {
+  const box = page.getByTestId('load-failed')
+  return { box, retry: box.getByRole('button') }
 }

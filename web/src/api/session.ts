@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
+import type { loginBody, Session, UserView } from '../../../src/contracts/auth.js'
+// Direct module import (not the domain index): the layout, in the entry chunk, uses it.
+import { can, type Permission, type Principal } from '../../../src/domain/access/permissions.js'
 import { api, ApiError } from './client'
-import type { Session } from './types'
 
 export const meKey = ['auth', 'me'] as const
 
@@ -37,10 +40,34 @@ export function useSession() {
   })
 }
 
+/** The session user as the domain's principal (null: an anonymous visitor). */
+export function principalOf(user: UserView | null | undefined): Principal | null {
+  return user ? { userId: user.id, email: user.email, party: user.party, role: user.role } : null
+}
+
+/**
+ * Whether the viewer may do something: the domain's permission map (`can`) applied to the
+ * session user. The server checks the same map on every request; the UI uses it to show only
+ * the controls a user may use.
+ */
+export function useCan(permission: Permission): boolean {
+  return can(principalOf(useSession().data?.user), permission)
+}
+
+/** Query keys carry the viewer's party: a cached answer is never shown to another party. */
+export function usePartyKey(): string {
+  return useSession().data?.user.party ?? 'anonymous'
+}
+
+/** The CSRF token of a cookie session (sent on every write). */
+export function useCsrfToken(): string | undefined {
+  return useSession().data?.csrfToken ?? undefined
+}
+
 export function useLogin() {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) =>
+    mutationFn: (body: z.infer<typeof loginBody>) =>
       api<Session>('/api/auth/login', { method: 'POST', body }),
     onSuccess: (session) => {
       setHint(true)
@@ -52,10 +79,9 @@ export function useLogin() {
 
 export function useLogout() {
   const qc = useQueryClient()
-  const session = useSession().data
+  const csrfToken = useCsrfToken()
   return useMutation({
-    mutationFn: () =>
-      api<undefined>('/api/auth/logout', { method: 'POST', csrfToken: session?.csrfToken }),
+    mutationFn: () => api<undefined>('/api/auth/logout', { method: 'POST', csrfToken }),
     onSettled: () => {
       setHint(false)
       // Drop every cached answer: nothing of the party's private data survives a logout.

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { Link, NavLink, Outlet, useNavigate, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { isLang, LANGS, setLang, useLang } from '../i18n/i18n'
-import { useLogout, useSession } from '../api/session'
+import { useCan, useLogout, useSession } from '../api/session'
 
 export function Layout() {
   const { t, lang } = useLang()
@@ -13,6 +13,7 @@ export function Layout() {
   const logout = useLogout()
   const navigate = useNavigate()
   const user = session.data?.user
+  const canAudit = useCan('audit:read')
 
   // `?lang=ko` in any link switches the language.
   useEffect(() => {
@@ -48,7 +49,7 @@ export function Layout() {
           </NavLink>
           <NavLink to="/negotiations">{t('nav.negotiations')}</NavLink>
           <NavLink to="/projections">{t('nav.projections')}</NavLink>
-          {user?.role === 'admin' && <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>}
+          {canAudit && <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>}
         </nav>
         <div className="header-tools">
           <label className="lang-switch">

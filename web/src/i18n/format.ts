@@ -2,26 +2,15 @@
  * All number, date and money formatting of the web app, through `Intl` with decimal **strings**
  * (exact for any size: no float ever touches an amount). Money is integer minor units as text.
  */
-// Direct module imports (not the domain index) keep the entry chunk free of zod and the record.
+// Direct module imports (not the domain index) keep the entry chunk free of zod.
 import {
   formatKrwKorean as domainKrwKorean,
   formatMoney as domainFormatMoney,
 } from '../../../src/domain/money/format.js'
 import type { CurrencyCode } from '../../../src/domain/money/currency.js'
+import { daysBetween as domainDaysBetween } from '../../../src/domain/calendar/civil-date.js'
 
 export type Lang = 'en' | 'ko'
-
-const EXPONENT: Record<CurrencyCode, number> = { KRW: 0, JPY: 0, USD: 2 }
-
-/** Minor-unit integer text → major-unit decimal text ("15000000050", USD → "150000000.50"). */
-export function minorToMajor(minor: string, currency: CurrencyCode): string {
-  const e = EXPONENT[currency]
-  if (e === 0) return minor
-  const negative = minor.startsWith('-')
-  const digits = (negative ? minor.slice(1) : minor).padStart(e + 1, '0')
-  const text = `${digits.slice(0, -e)}.${digits.slice(-e)}`
-  return negative ? `-${text}` : text
-}
 
 function locale(lang: Lang): string {
   return lang === 'ko' ? 'ko-KR' : 'en-US'
@@ -97,11 +86,9 @@ export function formatNumber(value: number | string, lang: Lang): string {
   )
 }
 
-/** Whole days from `today` to `iso` (both calendar dates, UTC); negative when past. */
+/** Whole days from `today` to `iso` (calendar dates; month-only counts from its first day). */
 export function daysBetween(todayIso: string, iso: string): number {
-  const a = Date.parse(`${todayIso.slice(0, 10)}T00:00:00Z`)
-  const b = Date.parse(`${iso.length === 7 ? `${iso}-01` : iso.slice(0, 10)}T00:00:00Z`)
-  return Math.round((b - a) / 86_400_000)
+  return domainDaysBetween(todayIso.slice(0, 10), iso.length === 7 ? iso : iso.slice(0, 10))
 }
 
 /** Today's calendar date in the browser's time zone, as YYYY-MM-DD (UI layer only). */

@@ -1,44 +1,39 @@
 /**
- * The shipped record (all agreements and index series) and exact schedules, computed in the
- * browser by the same pure domain code the server and CLI use. Loaded by route chunks only, so the
- * entry bundle stays light.
+ * Schedules computed in the browser from a record snapshot (loaded by `useRecord`), with the same
+ * pure domain code the server and the CLI use. Memoised per snapshot: a snapshot never changes,
+ * and a new one (another viewer, a refetch) gets fresh schedules.
  */
-import { evaluateSchedule, publishedLookup, type AgreementSpec, type IndexOverride, type Schedule, type SmaRecord } from '../../../src/domain/index.js'
-import { loadRecord } from '../../../src/record/shipped-record.js'
+import {
+  evaluateSchedule,
+  evaluationContext,
+  type AgreementSpec,
+  type IndexOverride,
+  type RecordSnapshot,
+  type Schedule,
+} from '../../../src/domain/index.js'
 
-let cached: SmaRecord | undefined
-
-/** The record, validated once per page load (immutable data). */
-export function record(): SmaRecord {
-  cached ??= loadRecord()
-  return cached
-}
-
-export function agreementById(id: string): AgreementSpec | undefined {
-  return record().agreements.find((a) => a.id === id)
-}
-
-/** Evaluates a spec (the record's or a what-if copy) against the record's index series. */
+/** Evaluates a spec (the record's or a what-if copy) against the snapshot's index series. */
 export function scheduleOf(
+  snapshot: RecordSnapshot,
   spec: AgreementSpec,
   overrides: readonly IndexOverride[] = [],
 ): Schedule {
-  const r = record()
-  return evaluateSchedule(spec, {
-    indices: r.indices,
-    overrides,
-    publishedOf: publishedLookup(r.agreements),
-  })
+  return evaluateSchedule(spec, evaluationContext(snapshot, overrides))
 }
 
-const scheduleCache = new Map<string, Schedule>()
+const signed = new WeakMap<RecordSnapshot, Map<string, Schedule>>()
 
-/** The as-signed schedule of a record agreement (memoised: the record never changes). */
-export function signedSchedule(spec: AgreementSpec): Schedule {
-  let s = scheduleCache.get(spec.id)
+/** The as-signed schedule of an agreement of the snapshot (computed once per snapshot). */
+export function signedSchedule(snapshot: RecordSnapshot, spec: AgreementSpec): Schedule {
+  let bySpec = signed.get(snapshot)
+  if (!bySpec) {
+    bySpec = new Map()
+    signed.set(snapshot, bySpec)
+  }
+  let s = bySpec.get(spec.id)
   if (!s) {
-    s = scheduleOf(spec)
-    scheduleCache.set(spec.id, s)
+    s = scheduleOf(snapshot, spec)
+    bySpec.set(spec.id, s)
   }
   return s
 }

@@ -1,5 +1,5 @@
-import { lazy, Suspense } from 'react'
-import type { EChartsCoreOption } from 'echarts/core'
+import { lazy, Suspense, type ReactNode } from 'react'
+import type { ChartProps } from './chart-props'
 
 /** The ECharts runtime is a separate chunk, fetched the first time a chart is shown. */
 const loadView = () => import('./EChartsView')
@@ -10,14 +10,7 @@ export function preloadChart(): void {
   void loadView()
 }
 
-export interface ChartProps {
-  readonly option: EChartsCoreOption
-  /** Accessible name of the chart (the data is also in a table next to it). */
-  readonly label: string
-  readonly height?: number
-  readonly testId?: string
-  readonly onClickCategory?: (name: string) => void
-}
+export type { ChartProps } from './chart-props'
 
 /** The one chart component: an ECharts option in, an SVG chart out. */
 export function Chart(props: ChartProps) {
@@ -26,5 +19,15 @@ export function Chart(props: ChartProps) {
     <Suspense fallback={<div className="chart-placeholder" style={{ height }} aria-busy="true" />}>
       <EChartsView {...props} height={height} />
     </Suspense>
+  )
+}
+
+/** A chart with its caption (the figure's visible title). */
+export function ChartFigure({ caption, ...chart }: ChartProps & { readonly caption: ReactNode }) {
+  return (
+    <figure className="chart-figure">
+      <figcaption>{caption}</figcaption>
+      <Chart {...chart} />
+    </figure>
   )
 }

@@ -9,7 +9,7 @@ import {
   AriaComponent,
 } from 'echarts/components'
 import { SVGRenderer } from 'echarts/renderers'
-import type { ChartProps } from './Chart'
+import type { ChartProps } from './chart-props'
 
 echarts.use([
   BarChart,

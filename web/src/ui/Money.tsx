@@ -10,7 +10,7 @@ export function Money({
 }: {
   readonly minor: string | null
   readonly currency: CurrencyCode
-  readonly testId?: string
+  readonly testId?: string | undefined
 }) {
   const { t, lang } = useLang()
   if (minor === null) return <span className="muted">{t('common.noFigure')}</span>

@@ -1,8 +1,9 @@
 import { useId, useState, type SyntheticEvent } from 'react'
 import { Link } from 'react-router'
-import { useSession } from '../../api/session'
+import { useCan, useSession } from '../../api/session'
 import { formatDateTime } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
+import { Field } from '../../ui/Field'
 import { ErrorBox, Loading } from '../../ui/Status'
 import { useCreateToken, useTokens } from './api'
 
@@ -10,7 +11,8 @@ export function AccountPage() {
   const { t, lang } = useLang()
   const session = useSession()
   const user = session.data?.user
-  const tokens = useTokens(user !== undefined)
+  const canManage = useCan('self:manage')
+  const tokens = useTokens(canManage)
   const create = useCreateToken()
   const [name, setName] = useState('')
   const id = useId()
@@ -39,53 +41,46 @@ export function AccountPage() {
         <dt>{t('account.role')}</dt>
         <dd data-testid="account-role">{t(`role.${user.role}`)}</dd>
       </dl>
-      <section aria-labelledby={`${id}-tok`}>
-        <h2 id={`${id}-tok`}>{t('account.tokens')}</h2>
-        <p className="muted">{t('account.tokensLede')}</p>
-        {tokens.isPending && <Loading />}
-        {tokens.isError && <ErrorBox error={tokens.error} />}
-        {tokens.data && (
-          <ul className="tokens">
-            {tokens.data.length === 0 && <li className="muted">{t('account.noTokens')}</li>}
-            {tokens.data.map((tk) => (
-              <li key={tk.id}>
-                <strong>{tk.name}</strong>
-                {tk.createdAt && (
-                  <span className="muted small"> · {formatDateTime(tk.createdAt, lang)}</span>
-                )}
-                {tk.expiresAt && (
-                  <span className="muted small">
-                    {' '}
-                    · {t('account.expires')} {formatDateTime(tk.expiresAt, lang)}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        <form className="inline-form" onSubmit={submit}>
-          <div className="field">
-            <label htmlFor={`${id}-name`}>{t('account.tokenName')}</label>
-            <input
-              id={`${id}-name`}
-              value={name}
-              onChange={(e) => {
-                setName(e.target.value)
-              }}
-            />
-          </div>
-          <button type="submit" disabled={!name.trim() || create.isPending}>
-            {t('account.createToken')}
-          </button>
-        </form>
-        {create.data && (
-          <div className="card token-once" role="status">
-            <p>{t('account.tokenOnce')}</p>
-            <code data-testid="new-token">{create.data.token}</code>
-          </div>
-        )}
-        {create.isError && <ErrorBox error={create.error} />}
-      </section>
+      {canManage && (
+        <section aria-labelledby={`${id}-tok`}>
+          <h2 id={`${id}-tok`}>{t('account.tokens')}</h2>
+          <p className="muted">{t('account.tokensLede')}</p>
+          {tokens.isPending && <Loading />}
+          {tokens.isError && <ErrorBox error={tokens.error} />}
+          {tokens.data && (
+            <ul className="tokens">
+              {tokens.data.length === 0 && <li className="muted">{t('account.noTokens')}</li>}
+              {tokens.data.map((tk) => (
+                <li key={tk.id}>
+                  <strong>{tk.name}</strong>
+                  {tk.createdAt && (
+                    <span className="muted small"> · {formatDateTime(tk.createdAt, lang)}</span>
+                  )}
+                  {tk.expiresAt && (
+                    <span className="muted small">
+                      {' '}
+                      · {t('account.expires')} {formatDateTime(tk.expiresAt, lang)}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <form className="inline-form" onSubmit={submit}>
+            <Field label={t('account.tokenName')} value={name} onValue={setName} />
+            <button type="submit" disabled={!name.trim() || create.isPending}>
+              {t('account.createToken')}
+            </button>
+          </form>
+          {create.data && (
+            <div className="card token-once" role="status">
+              <p>{t('account.tokenOnce')}</p>
+              <code data-testid="new-token">{create.data.token}</code>
+            </div>
+          )}
+          {create.isError && <ErrorBox error={create.error} />}
+        </section>
+      )}
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { createColumnHelper } from '@tanstack/react-table'
-import { useSession } from '../../api/session'
-import type { AuditEntry } from '../../api/types'
+import type { AuditEntry } from '../../../../src/contracts/audit.js'
+import { useCan, useSession } from '../../api/session'
 import { formatDateTime } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { DataTable } from '../../ui/DataTable'
@@ -13,8 +13,8 @@ const col = createColumnHelper<AuditEntry>()
 export function AuditPage() {
   const { t, lang } = useLang()
   const session = useSession()
-  const isAdmin = session.data?.user.role === 'admin'
-  const audit = useAudit(isAdmin)
+  const canAudit = useCan('audit:read')
+  const audit = useAudit(canAudit)
   const columns = useMemo(
     () => [
       col.accessor('seq', { header: '#', meta: { numeric: true } }),
@@ -22,10 +22,10 @@ export function AuditPage() {
         header: t('audit.when'),
         cell: (c) => formatDateTime(c.getValue(), lang),
       }),
-      col.accessor('actor', { header: t('audit.actor'), cell: (c) => c.getValue() ?? '—' }),
-      col.accessor('party', { header: t('account.party'), cell: (c) => c.getValue() ?? '—' }),
+      col.accessor('actor', { header: t('audit.actor'), cell: (c) => c.getValue() || '—' }),
+      col.accessor('party', { header: t('account.party'), cell: (c) => c.getValue() || '—' }),
       col.accessor('action', { header: t('audit.action') }),
-      col.accessor('object', { header: t('audit.object'), cell: (c) => c.getValue() ?? '—' }),
+      col.accessor('object', { header: t('audit.object'), cell: (c) => c.getValue() || '—' }),
       col.accessor('hash', {
         header: t('audit.hash'),
         cell: (c) => (
@@ -38,7 +38,7 @@ export function AuditPage() {
     [t, lang],
   )
   if (session.isPending) return <Loading />
-  if (!isAdmin) return <p role="alert">{t('common.forbidden')}</p>
+  if (!canAudit) return <p role="alert">{t('common.forbidden')}</p>
   return (
     <div>
       <h1>{t('audit.title')}</h1>

@@ -3,6 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router'
 import { useLogin, useSession } from '../../api/session'
 import { ApiError } from '../../api/client'
 import { useLang } from '../../i18n/i18n'
+import { Field } from '../../ui/Field'
 
 export function LoginPage() {
   const { t } = useLang()
@@ -37,32 +38,22 @@ export function LoginPage() {
   return (
     <form className="card narrow-card" onSubmit={submit} aria-labelledby={`${id}-h`}>
       <h1 id={`${id}-h`}>{t('auth.login')}</h1>
-      <div className="field">
-        <label htmlFor={`${id}-email`}>{t('auth.email')}</label>
-        <input
-          id={`${id}-email`}
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => {
-            setEmail(e.target.value)
-          }}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-pw`}>{t('auth.password')}</label>
-        <input
-          id={`${id}-pw`}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => {
-            setPassword(e.target.value)
-          }}
-        />
-      </div>
+      <Field
+        label={t('auth.email')}
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onValue={setEmail}
+      />
+      <Field
+        label={t('auth.password')}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onValue={setPassword}
+      />
       <button type="submit" disabled={login.isPending}>
         {t('auth.login')}
       </button>

@@ -1,12 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
+import type { AuditResponse } from '../../../../src/contracts/audit.js'
+import type { tokenCreated, TokenView } from '../../../../src/contracts/auth.js'
 import { api } from '../../api/client'
-import { useSession } from '../../api/session'
-import type { ApiToken, AuditEntry } from '../../api/types'
+import { useCsrfToken } from '../../api/session'
 
 export function useTokens(enabled: boolean) {
   return useQuery({
     queryKey: ['tokens'],
-    queryFn: ({ signal }) => api<{ tokens: ApiToken[] }>('/api/tokens', { signal }),
+    queryFn: ({ signal }) => api<{ tokens: TokenView[] }>('/api/tokens', { signal }),
     select: (d) => d.tokens,
     enabled,
   })
@@ -14,13 +16,13 @@ export function useTokens(enabled: boolean) {
 
 export function useCreateToken() {
   const qc = useQueryClient()
-  const csrf = useSession().data?.csrfToken
+  const csrfToken = useCsrfToken()
   return useMutation({
     mutationFn: (name: string) =>
-      api<{ id: string; token: string }>('/api/tokens', {
+      api<z.infer<typeof tokenCreated>>('/api/tokens', {
         method: 'POST',
         body: { name },
-        csrfToken: csrf,
+        csrfToken,
       }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['tokens'] }),
   })
@@ -29,7 +31,7 @@ export function useCreateToken() {
 export function useAudit(enabled: boolean) {
   return useQuery({
     queryKey: ['audit'],
-    queryFn: ({ signal }) => api<{ entries: AuditEntry[] }>('/api/audit', { signal }),
+    queryFn: ({ signal }) => api<AuditResponse>('/api/audit', { signal }),
     select: (d) => d.entries,
     enabled,
   })

@@ -1,43 +1,39 @@
-import { useMemo } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
-import { createColumnHelper } from '@tanstack/react-table'
-import type { EChartsCoreOption } from 'echarts/core'
 import {
   agreementStatus,
-  toMinorUnits,
   type AgreementSpec,
-  type DateFact,
-  type Schedule,
-  type YearFigure,
+  type RecordSnapshot,
 } from '../../../../src/domain/index.js'
-import { agreementById, signedSchedule } from '../../lib/record'
-import { formatDate, todayIso } from '../../i18n/format'
+import { signedSchedule } from '../../lib/record'
+import { todayIso } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
-import { Badge } from '../../ui/Badge'
-import { Chart } from '../../ui/Chart'
-import { chartUnit } from '../../ui/chart-units'
-import { DataTable } from '../../ui/DataTable'
 import { Money } from '../../ui/Money'
 import { DerivationPanel } from './DerivationPanel'
-import { badgeOf } from './labels'
-import { describeRule } from './rules'
+import { Categories, Lifecycle } from './AgreementFacts'
+import { RecordAgreement } from './RecordAgreement'
+import { ScheduleChart, ScheduleTable } from './Schedule'
 import { Sources } from './Sources'
+import { ruleLines, termTotalMinor } from './view'
 
 export function AgreementPage() {
   const { id = '' } = useParams()
-  const { t, lang } = useLang()
-  const spec = agreementById(id)
-  const [params, setParams] = useSearchParams()
-  const schedule = useMemo(() => (spec ? signedSchedule(spec) : null), [spec])
+  return (
+    <RecordAgreement id={id}>
+      {(snapshot, spec) => <AgreementView snapshot={snapshot} spec={spec} />}
+    </RecordAgreement>
+  )
+}
 
-  if (!spec || !schedule) {
-    return (
-      <div role="alert">
-        <h1>{t('common.notFound')}</h1>
-        <Link to="/">{t('nav.overview')}</Link>
-      </div>
-    )
-  }
+function AgreementView({
+  snapshot,
+  spec,
+}: {
+  readonly snapshot: RecordSnapshot
+  readonly spec: AgreementSpec
+}) {
+  const { t, lang } = useLang()
+  const [params, setParams] = useSearchParams()
+  const schedule = signedSchedule(snapshot, spec)
   const selectedYear = Number(params.get('year') ?? NaN)
   const selected = schedule.years.find((y) => y.year === selectedYear)
   const select = (year: number | null) => {
@@ -47,6 +43,7 @@ export function AgreementPage() {
     setParams(p, { replace: true, preventScrollReset: true })
   }
   const status = agreementStatus(spec, todayIso())
+  const termTotal = termTotalMinor(spec)
 
   return (
     <article className="agreement" data-testid="agreement-page">
@@ -82,10 +79,10 @@ export function AgreementPage() {
       <section aria-labelledby="rules-h">
         <h2 id="rules-h">{t('agreement.rules')}</h2>
         <ul className="rules" data-testid="rules">
-          {spec.rules.map((r) => (
+          {ruleLines(spec, lang).map((r) => (
             <li key={r.id}>
-              {describeRule(spec, r, t, lang)}
-              {r.note && <div className="muted small">{r.note}</div>}
+              {r.text}
+              {r.note !== null && <div className="muted small">{r.note}</div>}
             </li>
           ))}
         </ul>
@@ -95,24 +92,15 @@ export function AgreementPage() {
         <h2 id="schedule-h">{t('agreement.schedule')}</h2>
         <div className="split">
           <div>
-            <ScheduleTable
-              schedule={schedule}
-              selectedYear={selected?.year}
-              onSelect={(y) => {
-                select(y)
-              }}
-            />
+            <ScheduleTable schedule={schedule} selectedYear={selected?.year} onSelect={select} />
           </div>
           <div>
             <ScheduleChart schedule={schedule} onSelect={select} />
-            {spec.termTotal && (
+            {termTotal && (
               <p>
                 {t('agreement.publishedTermTotal')}:{' '}
-                <Money
-                  minor={toMinorUnits(spec.termTotal.amount, spec.termTotal.currency).toString()}
-                  currency={spec.termTotal.currency}
-                />{' '}
-                <Sources urls={spec.termTotal.sources} max={2} />
+                <Money minor={termTotal.minor} currency={termTotal.currency} />{' '}
+                <Sources urls={termTotal.sources} max={2} />
               </p>
             )}
           </div>
@@ -149,266 +137,5 @@ export function AgreementPage() {
         <Sources urls={spec.sources} max={6} />
       </section>
     </article>
-  )
-}
-
-const col = createColumnHelper<YearFigure>()
-
-export function ScheduleTable({
-  schedule,
-  selectedYear,
-  onSelect,
-}: {
-  readonly schedule: Schedule
-  readonly selectedYear: number | undefined
-  readonly onSelect: (year: number) => void
-}) {
-  const { t } = useLang()
-  const columns = useMemo(
-    () => [
-      col.accessor('year', {
-        header: t('agreement.year'),
-        cell: (c) => (
-          <button
-            type="button"
-            className="linkish"
-            onClick={() => {
-              onSelect(c.getValue())
-            }}
-            aria-label={t('agreement.showDerivation', { year: c.getValue() })}
-            data-testid={`derive-${c.getValue()}`}
-          >
-            {c.getValue()}
-          </button>
-        ),
-      }),
-      col.accessor((y) => (y.amount === null ? -1 : Number(y.amount)), {
-        id: 'amount',
-        header: t('agreement.computed'),
-        meta: { numeric: true },
-        cell: (c) => <Money minor={c.row.original.amount} currency={schedule.currency} />,
-      }),
-      col.accessor((y) => (y.published === null ? -1 : Number(y.published)), {
-        id: 'published',
-        header: t('agreement.published'),
-        meta: { numeric: true },
-        cell: (c) =>
-          c.row.original.published === null ? (
-            <span className="muted">—</span>
-          ) : (
-            <Money minor={c.row.original.published} currency={schedule.currency} />
-          ),
-      }),
-      col.accessor((y) => badgeOf(y), {
-        id: 'check',
-        header: t('agreement.check'),
-        cell: (c) => <Badge kind={c.getValue()} />,
-      }),
-    ],
-    [t, schedule.currency, onSelect],
-  )
-  return (
-    <DataTable
-      data={schedule.years}
-      columns={columns}
-      caption={t('agreement.scheduleCaption')}
-      getRowId={(y) => String(y.year)}
-      selectedRowId={selectedYear === undefined ? undefined : String(selectedYear)}
-      rowTestId={(y) => `year-${y.year}`}
-      testId="schedule-table"
-      sortable={false}
-      footer={
-        <tfoot>
-          <tr>
-            <th scope="row">{t('agreement.total')}</th>
-            <td className="num" data-testid="schedule-total">
-              {schedule.total === null ? (
-                <span className="muted">{t('agreement.totalPending')}</span>
-              ) : (
-                <Money minor={schedule.total} currency={schedule.currency} />
-              )}
-            </td>
-            <td colSpan={2} />
-          </tr>
-        </tfoot>
-      }
-    />
-  )
-}
-
-function ScheduleChart({
-  schedule,
-  onSelect,
-}: {
-  readonly schedule: Schedule
-  readonly onSelect: (year: number) => void
-}) {
-  const { t, lang } = useLang()
-  const option = useMemo((): EChartsCoreOption => {
-    const unit = chartUnit(schedule.currency, lang, t)
-    const v = (m: string | null) => (m === null ? null : Number(m) / unit.perUnitMinor)
-    return {
-      grid: { left: 56, right: 16, top: 36, bottom: 28 },
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0, left: 'center' },
-      xAxis: { type: 'category', data: schedule.years.map((y) => String(y.year)) },
-      yAxis: { type: 'value', name: unit.label, nameTextStyle: { align: 'left' } },
-      series: [
-        {
-          type: 'bar',
-          name: t('agreement.computed'),
-          data: schedule.years.map((y) => v(y.amount)),
-          itemStyle: { color: '#2f6f8f' },
-          barMaxWidth: 36,
-        },
-        {
-          type: 'line',
-          name: t('agreement.published'),
-          data: schedule.years.map((y) => v(y.published)),
-          symbol: 'diamond',
-          symbolSize: 12,
-          lineStyle: { opacity: 0 },
-          itemStyle: { color: '#e15759' },
-        },
-      ],
-    }
-  }, [schedule, lang, t])
-  return (
-    <Chart
-      option={option}
-      label={t('agreement.scheduleChart')}
-      height={280}
-      testId="schedule-chart"
-      onClickCategory={(y) => {
-        onSelect(Number(y))
-      }}
-    />
-  )
-}
-
-function Categories({ spec }: { readonly spec: AgreementSpec }) {
-  const { t } = useLang()
-  const cats = spec.categories
-  if (!cats) return null
-  const currency = spec.currency.kind === 'single' ? spec.currency.code : spec.currency.reporting
-  return (
-    <section aria-labelledby="cat-h">
-      <h2 id="cat-h">{t('agreement.categories')}</h2>
-      {cats.amounts.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table" data-testid="categories">
-            <caption>{t('agreement.categoriesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('agreement.year')}</th>
-                {cats.codes.map((c) => (
-                  <th key={c} scope="col" className="num">
-                    {t(`category.${c}`)}
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  {t('agreement.total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {cats.amounts.map((a) => {
-                const minor = (v: string | undefined) =>
-                  v === undefined ? null : toMinorUnits(v, currency)
-                const total = cats.codes.reduce((sum, c) => sum + (minor(a.parts[c]) ?? 0n), 0n)
-                return (
-                  <tr key={a.year}>
-                    <th scope="row">{a.year}</th>
-                    {cats.codes.map((c) => {
-                      const v = minor(a.parts[c])
-                      return (
-                        <td key={c} className="num">
-                          {v === null ? (
-                            <span className="muted">—</span>
-                          ) : (
-                            <>
-                              <Money minor={v.toString()} currency={currency} />
-                              {total > 0n && (
-                                <div className="muted small">{sharePct(v, total)}</div>
-                              )}
-                            </>
-                          )}
-                        </td>
-                      )
-                    })}
-                    <td className="num">
-                      <Money minor={total.toString()} currency={currency} />
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">
-          {t('agreement.categoriesUnknown', {
-            codes: cats.codes.map((c) => t(`category.${c}`)).join(', '),
-          })}
-        </p>
-      )}
-      {cats.notes && <p className="small">{cats.notes}</p>}
-    </section>
-  )
-}
-
-/** A part's share of a total, one decimal, exact (half-up on bigint). */
-function sharePct(part: bigint, total: bigint): string {
-  const tenths = (part * 2000n + total) / (2n * total)
-  return `${tenths / 10n}.${tenths % 10n} %`
-}
-
-const LIFECYCLE_STEPS = [
-  'negotiatorsAppointed',
-  'textAgreed',
-  'initialled',
-  'signed',
-  'approvalHost',
-  'approvalStationing',
-  'entryIntoForce',
-  'expiry',
-] as const
-
-function Lifecycle({ spec }: { readonly spec: AgreementSpec }) {
-  const { t, lang } = useLang()
-  const fact = (k: (typeof LIFECYCLE_STEPS)[number]): DateFact => {
-    const l = spec.lifecycle
-    if (k === 'approvalHost') return l.approval.host
-    if (k === 'approvalStationing') return l.approval.stationing
-    return l[k]
-  }
-  return (
-    <section aria-labelledby="life-h">
-      <h2 id="life-h">{t('agreement.lifecycle')}</h2>
-      <ol className="lifecycle" data-testid="lifecycle">
-        {LIFECYCLE_STEPS.map((k) => {
-          const f = fact(k)
-          return (
-            <li key={k} className={`step step-${f.status}`}>
-              <span className="step-name">{t(`lifecycle.${k}`)}</span>
-              <span className="step-date">
-                {f.status === 'known'
-                  ? formatDate(f.date, lang)
-                  : f.status === 'unknown'
-                    ? t('common.unknownDate')
-                    : t('common.notApplicable')}
-              </span>
-              {f.status === 'known' && <Sources urls={f.sources} max={1} />}
-              {f.note && <span className="muted small">{f.note}</span>}
-            </li>
-          )
-        })}
-      </ol>
-      {spec.signatories && (
-        <p className="small">
-          {t('agreement.signatories')}: {spec.signatories.host}; {spec.signatories.stationing}
-        </p>
-      )}
-    </section>
   )
 }

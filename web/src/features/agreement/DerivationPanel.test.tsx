@@ -3,7 +3,9 @@ import { cleanup, render, screen } from '@testing-library/react'
 import { MemoryRouter } from 'react-router'
 import i18next from 'i18next'
 import { initI18n } from '../../i18n/i18n'
-import { agreementById, scheduleOf } from '../../lib/record'
+import { findAgreement } from '../../../../src/domain/index.js'
+import { shippedSnapshot } from '../../../../src/record/shipped-record.js'
+import { scheduleOf } from '../../lib/record'
 import { DerivationPanel } from './DerivationPanel'
 
 beforeAll(() => {
@@ -11,10 +13,11 @@ beforeAll(() => {
 })
 afterEach(cleanup)
 
-function figure2027(overrides: Parameters<typeof scheduleOf>[1] = []) {
-  const spec = agreementById('rok-us-sma-12')
+function figure2027(overrides: Parameters<typeof scheduleOf>[2] = []) {
+  const snapshot = shippedSnapshot()
+  const spec = findAgreement(snapshot, 'rok-us-sma-12')
   if (!spec) throw new Error('missing rok-us-sma-12')
-  const f = scheduleOf(spec, overrides).years.find((y) => y.year === 2027)
+  const f = scheduleOf(snapshot, spec, overrides).years.find((y) => y.year === 2027)
   if (!f) throw new Error('no 2027')
   return f
 }

@@ -1,16 +1,11 @@
 import type { TFunction } from 'i18next'
 import type { AgreementSpec, YearFigure } from '../../../../src/domain/index.js'
-import type { Lang } from '../../i18n/format'
 
 /** "SMA 12" / "제12차", or "Japan–US 2022" / "미일 2022". */
 export function shortLabel(a: AgreementSpec, t: TFunction): string {
   return a.ordinal !== null && a.hostNation === 'KR'
     ? t('agreement.shortKr', { n: a.ordinal })
     : t('agreement.shortJp', { year: a.term.firstYear })
-}
-
-export function titleOf(a: AgreementSpec, lang: Lang): string {
-  return a.title[lang]
 }
 
 export type BadgeKind =

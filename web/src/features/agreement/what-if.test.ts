@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest'
-import { agreementById, record, scheduleOf } from '../../lib/record'
-import { applyWhatIf, EMPTY_WHAT_IF, knownTotal, leversOf } from './what-if'
+import { findAgreement } from '../../../../src/domain/index.js'
+import { shippedSnapshot } from '../../../../src/record/shipped-record.js'
+import { scheduleOf } from '../../lib/record'
+import {
+  applyWhatIf,
+  changedIndexSummary,
+  compareRows,
+  computeWhatIf,
+  EMPTY_WHAT_IF,
+  inputFromUrl,
+  knownTotal,
+  leversOf,
+} from './what-if'
 
-const sma12 = agreementById('rok-us-sma-12')
+// The record as `GET /api/record` serves it on a fresh database (the shipped data).
+const snapshot = shippedSnapshot()
+const sma12 = findAgreement(snapshot, 'rok-us-sma-12')
 if (!sma12) throw new Error('rok-us-sma-12 missing from the record')
-const indices = record().indices
+const indices = snapshot.indices
 
 function run(input: Parameters<typeof applyWhatIf>[2]) {
   const r = applyWhatIf(sma12 as NonNullable<typeof sma12>, indices, input)
   if (!r.ok) throw new Error(`invalid: ${r.invalid.join(', ')}`)
-  return { ...r, schedule: scheduleOf(r.spec, r.overrides) }
+  return { ...r, schedule: scheduleOf(snapshot, r.spec, r.overrides) }
 }
 const amount = (s: ReturnType<typeof run>['schedule'], y: number) =>
   s.years.find((f) => f.year === y)?.amount
@@ -87,5 +100,37 @@ describe('what-if on the 12th SMA', () => {
       known: 2,
       all: 3,
     })
+  })
+
+  it('reads a preset from the address, ignoring a malformed index value', () => {
+    const input = inputFromUrl(
+      new URLSearchParams('index=KR_CPI:2025=7.3&index=nonsense&cap=10&last=2031'),
+    )
+    expect(input).toEqual({
+      indexValues: { 'KR_CPI:2025': '7.3' },
+      capPct: '10',
+      firstYearPct: null,
+      lastYear: 2031,
+    })
+  })
+
+  it('computes a what-if against the snapshot, or says which inputs are wrong', () => {
+    const input = { ...EMPTY_WHAT_IF, indexValues: { 'KR_CPI:2025': '7.3' } }
+    const r = computeWhatIf(snapshot, sma12, input)
+    expect(r.invalid).toEqual([])
+    expect(r.schedule?.years.find((y) => y.year === 2027)?.amount).toBe('1595200000000')
+    expect(changedIndexSummary(r.levers, input)).toBe('KR_CPI 2025 = 7.3 %')
+    const bad = computeWhatIf(snapshot, sma12, { ...EMPTY_WHAT_IF, capPct: 'five' })
+    expect(bad).toMatchObject({ invalid: ['cap'], schedule: null, spec: null })
+  })
+
+  it('sets as-signed and what-if side by side, with the difference', () => {
+    const signed = run(EMPTY_WHAT_IF).schedule
+    const longer = run({ ...EMPTY_WHAT_IF, indexValues: { 'KR_CPI:2025': '7.3' }, lastYear: 2031 })
+    const rows = compareRows(signed, longer.schedule)
+    expect(rows.map((r) => r.year)).toEqual([2026, 2027, 2028, 2029, 2030, 2031])
+    expect(rows[1]?.delta).toBe(44100000000n)
+    expect(rows[2]?.delta).toBeNull() // 2028 is pending in both
+    expect(rows[5]?.signed).toBeUndefined()
   })
 })

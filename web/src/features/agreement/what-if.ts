@@ -5,18 +5,23 @@
 import {
   add,
   applyChanges,
+  EvaluationError,
   extendableRule,
   lookupIndex,
   parseDecimal,
+  parseIndexOverride,
   rational,
   toDecimalString,
   type AgreementChanges,
   type AgreementSpec,
   type IndexOverride,
   type IndexSeriesSet,
+  type RecordSnapshot,
   type Rule,
+  type Schedule,
   type SeriesId,
 } from '../../../../src/domain/index.js'
+import { scheduleOf } from '../../lib/record'
 
 export interface WhatIfInput {
   /** `SERIES:PERIOD` → percent text as typed; equal to the record's value means "unchanged". */
@@ -172,4 +177,99 @@ export function knownTotal(years: readonly { amount: string | null }[]): {
     }
   }
   return { total: total.toString(), known, all: years.length }
+}
+
+/** `?index=KR_CPI:2025=7.3` (repeatable), `cap=`, `first=`, `last=` preset a what-if. */
+export function inputFromUrl(params: URLSearchParams): WhatIfInput {
+  const indexValues: Record<string, string> = {}
+  for (const text of params.getAll('index')) {
+    try {
+      const o = parseIndexOverride(text)
+      indexValues[`${o.series}:${o.period}`] = o.value
+    } catch {
+      // A malformed preset is ignored; the inputs show the record's values.
+    }
+  }
+  const last = params.get('last')
+  return {
+    ...EMPTY_WHAT_IF,
+    indexValues,
+    capPct: params.get('cap'),
+    firstYearPct: params.get('first'),
+    lastYear: last === null ? null : Number(last),
+  }
+}
+
+export interface WhatIfResult {
+  readonly levers: WhatIfLevers
+  /** Keys of the inputs that are not numbers. */
+  readonly invalid: readonly string[]
+  /** Why the what-if cannot be computed (the engine's words), or null. */
+  readonly error: string | null
+  /** The modified spec and its schedule, when the inputs are valid and it computes. */
+  readonly spec: AgreementSpec | null
+  readonly schedule: Schedule | null
+}
+
+/**
+ * Applies a what-if and evaluates it against the record snapshot, in the browser (no round trip).
+ */
+export function computeWhatIf(
+  snapshot: RecordSnapshot,
+  spec: AgreementSpec,
+  input: WhatIfInput,
+): WhatIfResult {
+  const levers = leversOf(spec, snapshot.indices, input.lastYear)
+  const none = { levers, invalid: [], error: null, spec: null, schedule: null }
+  const applied = applyWhatIf(spec, snapshot.indices, input)
+  if (!applied.ok) return { ...none, invalid: applied.invalid }
+  try {
+    return {
+      ...none,
+      spec: applied.spec,
+      schedule: scheduleOf(snapshot, applied.spec, applied.overrides),
+    }
+  } catch (e) {
+    return { ...none, error: e instanceof EvaluationError ? e.message : String(e) }
+  }
+}
+
+/** The changed index values in words, for a draft's default title ("KR_CPI 2025 = 7.3 %"). */
+export function changedIndexSummary(levers: WhatIfLevers, input: WhatIfInput): string {
+  return levers.indexInputs
+    .filter((i) => {
+      const v = input.indexValues[i.key]
+      return v !== undefined && v !== i.recordValue && v !== ''
+    })
+    .map((i) => `${i.series} ${i.period} = ${input.indexValues[i.key] ?? ''} %`)
+    .join(', ')
+}
+
+export interface CompareRow {
+  readonly year: number
+  /** The year's figure in each schedule, or undefined when the year is outside its term. */
+  readonly signed: YearLike | undefined
+  readonly whatIf: YearLike | undefined
+  /** What-if minus as-signed, minor units; null when either has no figure. */
+  readonly delta: bigint | null
+}
+type YearLike = Schedule['years'][number]
+
+/** As signed and what-if side by side, every year of either term. */
+export function compareRows(signed: Schedule, whatIf: Schedule): CompareRow[] {
+  const years = [...new Set([...signed.years, ...whatIf.years].map((y) => y.year))].sort(
+    (a, b) => a - b,
+  )
+  return years.map((year) => {
+    const s = signed.years.find((f) => f.year === year)
+    const w = whatIf.years.find((f) => f.year === year)
+    const a = s?.amount ?? null
+    const b = w?.amount ?? null
+    return {
+      year,
+      signed: s,
+      whatIf: w,
+      delta: a === null || b === null ? null : BigInt(b) - BigInt(a),
+    }
+  })
 }

@@ -1,13 +1,13 @@
 import { useMemo } from 'react'
 import { Link } from 'react-router'
 import { createColumnHelper } from '@tanstack/react-table'
-import type { NegotiationSummary } from '../../api/types'
+import type { NegotiationSummary } from '../../../../src/contracts/negotiations.js'
 import { formatDate } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { DataTable } from '../../ui/DataTable'
-import { ErrorBox, Loading } from '../../ui/Status'
+import { QueryStatus } from '../../ui/Status'
 import { useNegotiations } from './api'
-import { deadlineLabel } from './labels'
+import { deadlineLabel, lapseText } from './labels'
 
 const col = createColumnHelper<NegotiationSummary>()
 
@@ -54,10 +54,7 @@ export function NegotiationsPage() {
         header: t('negotiation.lapse'),
         cell: (c) => {
           const l = c.row.original.lapse
-          if (!l) return '—'
-          return l.ongoing || l.to === null
-            ? t('negotiation.lapseOngoing', { from: formatDate(l.from, lang) })
-            : `${formatDate(l.from, lang)} – ${formatDate(l.to, lang)}`
+          return l ? lapseText(l, t, lang) : '—'
         },
       }),
     ],
@@ -67,9 +64,7 @@ export function NegotiationsPage() {
     <div>
       <h1>{t('negotiation.listTitle')}</h1>
       <p className="lede">{t('negotiation.listLede')}</p>
-      {q.isPending && <Loading />}
-      {q.isError && <ErrorBox error={q.error} />}
-      {q.data && (
+      {q.data ? (
         <DataTable
           data={q.data}
           columns={columns}
@@ -78,6 +73,8 @@ export function NegotiationsPage() {
           rowTestId={() => 'negotiation-row'}
           testId="negotiations-table"
         />
+      ) : (
+        <QueryStatus query={q} what="negotiations" />
       )}
     </div>
   )

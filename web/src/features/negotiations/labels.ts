@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
-import type { Deadline, EventKind } from '../../api/types'
-import type { Lang } from '../../i18n/format'
+import type { DeadlineView } from '../../../../src/contracts/negotiations.js'
+import type { EventKind } from '../../../../src/domain/negotiation/lifecycle.js'
+import { formatDate, type Lang } from '../../i18n/format'
 
 const KNOWN_DEADLINES = ['predecessor-expiry', 'external', 'election', 'ratification'] as const
 type KnownDeadline = (typeof KNOWN_DEADLINES)[number]
@@ -9,7 +10,7 @@ type KnownDeadline = (typeof KNOWN_DEADLINES)[number]
  * A deadline in the reader's language. Recorded labels are English source text: shown as such in
  * English, and behind the translated kind in Korean (the full label stays in the hover title).
  */
-export function deadlineLabel(d: Deadline, t: TFunction, lang: Lang): string {
+export function deadlineLabel(d: DeadlineView, t: TFunction, lang: Lang): string {
   if (lang === 'en') return d.label
   const kind = (KNOWN_DEADLINES as readonly string[]).includes(d.kind)
     ? t(`deadline.${d.kind as KnownDeadline}`)
@@ -17,6 +18,7 @@ export function deadlineLabel(d: Deadline, t: TFunction, lang: Lang): string {
   return `${kind} — ${d.label}`
 }
 
+/** The steps of a negotiation's life shown on its page, in order. */
 export const LIFECYCLE_KINDS: readonly EventKind[] = [
   'opened',
   'text-agreed',
@@ -25,3 +27,14 @@ export const LIFECYCLE_KINDS: readonly EventKind[] = [
   'domestic-procedure',
   'entry-into-force',
 ]
+
+/** A negotiation's lapse in words: ongoing since a day, or from one day to another. */
+export function lapseText(
+  lapse: { readonly from: string; readonly to: string | null; readonly ongoing: boolean },
+  t: TFunction,
+  lang: Lang,
+): string {
+  return lapse.ongoing || lapse.to === null
+    ? t('negotiation.lapseOngoing', { from: formatDate(lapse.from, lang) })
+    : `${formatDate(lapse.from, lang)} – ${formatDate(lapse.to, lang)}`
+}

@@ -1,34 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
+import type { ProjectionRequest, ScenarioList } from '../../../../src/contracts/projections.js'
 import { projectionResultSchema } from '../../../../src/domain/projection/result-schema.js'
 import type { ProjectionResult } from '../../../../src/domain/projection/result.js'
-import { api } from '../../api/client'
+import { api, apiParsed } from '../../api/client'
 
-/** One entry of `GET /api/projections/scenarios` (the full scenario object is not used here). */
-export interface ScenarioInfo {
-  readonly id: string
-  readonly version: number
-  readonly title: { readonly en: string; readonly ko: string }
-  readonly description: string
-  readonly stochastic: boolean
-  readonly scenario: {
-    readonly deflator?: { readonly baseYear: number }
-    readonly stochastic: Readonly<
-      Record<
-        string,
-        {
-          readonly model: string
-          readonly fit?: { readonly from: number; readonly to: number }
-          readonly blockLength?: number
-        }
-      >
-    > | null
-  }
-}
-
-export interface ScenarioList {
-  readonly defaultScenario: string
-  readonly scenarios: readonly ScenarioInfo[]
-}
+export type ScenarioInfo = ScenarioList['scenarios'][number]
 
 /** The shipped scenarios (public, the same for every viewer). */
 export function useScenarios() {
@@ -45,6 +21,7 @@ export type CompareChoice =
   | { readonly kind: 'variant' }
   | { readonly kind: 'agreement'; readonly id: string }
 
+/** The form's choices. */
 export interface ProjectionInput {
   readonly agreement: string
   readonly scenario: string
@@ -54,10 +31,10 @@ export interface ProjectionInput {
 }
 
 /** The body of `POST /api/projections` for the form's choices. */
-export function requestBody(input: ProjectionInput) {
-  const compare =
+export function requestBody(input: ProjectionInput): ProjectionRequest {
+  const compare: ProjectionRequest['compare'] =
     input.compare.kind === 'variant'
-      ? [{ variant: 'defense-budget-rule' as const }]
+      ? [{ variant: 'defense-budget-rule' }]
       : input.compare.kind === 'agreement'
         ? [input.compare.id]
         : []
@@ -74,16 +51,15 @@ export function requestBody(input: ProjectionInput) {
  * Runs a projection on the server; `signal` cancels it (the server stops the run when the client
  * disconnects). The answer is checked against the result contract.
  */
-export async function runProjection(
+export function runProjection(
   input: ProjectionInput,
   signal: AbortSignal,
   csrfToken: string | undefined,
 ): Promise<ProjectionResult> {
-  const json = await api<unknown>('/api/projections', {
+  return apiParsed('/api/projections', (b) => projectionResultSchema.parse(b), {
     method: 'POST',
     body: requestBody(input),
     signal,
     csrfToken,
   })
-  return projectionResultSchema.parse(json)
 }

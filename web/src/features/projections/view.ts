@@ -12,14 +12,50 @@ import type {
   Quantiles,
   YearProjection,
 } from '../../../../src/domain/projection/result.js'
+import type { AgreementSummary } from '../../../../src/contracts/agreements.js'
 import { formatMoney, formatNumber, formatPct, type Lang } from '../../i18n/format'
 import { chartUnit } from '../../ui/chart-units'
+import type { CompareChoice } from './api'
 
-/** Most paths and the largest seed the API accepts (`MAX_PATHS`, `MAX_SEED` in the domain). */
-export const MAX_PATHS = 1_000_000
-export const MAX_SEED = 4_294_967_295
+/** Most paths and the largest seed the API accepts (the domain's limits). */
+export { MAX_PATHS } from '../../../../src/domain/projection/project.js'
+export { MAX_SEED } from '../../../../src/domain/projection/random-stream.js'
 export const DEFAULT_PATHS = 20_000
 export const DEFAULT_AGREEMENT = 'rok-us-sma-12'
+
+/** A whole number within [min, max] from an input's text, or null. */
+export function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^\d{1,10}$/.test(text.trim())) return null
+  const n = Number(text.trim())
+  return n >= min && n <= max ? n : null
+}
+
+/** `compare` select value ↔ choice: "none", "variant", "agreement:<id>". */
+export function compareFromValue(value: string): CompareChoice {
+  if (value === 'variant') return { kind: 'variant' }
+  if (value.startsWith('agreement:')) return { kind: 'agreement', id: value.slice(10) }
+  return { kind: 'none' }
+}
+export function compareValue(c: CompareChoice): string {
+  return c.kind === 'agreement' ? `agreement:${c.id}` : c.kind
+}
+
+/** The agreements to choose from: ROK–US first, each host nation's in term order. */
+export function agreementChoices(list: readonly AgreementSummary[]): AgreementSummary[] {
+  return [...list].sort((a, b) =>
+    a.hostNation === b.hostNation
+      ? a.term.firstYear - b.term.firstYear
+      : a.hostNation === 'KR'
+        ? -1
+        : 1,
+  )
+}
+
+/** Agreements a projection can be compared with: the others reported in the same currency. */
+export function comparableWith(list: readonly AgreementSummary[], id: string): AgreementSummary[] {
+  const self = list.find((a) => a.id === id)
+  return self ? list.filter((a) => a.id !== id && a.currency === self.currency) : []
+}
 
 /** What the amounts are measured in: nominal won, won at base-year prices, or US dollars. */
 export type Measure = 'nominal' | 'real' | 'usd'

@@ -1,0 +1,213 @@
+import type { SyntheticEvent } from 'react'
+import type { AgreementSummary } from '../../../../src/contracts/agreements.js'
+import { formatNumber } from '../../i18n/format'
+import { useLang } from '../../i18n/i18n'
+import { SelectField, WholeNumberField } from '../../ui/Field'
+import { ErrorBox } from '../../ui/Status'
+import type { CompareChoice, ScenarioInfo, useScenarios } from './api'
+import { compareFromValue, compareValue, MAX_PATHS, MAX_SEED } from './view'
+
+export interface FormState {
+  readonly agreementId: string
+  readonly scenarioId: string | null
+  readonly pathsText: string
+  readonly seedText: string
+  readonly compare: CompareChoice
+}
+
+/** Agreement, scenario, paths, seed and comparison; Run and Cancel. */
+export function ProjectionForm({
+  state,
+  onChange,
+  onAgreement,
+  agreements,
+  others,
+  scenarios,
+  valid,
+  running,
+  onRun,
+  onCancel,
+}: {
+  readonly state: FormState
+  readonly onChange: (patch: Partial<FormState>) => void
+  readonly onAgreement: (id: string) => void
+  readonly agreements: readonly AgreementSummary[]
+  readonly others: readonly AgreementSummary[]
+  readonly scenarios: ReturnType<typeof useScenarios>
+  readonly valid: { readonly paths: boolean; readonly seed: boolean; readonly run: boolean }
+  readonly running: boolean
+  readonly onRun: (e: SyntheticEvent) => void
+  readonly onCancel: () => void
+}) {
+  const { t, lang } = useLang()
+  const list = scenarios.data
+  const scenario = list?.scenarios.find((s) => s.id === state.scenarioId)
+  const exact = scenario !== undefined && !scenario.stochastic
+  const scenarioOptions = (stochastic: boolean) =>
+    (list?.scenarios ?? [])
+      .filter((s) => s.stochastic === stochastic)
+      .map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.title[lang]}
+        </option>
+      ))
+  return (
+    <form className="card projection-form" aria-labelledby="projection-form-h" onSubmit={onRun}>
+      <h2 id="projection-form-h">{t('projections.form')}</h2>
+      <div className="projection-fields">
+        <SelectField
+          label={t('projections.agreement')}
+          value={state.agreementId}
+          onValue={onAgreement}
+          testId="projection-agreement"
+        >
+          {agreements.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.title[lang]}
+            </option>
+          ))}
+        </SelectField>
+
+        <div>
+          <SelectField
+            label={t('projections.scenario')}
+            value={state.scenarioId ?? ''}
+            disabled={!list}
+            aria-busy={scenarios.isPending}
+            onValue={(v) => {
+              onChange({ scenarioId: v })
+            }}
+            testId="projection-scenario"
+          >
+            {!list && <option value="">{t('common.loading')}</option>}
+            {list && (
+              <>
+                <optgroup label={t('projections.stochasticGroup')}>
+                  {scenarioOptions(true)}
+                </optgroup>
+                <optgroup label={t('projections.deterministicGroup')}>
+                  {scenarioOptions(false)}
+                </optgroup>
+              </>
+            )}
+          </SelectField>
+          {scenarios.isError && <ErrorBox error={scenarios.error} />}
+          {scenario && <ScenarioNote scenario={scenario} />}
+        </div>
+
+        <WholeNumberField
+          label={t('projections.paths')}
+          min={1}
+          max={MAX_PATHS}
+          className="narrow"
+          value={state.pathsText}
+          disabled={exact}
+          invalid={!valid.paths}
+          onValue={(v) => {
+            onChange({ pathsText: v })
+          }}
+          testId="projection-paths"
+          hintError={!valid.paths}
+          hint={
+            exact
+              ? t('projections.onePath')
+              : valid.paths
+                ? t('projections.pathsHint', { max: formatNumber(MAX_PATHS, lang) })
+                : t('projections.pathsInvalid', { max: formatNumber(MAX_PATHS, lang) })
+          }
+        />
+
+        <WholeNumberField
+          label={t('projections.seed')}
+          min={0}
+          max={MAX_SEED}
+          className="narrow"
+          value={state.seedText}
+          invalid={!valid.seed}
+          onValue={(v) => {
+            onChange({ seedText: v })
+          }}
+          testId="projection-seed"
+          hintError={!valid.seed}
+          hint={
+            valid.seed
+              ? t('projections.seedHint')
+              : t('projections.seedInvalid', { max: formatNumber(MAX_SEED, lang) })
+          }
+        />
+
+        <SelectField
+          label={t('projections.compare')}
+          value={compareValue(state.compare)}
+          onValue={(v) => {
+            onChange({ compare: compareFromValue(v) })
+          }}
+          testId="projection-compare"
+          hint={state.compare.kind === 'variant' ? t('projections.compareVariantHint') : undefined}
+        >
+          <option value="none">{t('projections.compareNone')}</option>
+          <option value="variant">{t('projections.compareVariant')}</option>
+          {others.length > 0 && (
+            <optgroup label={t('projections.compareAgreements')}>
+              {others.map((a) => (
+                <option key={a.id} value={`agreement:${a.id}`}>
+                  {a.title[lang]}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </SelectField>
+      </div>
+
+      <div className="projection-actions">
+        <button type="submit" disabled={!valid.run} data-testid="projection-run">
+          {t('projections.run')}
+        </button>
+        {running && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={onCancel}
+            data-testid="projection-cancel"
+          >
+            {t('projections.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  )
+}
+
+const SERIES = ['KR_CPI', 'KR_DEFENSE_BUDGET'] as const
+const isSeries = (s: string): s is (typeof SERIES)[number] =>
+  (SERIES as readonly string[]).includes(s)
+
+/** What the chosen scenario does: its models (and fit periods) and its assumptions (English). */
+function ScenarioNote({ scenario }: { readonly scenario: ScenarioInfo }) {
+  const { t } = useLang()
+  const models = Object.entries(scenario.scenario.stochastic ?? {})
+  return (
+    <div className="hint scenario-note" data-testid="scenario-note">
+      {scenario.stochastic ? (
+        <ul>
+          {models.map(([series, m]) => (
+            <li key={series}>
+              {isSeries(series) ? t(`series.${series}`) : series}:{' '}
+              {t(`projections.model.${m.model}`)}
+              {'fit' in m && <> {t('projections.fitPeriod', { from: m.fit.from, to: m.fit.to })}</>}
+              {'blockLength' in m && (
+                <> · {t('projections.blockLength', { count: m.blockLength })}</>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <span>{t('projections.deterministicNote')}</span>
+      )}
+      <details>
+        <summary>{t('projections.assumptions')}</summary>
+        <p lang="en">{scenario.description}</p>
+      </details>
+    </div>
+  )
+}
