@@ -65,3 +65,10 @@ export const shippedRecordSource: RecordSource = {
   label: 'the shipped record (data/)',
   snapshot: () => Promise.resolve(shippedSnapshot()),
 }
+
+/** An agreement of the shipped record by id (throws on an unknown id: for tests, benches, fixtures). */
+export function shippedAgreement(id: string): AgreementSpec {
+  const spec = shippedSnapshot().agreements.find((a) => a.id === id)
+  if (!spec) throw new Error(`no agreement ${id} in the shipped record`)
+  return spec
+}

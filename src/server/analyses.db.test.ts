@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { testDialects } from '../db/test-harness.js'
 import {
   MIXED_DOMAIN_XML,
   MIXED_PROFILE_A_XML,
   MIXED_PROFILE_B_XML,
 } from '../domain/bargaining/fixtures/genius-fixtures.js'
-import {
-  analysisSetup,
-  buildTestApp,
-  call,
-  OPEN_NEGOTIATION,
-  packageSpec,
-  type TestApp,
-} from './test-support.js'
+import { analysisSetup, call, OPEN_NEGOTIATION, packageSpec, testApp } from './test-support.js'
 
 const krSetup = (): Record<string, unknown> => analysisSetup('KR')
 
@@ -44,14 +37,8 @@ interface Simulation {
 }
 
 describe.each(testDialects())('bargaining analyses on $name', (dialect) => {
-  let t: TestApp
+  const t = testApp(() => dialect.open())
   const N = `/api/negotiations/${OPEN_NEGOTIATION}`
-  beforeAll(async () => {
-    t = await buildTestApp(() => dialect.open())
-  })
-  afterAll(async () => {
-    await t.close()
-  })
 
   it('stores a party-private analysis, computes its result, hides it from the US', async () => {
     const kr = t.as('KR-analyst')

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { testDialects } from '../db/test-harness.js'
 import { computeSchedule } from '../cli/commands/schedule.js'
 import { verifyAuditChain } from '../services/audit.js'
@@ -8,19 +8,13 @@ import {
   OPEN_NEGOTIATION,
   positionBody,
   proposalSpec,
-  type TestApp,
+  testApp,
 } from './test-support.js'
 
 const N = `/api/negotiations/${OPEN_NEGOTIATION}`
 
 describe.each(testDialects())('negotiation workflow on $name', (dialect) => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await buildTestApp(() => dialect.open())
-  })
-  afterAll(async () => {
-    await t.close()
-  })
+  const t = testApp(() => dialect.open())
 
   it('serves the record: agreements list and the 12th SMA schedule, identical to the CLI', async () => {
     const anon = t.as('anonymous')

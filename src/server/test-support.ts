@@ -1,9 +1,10 @@
+import { afterAll, beforeAll } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { LightMyRequestResponse } from 'fastify'
 import type { AgreementSpec } from '../domain/agreement/spec.js'
 import { smaPackageSpec } from '../domain/bargaining/sma-package-space.js'
-import type { Party, Role } from '../domain/access/permissions.js'
+import { DELEGATIONS, ROLES, type Party, type Role } from '../domain/access/permissions.js'
 import type { DatabaseHandle } from '../db/open.js'
 import { seedIfEmpty } from '../services/seed.js'
 import { createApiToken, createUser } from '../services/users.js'
@@ -22,16 +23,10 @@ export interface TestPrincipal {
   readonly token: string | null
 }
 
+/** A PUBLIC reader and every role of both delegations. */
 export const PRINCIPAL_SPECS: readonly { party: Party; role: Role }[] = [
   { party: 'PUBLIC', role: 'viewer' },
-  { party: 'KR', role: 'viewer' },
-  { party: 'KR', role: 'analyst' },
-  { party: 'KR', role: 'negotiator' },
-  { party: 'KR', role: 'admin' },
-  { party: 'US', role: 'viewer' },
-  { party: 'US', role: 'analyst' },
-  { party: 'US', role: 'negotiator' },
-  { party: 'US', role: 'admin' },
+  ...DELEGATIONS.flatMap((party) => ROLES.map((role) => ({ party, role }))),
 ]
 
 export const ANONYMOUS: TestPrincipal = {
@@ -180,4 +175,27 @@ export function analysisSetup(
 ): Record<string, unknown> {
   const setup = JSON.parse(readFileSync(SMA_SETUP_FILE, 'utf8')) as Record<string, unknown>
   return { ...setup, viewpoint, ...extra }
+}
+
+/**
+ * A test app for the enclosing `describe`: built before its tests, closed after them. The value
+ * returned stands for the app (its fields are read when a test runs).
+ */
+export function testApp(
+  open: () => Promise<DatabaseHandle>,
+  opts: { rateLimitPerMinute?: number; loginPerMinute?: number } = {},
+): TestApp {
+  let built: TestApp | undefined
+  beforeAll(async () => {
+    built = await buildTestApp(open, opts)
+  })
+  afterAll(async () => {
+    await built?.close()
+  })
+  return new Proxy({} as TestApp, {
+    get: (_target, key) => {
+      if (built === undefined) throw new Error('the test app is built in beforeAll')
+      return built[key as keyof TestApp]
+    },
+  })
 }

@@ -14,6 +14,9 @@ export interface Reader {
   readonly cache: SpecCache
 }
 
+/** What a read that needs no spec cache uses: the database and the asker's scope. */
+export type Sight = Pick<Reader, 'db' | 'scope'>
+
 export interface Writer {
   readonly store: Store
   readonly actor: Actor

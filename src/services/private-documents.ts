@@ -3,7 +3,7 @@ import type { AccessScope } from '../domain/access/scope.js'
 import { DomainError, notFound } from '../domain/errors.js'
 import type { DbOrTrx } from '../db/database.js'
 import { ownedBy } from '../db/repositories/access-filter.js'
-import type { Reader, Writer } from './context.js'
+import type { Reader, Sight, Writer } from './context.js'
 import { visibleNegotiation, writeInNegotiation } from './negotiations/negotiation.js'
 
 /**
@@ -17,7 +17,7 @@ export type PrivateTable = 'positions' | 'analyses'
 
 /** One own-party document of a visible negotiation, or `not-found`. */
 export async function ownDocument(
-  r: Pick<Reader, 'db' | 'scope'>,
+  r: Sight,
   table: PrivateTable,
   negotiationId: string,
   id: string,
@@ -35,11 +35,7 @@ export async function ownDocument(
 }
 
 /** The own party's documents of a visible negotiation, oldest first. */
-export async function ownDocuments(
-  r: Pick<Reader, 'db' | 'scope'>,
-  table: PrivateTable,
-  negotiationId: string,
-) {
+export async function ownDocuments(r: Sight, table: PrivateTable, negotiationId: string) {
   await visibleNegotiation(r.db, r.scope, negotiationId)
   return r.db
     .selectFrom(table)

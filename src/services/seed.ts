@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { loadRecord } from '../record/shipped-record.js'
@@ -7,6 +6,7 @@ import type { DbOrTrx } from '../db/database.js'
 import {
   insertAcceptance,
   insertDeadlines,
+  insertDelegation,
   insertEvent,
   insertProposal,
   insertRound,
@@ -15,6 +15,7 @@ import {
 import { SYSTEM_ACTOR, withTransaction, type Store } from './audit.js'
 import { negotiationSeedSchema, type NegotiationSeed } from './negotiation-seed.js'
 import { putRevision } from './record/agreements.js'
+import { appendIndexValue } from './record/index-values.js'
 
 const NEGOTIATIONS_DIR = fileURLToPath(new URL('../../data/negotiations/', import.meta.url))
 
@@ -77,25 +78,7 @@ export async function seedIfEmpty(
           publisher: series.publisher,
         })
         .execute()
-      let position = 0
-      for (const v of series.values) {
-        await trx
-          .insertInto('index_values')
-          .values({
-            id: randomUUID(),
-            series_id: series.id,
-            period: v.period,
-            value: v.value,
-            vintage: v.vintage,
-            released_on: v.releasedOn,
-            sources_json: JSON.stringify(v.sources),
-            note: v.note ?? null,
-            position: ++position,
-            created_at: at,
-            created_by: null,
-          })
-          .execute()
-      }
+      for (const v of series.values) await appendIndexValue(trx, series.id, v, at, null)
     }
     for (const seed of seeds) await seedNegotiation(trx, seed, revisions, at)
     audit({
@@ -132,28 +115,7 @@ async function seedNegotiation(
     })
     .execute()
   await insertDeadlines(trx, p, seed.deadlines)
-  for (const del of seed.delegations) {
-    const id = randomUUID()
-    await trx
-      .insertInto('delegations')
-      .values({
-        id,
-        negotiation_id: seed.id,
-        party: del.party,
-        agencies_json: JSON.stringify(del.agencies),
-        sources_json: JSON.stringify(del.sources),
-        owner_party: p.owner,
-        visibility: p.visibility,
-      })
-      .execute()
-    let position = 0
-    for (const m of del.members) {
-      await trx
-        .insertInto('delegation_members')
-        .values({ id: randomUUID(), delegation_id: id, ...m, position: position++ })
-        .execute()
-    }
-  }
+  for (const del of seed.delegations) await insertDelegation(trx, p, del)
   for (const r of seed.rounds) await insertRound(trx, p, r)
   for (const e of seed.events) {
     await insertEvent(trx, p, { ...e, note: e.inferred === true ? `${e.note} (inferred)` : e.note })

@@ -52,6 +52,34 @@ export async function insertDeadlines(
   }
 }
 
+export interface DelegationRow {
+  readonly party: Delegation
+  readonly agencies: readonly string[]
+  readonly sources: readonly string[]
+  readonly members: readonly { name: string; title: string | null; agency: string; role: string }[]
+}
+
+/** Inserts a delegation with its members in their order. */
+export async function insertDelegation(db: DbOrTrx, p: Placement, d: DelegationRow): Promise<void> {
+  const id = randomUUID()
+  await db
+    .insertInto('delegations')
+    .values({
+      ...placed(p),
+      id,
+      party: d.party,
+      agencies_json: JSON.stringify(d.agencies),
+      sources_json: JSON.stringify(d.sources),
+    })
+    .execute()
+  for (const [position, m] of d.members.entries()) {
+    await db
+      .insertInto('delegation_members')
+      .values({ ...m, id: randomUUID(), delegation_id: id, position })
+      .execute()
+  }
+}
+
 export interface RoundRow {
   readonly number: number
   readonly from: string

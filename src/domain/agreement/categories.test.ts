@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { categoryAmounts, categoryRows, laborRulesHold, splitByCategories } from './categories.js'
-import { loadRecord } from '../../record/shipped-record.js'
+import { loadRecord, shippedAgreement } from '../../record/shipped-record.js'
 import { evaluateSchedule } from './evaluate.js'
 import { publishedLookup } from '../record/record.js'
 
 const record = loadRecord()
-const spec = (id: string) => {
-  const s = record.agreements.find((a) => a.id === id)
-  if (!s) throw new Error(id)
-  return s
-}
+const spec = shippedAgreement
 
 describe('cost categories', () => {
   it('published splits (2015, 2018, 2019) sum to the year totals', () => {

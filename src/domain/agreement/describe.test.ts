@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { describeRules } from './describe.js'
-import { loadRecord } from '../../record/shipped-record.js'
+import { loadRecord, shippedAgreement } from '../../record/shipped-record.js'
 
 const record = loadRecord()
-const spec = (id: string) => {
-  const s = record.agreements.find((a) => a.id === id)
-  if (!s) throw new Error(id)
-  return s
-}
+const spec = shippedAgreement
 
 describe('rules in plain words', () => {
   it('renders the 12th SMA in English and Korean', () => {

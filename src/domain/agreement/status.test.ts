@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addDays, fromDays, toDays } from '../calendar/civil-date.js'
-import { loadRecord } from '../../record/shipped-record.js'
+import { loadRecord, shippedAgreement } from '../../record/shipped-record.js'
 import {
   AGREEMENT_STATUSES,
   agreementPeriod,
@@ -11,15 +11,10 @@ import {
   lapses,
   termDays,
 } from './status.js'
-import type { AgreementSpec } from './spec.js'
 
 const record = loadRecord()
 const rok = record.agreements.filter((a) => a.hostNation === 'KR')
-const byId = (id: string): AgreementSpec => {
-  const a = record.agreements.find((x) => x.id === id)
-  if (!a) throw new Error(id)
-  return a
-}
+const byId = shippedAgreement
 const FIRST_DAY = toDays('1985-01-01')
 const LAST_DAY = toDays('2032-12-31')
 const anyDate = fc.integer({ min: FIRST_DAY, max: LAST_DAY }).map(fromDays)

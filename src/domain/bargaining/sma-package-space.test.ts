@@ -15,11 +15,10 @@ import { smaUtilityOf } from './build-sma-space.js'
 import { analyzeNegotiation } from './analyze-negotiation.js'
 import { bidOf } from './outcome-space.js'
 import { publishedLookup } from '../record/record.js'
-import { loadRecord } from '../../record/shipped-record.js'
+import { loadRecord, shippedAgreement } from '../../record/shipped-record.js'
 
 const record = loadRecord()
-const sma12 = record.agreements.find((a) => a.id === 'rok-us-sma-12')
-if (!sma12) throw new Error('no 12th SMA')
+const sma12 = shippedAgreement('rok-us-sma-12')
 const ctx = {
   indices: record.indices,
   overrides: [],

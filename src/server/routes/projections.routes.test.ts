@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { testDialects } from '../../db/test-harness.js'
 import { publishedLookup } from '../../domain/index.js'
 import { loadRecord } from '../../record/shipped-record.js'
@@ -9,19 +9,13 @@ import {
 } from '../../domain/projection/index.js'
 import { resolveScenario } from '../../services/projections/request.js'
 import { runProjection } from '../../services/projections/run-projection.js'
-import { buildTestApp, call, type TestApp } from '../test-support.js'
+import { call, testApp } from '../test-support.js'
 
 const sqlite = testDialects()[0]
 if (!sqlite) throw new Error('no SQLite test dialect')
 
 describe('POST /api/projections', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await buildTestApp(() => sqlite.open())
-  })
-  afterAll(async () => {
-    await t.close()
-  })
+  const t = testApp(() => sqlite.open())
 
   it('projects the 12th SMA against the defense-budget variant for anyone (same JSON as the CLI)', async () => {
     const res = await call(t, t.as('anonymous'), 'POST', '/api/projections', {

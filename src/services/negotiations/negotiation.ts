@@ -19,7 +19,7 @@ import type { DbOrTrx } from '../../db/database.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
 import { insertDeadlines, visibleRows } from '../../db/repositories/negotiation-rows.js'
 import { withTransaction, type Actor, type Audit } from '../audit.js'
-import type { Reader, Writer } from '../context.js'
+import type { Sight, Writer } from '../context.js'
 
 /**
  * A negotiation: its summary (status and lapse from the lifecycle rules, the next deadline), its
@@ -187,7 +187,7 @@ async function summarize(
 }
 
 export async function listNegotiations(
-  { db, scope }: Pick<Reader, 'db' | 'scope'>,
+  { db, scope }: Sight,
   today: string,
 ): Promise<NegotiationSummary[]> {
   const rows = await db
@@ -203,7 +203,7 @@ export async function listNegotiations(
 }
 
 export async function getNegotiation(
-  { db, scope }: Pick<Reader, 'db' | 'scope'>,
+  { db, scope }: Sight,
   id: string,
   today: string,
 ): Promise<NegotiationDetail> {

@@ -4,7 +4,7 @@ import {
   evaluateSchedule,
   type Schedule,
 } from '../../domain/agreement/evaluate.js'
-import { childVisibility, type AccessScope } from '../../domain/access/scope.js'
+import { childVisibility } from '../../domain/access/scope.js'
 import { DomainError, notFound } from '../../domain/errors.js'
 import {
   acceptRefusal,
@@ -22,10 +22,9 @@ import type {
   ProposalView,
   Tabled,
 } from '../../contracts/proposals.js'
-import type { DbOrTrx } from '../../db/database.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
 import { insertAcceptance, insertProposal } from '../../db/repositories/negotiation-rows.js'
-import type { Reader, Writer } from '../context.js'
+import type { Reader, Sight, Writer } from '../context.js'
 import { replaceIfMatch } from '../private-documents.js'
 import { putRevision } from '../record/agreements.js'
 import { factsFor, visibleNegotiation, writeInNegotiation } from './negotiation.js'
@@ -127,13 +126,8 @@ export async function getProposal(
 }
 
 /** A proposal row the scope may see, for an action on it; otherwise `not-found`. */
-async function visibleProposal(
-  trx: DbOrTrx,
-  scope: AccessScope,
-  negotiationId: string,
-  id: string,
-) {
-  const p = await trx
+async function visibleProposal({ db, scope }: Sight, negotiationId: string, id: string) {
+  const p = await db
     .selectFrom('proposals')
     .select(['id', 'owner_party', 'visibility', 'tabled_at', 'revision_id', 'etag'])
     .where('id', '=', id)
@@ -207,7 +201,7 @@ export function updateDraft(
   input: ProposalUpdateBody,
 ): Promise<DraftUpdated> {
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, at }) => {
-    const cur = await visibleProposal(trx, w.scope, negotiationId, id)
+    const cur = await visibleProposal({ db: trx, scope: w.scope }, negotiationId, id)
     if (cur.owner_party !== party)
       throw new DomainError('forbidden', 'Only the owning party may edit this proposal.')
     const refusal = editRefusal({
@@ -237,7 +231,7 @@ export function updateDraft(
 /** Tables the own party's draft: it becomes visible to the other delegation and immutable. */
 export function tableProposal(w: Writer, negotiationId: string, id: string): Promise<Tabled> {
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, negotiation, at }) => {
-    const p = await visibleProposal(trx, w.scope, negotiationId, id)
+    const p = await visibleProposal({ db: trx, scope: w.scope }, negotiationId, id)
     const refusal =
       p.owner_party === 'PUBLIC'
         ? 'the proposal is already tabled'
@@ -261,7 +255,7 @@ export function tableProposal(w: Writer, negotiationId: string, id: string): Pro
 /** Accepts a tabled proposal of the other party; both parties' acceptance of one revision concludes. */
 export function acceptProposal(w: Writer, negotiationId: string, id: string): Promise<Accepted> {
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, negotiation, at }) => {
-    const p = await visibleProposal(trx, w.scope, negotiationId, id)
+    const p = await visibleProposal({ db: trx, scope: w.scope }, negotiationId, id)
     const { facts } = await factsFor(trx, w.scope, negotiation)
     const refusal = acceptRefusal(
       {

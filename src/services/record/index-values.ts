@@ -75,6 +75,42 @@ export async function listIndexValues(db: DbOrTrx, series: SeriesId): Promise<In
 }
 
 /**
+ * Appends a release to a series, after the releases it already has (the order is the release
+ * order the `latest` and `first-release` vintages read). Returns the new row's id.
+ */
+export async function appendIndexValue(
+  db: DbOrTrx,
+  series: SeriesId,
+  value: IndexValue,
+  at: string,
+  createdBy: string | null,
+): Promise<string> {
+  const last = await db
+    .selectFrom('index_values')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('series_id', '=', series)
+    .executeTakeFirst()
+  const id = randomUUID()
+  await db
+    .insertInto('index_values')
+    .values({
+      id,
+      series_id: series,
+      period: value.period,
+      value: value.value,
+      vintage: value.vintage,
+      released_on: value.releasedOn,
+      sources_json: JSON.stringify(value.sources),
+      note: value.note ?? null,
+      position: (last?.p ?? 0) + 1,
+      created_at: at,
+      created_by: createdBy,
+    })
+    .execute()
+  return id
+}
+
+/**
  * Records a new release of one period's value (a new CPI release, a revision). Values are never
  * edited: a revision is a later entry for the same period, so schedules using the `latest`
  * vintage pick it up at once and `first-release` rules keep the first.
@@ -88,28 +124,7 @@ export async function addIndexValue(
 ): Promise<IndexValue> {
   const value = indexValueSchema.parse(input)
   return withTransaction({ store, actor, now }, async (trx, audit) => {
-    const last = await trx
-      .selectFrom('index_values')
-      .select((eb) => eb.fn.max('position').as('p'))
-      .where('series_id', '=', series)
-      .executeTakeFirst()
-    const id = randomUUID()
-    await trx
-      .insertInto('index_values')
-      .values({
-        id,
-        series_id: series,
-        period: value.period,
-        value: value.value,
-        vintage: value.vintage,
-        released_on: value.releasedOn,
-        sources_json: JSON.stringify(value.sources),
-        note: value.note ?? null,
-        position: (last?.p ?? 0) + 1,
-        created_at: now().toISOString(),
-        created_by: actor.id,
-      })
-      .execute()
+    const id = await appendIndexValue(trx, series, value, now().toISOString(), actor.id)
     audit({
       action: 'index-value.add',
       object: `index-value:${id}`,
