@@ -42,8 +42,8 @@ export interface TestApp {
   readonly app: App
   readonly store: DatabaseHandle
   readonly principals: ReadonlyMap<string, TestPrincipal>
-  as(key: string): TestPrincipal
-  close(): Promise<void>
+  as(this: void, key: string): TestPrincipal
+  close(this: void): Promise<void>
 }
 
 /** Builds a seeded app on a fresh database with one user (and API token) per party × role. */
