@@ -42,8 +42,8 @@ export interface TestApp {
   readonly app: App
   readonly store: DatabaseHandle
   readonly principals: ReadonlyMap<string, TestPrincipal>
-  as(this: void, key: string): TestPrincipal
-  close(this: void): Promise<void>
+  readonly as: (key: string) => TestPrincipal
+  readonly close: () => Promise<void>
 }
 
 /** Builds a seeded app on a fresh database with one user (and API token) per party × role. */
