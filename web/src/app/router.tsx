@@ -1,10 +1,53 @@
+import type { ComponentType } from 'react'
 import { createBrowserRouter } from 'react-router'
 import { Layout } from './Layout'
 import { RouteError } from './RouteError'
 import { Loading } from '../ui/Status'
 import { preloadChart } from '../ui/Chart'
 
-/** Every page is its own chunk (route `lazy`), so the first page loads only what it shows. */
+type Page = readonly [path: string | null, load: () => Promise<ComponentType>, charts: boolean]
+
+/**
+ * Every page is its own chunk (route `lazy`), so the first page loads only what it shows; pages
+ * that draw charts start fetching the chart chunk at the same time. `null` is the index page.
+ */
+const PAGES: readonly Page[] = [
+  [null, () => import('../features/overview/OverviewPage').then((m) => m.OverviewPage), true],
+  [
+    'agreements/:id',
+    () => import('../features/agreement/AgreementPage').then((m) => m.AgreementPage),
+    true,
+  ],
+  [
+    'agreements/:id/what-if',
+    () => import('../features/agreement/WhatIfPage').then((m) => m.WhatIfPage),
+    false,
+  ],
+  [
+    'negotiations',
+    () => import('../features/negotiations/NegotiationsPage').then((m) => m.NegotiationsPage),
+    false,
+  ],
+  [
+    'negotiations/:id',
+    () => import('../features/negotiations/NegotiationPage').then((m) => m.NegotiationPage),
+    false,
+  ],
+  [
+    'negotiations/:id/analysis',
+    () => import('../features/analysis/AnalysisPage').then((m) => m.AnalysisPage),
+    true,
+  ],
+  [
+    'projections',
+    () => import('../features/projections/ProjectionsPage').then((m) => m.ProjectionsPage),
+    true,
+  ],
+  ['login', () => import('../features/accounts/LoginPage').then((m) => m.LoginPage), false],
+  ['account', () => import('../features/accounts/AccountPage').then((m) => m.AccountPage), false],
+  ['admin/audit', () => import('../features/accounts/AuditPage').then((m) => m.AuditPage), false],
+]
+
 export function createAppRouter() {
   return createBrowserRouter([
     {
@@ -13,74 +56,13 @@ export function createAppRouter() {
       ErrorBoundary: RouteError,
       hydrateFallbackElement: <Loading />,
       children: [
-        {
-          index: true,
+        ...PAGES.map(([path, load, charts]) => ({
+          ...(path === null ? { index: true as const } : { path }),
           lazy: async () => {
-            preloadChart()
-            return { Component: (await import('../features/overview/OverviewPage')).OverviewPage }
+            if (charts) preloadChart()
+            return { Component: await load() }
           },
-        },
-        {
-          path: 'agreements/:id',
-          lazy: async () => {
-            preloadChart()
-            return {
-              Component: (await import('../features/agreement/AgreementPage')).AgreementPage,
-            }
-          },
-        },
-        {
-          path: 'agreements/:id/what-if',
-          lazy: async () => ({
-            Component: (await import('../features/agreement/WhatIfPage')).WhatIfPage,
-          }),
-        },
-        {
-          path: 'negotiations',
-          lazy: async () => ({
-            Component: (await import('../features/negotiations/NegotiationsPage')).NegotiationsPage,
-          }),
-        },
-        {
-          path: 'negotiations/:id',
-          lazy: async () => ({
-            Component: (await import('../features/negotiations/NegotiationPage')).NegotiationPage,
-          }),
-        },
-        {
-          path: 'negotiations/:id/analysis',
-          lazy: async () => {
-            preloadChart()
-            return { Component: (await import('../features/analysis/AnalysisPage')).AnalysisPage }
-          },
-        },
-        {
-          path: 'projections',
-          lazy: async () => {
-            preloadChart()
-            return {
-              Component: (await import('../features/projections/ProjectionsPage')).ProjectionsPage,
-            }
-          },
-        },
-        {
-          path: 'login',
-          lazy: async () => ({
-            Component: (await import('../features/accounts/LoginPage')).LoginPage,
-          }),
-        },
-        {
-          path: 'account',
-          lazy: async () => ({
-            Component: (await import('../features/accounts/AccountPage')).AccountPage,
-          }),
-        },
-        {
-          path: 'admin/audit',
-          lazy: async () => ({
-            Component: (await import('../features/accounts/AuditPage')).AuditPage,
-          }),
-        },
+        })),
         { path: '*', Component: NotFound },
       ],
     },
