@@ -3,7 +3,7 @@ import type { AgreementLapse } from '../../../../src/domain/index.js'
 import { formatDate } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { shortLabel } from '../agreement/labels'
-import { axisPct } from './timeline'
+import { axisPct, textOn } from './timeline'
 import { FIRST, LAST, spanOf, termSpan, timelineTicks, type Row } from './view'
 
 /** Every agreement's term as a bar on a 1991–2030 axis, the lapses between them and today. */
@@ -36,7 +36,12 @@ export function Timeline({
                 <Link
                   to={`/agreements/${r.spec.id}`}
                   className="timeline-bar"
-                  style={{ left: `${span.left}%`, width: `${span.width}%`, background: r.color }}
+                  style={{
+                    left: `${span.left}%`,
+                    width: `${span.width}%`,
+                    background: r.color,
+                    color: textOn(r.color),
+                  }}
                   title={`${r.spec.title[lang]}: ${r.spec.term.firstYear}–${r.spec.term.lastYear}`}
                 >
                   <span>{shortLabel(r.spec, t)}</span>

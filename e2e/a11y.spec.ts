@@ -1,0 +1,47 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from './fixtures.js'
+import { loginViaApi, USERS } from './pages/app.page.js'
+
+/**
+ * Every page as its readers meet it: Korean and English, a laptop (1366 px) and a phone (390 px).
+ * Axe finds no serious or critical violation, and nothing overflows the width of the screen.
+ */
+const PAGES = [
+  '/',
+  '/agreements/rok-us-sma-12?year=2027',
+  '/agreements/jp-us-sma-2022',
+  '/agreements/rok-us-sma-12/what-if',
+  '/negotiations',
+  '/negotiations/rok-us-sma-12-negotiation',
+  '/projections',
+  '/login',
+] as const
+const SIGNED_IN = ['/account', '/negotiations/rok-us-sma-13-negotiation/analysis'] as const
+
+for (const lang of ['ko', 'en'] as const) {
+  for (const width of [1366, 390] as const) {
+    test.describe(`${lang} at ${width} px`, () => {
+      test.use({ viewport: { width, height: 900 } })
+      for (const url of [...PAGES, ...SIGNED_IN]) {
+        test(url, async ({ page }) => {
+          if ((SIGNED_IN as readonly string[]).includes(url)) {
+            test.slow() // may wait out the server's per-minute login limit
+            await loginViaApi(page, USERS.krNegotiator)
+          }
+          await page.goto(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`)
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+          await page.waitForLoadState('networkidle')
+          const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
+          const bad = axe.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+          expect(bad).toEqual([])
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          )
+          expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0)
+        })
+      }
+    })
+  }
+}
