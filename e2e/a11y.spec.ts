@@ -36,8 +36,8 @@ for (const lang of ['ko', 'en'] as const) {
             .filter((v) => v.impact === 'serious' || v.impact === 'critical')
             .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
           expect(bad).toEqual([])
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          const overflow = await page.evaluate<number>(
+            'document.documentElement.scrollWidth - document.documentElement.clientWidth',
           )
           expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0)
         })
