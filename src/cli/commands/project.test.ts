@@ -58,7 +58,11 @@ describe('sma project', () => {
     expect(r.stdout).toContain('difference rok-us-sma-12 − rok-us-sma-12-defense-budget-rule')
     expect(r.stdout).toMatch(/2027\s+-82\.0\s+-82\.0/)
     expect(r.stdout).toContain('P(rok-us-sma-12 costs more)')
-    expect(r.stdout).toContain('AR(1) fitted (OLS) 2000–2025, 25 pairs')
+    // Issue 16: the default is the calibrated random walk, drawn jointly with the budget.
+    expect(r.stdout).toContain('random walk, σ of yearly changes 2000–2025 (25 pairs)')
+    expect(r.stdout).toMatch(/drawn jointly: correlation -?\d\.\d\d/)
+    const ar1 = sma('project', 'rok-us-sma-12', '--scenario', 'ar1', '--paths', '2000')
+    expect(ar1.stdout).toContain('AR(1) fitted (OLS) 2000–2025, 25 pairs')
   })
 
   it('runs deterministic scenarios and scenario files', () => {

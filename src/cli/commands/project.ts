@@ -4,9 +4,11 @@ import cliProgress from 'cli-progress'
 import { evaluationContext } from '../../domain/record/record.js'
 import { shippedSnapshot } from '../../record/shipped-record.js'
 import {
+  DEFAULT_SCENARIO,
   MAX_PATHS,
   MAX_SEED,
   preparePlan,
+  shippedScenarios,
   type ProjectionRequest,
 } from '../../domain/projection/index.js'
 import { formatProjection } from '../format-projection.js'
@@ -102,8 +104,10 @@ export function registerProject(program: Command): void {
     .argument('<agreement>', 'agreement id, e.g. rok-us-sma-12, or a path to a spec .json file')
     .option(
       '--scenario <name|file>',
-      'shipped scenario (ar1, bootstrap, baseline, high-inflation, low-inflation) or a scenario .json file',
-      'ar1',
+      `shipped scenario (${shippedScenarios()
+        .map((s) => s.id)
+        .join(', ')}) or a scenario .json file`,
+      DEFAULT_SCENARIO,
     )
     .option('--paths <n>', `Monte Carlo paths (1 to ${MAX_PATHS})`, '100000')
     .option('--seed <s>', `random seed (0 to ${MAX_SEED})`, '1')

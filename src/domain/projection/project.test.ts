@@ -19,6 +19,7 @@ describe('shipped scenarios', () => {
       'ar1',
       'baseline',
       'bootstrap',
+      'calibrated',
       'high-inflation',
       'low-inflation',
     ])
@@ -180,6 +181,59 @@ describe('Monte Carlo projection of the 12th SMA', () => {
   })
 })
 
+describe('the calibrated scenario (issue 16)', () => {
+  const run = (paths = 20_000) =>
+    projectInThread(
+      {
+        specs: [sma12, defenseBudgetVariant(sma12, 2027)],
+        scenario: scenario('calibrated'),
+        paths,
+        seed: 1,
+      },
+      inputs,
+    )
+
+  it('draws CPI and budget growth jointly with their estimated correlation, and shows it', () => {
+    const r = run()
+    expect(r.models.map((m) => [m.series, m.model])).toEqual([
+      ['KR_CPI', 'random-walk'],
+      ['KR_DEFENSE_BUDGET', 'random-walk'],
+    ])
+    const c = r.correlation
+    expect(c).toMatchObject({ series: ['KR_CPI', 'KR_DEFENSE_BUDGET'], pairs: 24, from: 2001 })
+    expect(c?.rho).toBeGreaterThan(c?.interval95[0] ?? 1)
+    expect(c?.rho).toBeLessThan(c?.interval95[1] ?? -1)
+    // the median of a random walk is the last value: CPI 2.1 % → 2028 = 1,551.1 bn × 1.021
+    expect(r.projections[0]?.years[2]?.nominal?.p50).toBe('1583700000000')
+  })
+
+  it('a projection of one series alone reports no correlation; independent scenarios neither', () => {
+    const one = projectInThread(
+      { specs: [sma12], scenario: scenario('calibrated'), paths: 1000, seed: 1 },
+      inputs,
+    )
+    expect(one.correlation).toBeNull()
+    expect(run(1000).correlation).not.toBeNull()
+    const ar1 = projectInThread(
+      {
+        specs: [sma12, defenseBudgetVariant(sma12, 2027)],
+        scenario: scenario('ar1'),
+        paths: 1000,
+        seed: 1,
+      },
+      inputs,
+    )
+    expect(ar1.correlation).toBeNull()
+  })
+
+  it('refuses an estimated correlation with a bootstrap model', () => {
+    const sc = { ...scenario('bootstrap'), correlation: 'estimated' as const }
+    expect(() =>
+      buildPlan([sma12, defenseBudgetVariant(sma12, 2027)], sc, inputs, { simulate: true }),
+    ).toThrow(/needs ar1 or random-walk/)
+  })
+})
+
 describe('defenseBudgetVariant', () => {
   it('derives the 11th-style rule for 2027–2030', () => {
     const v = defenseBudgetVariant(sma12, 2027)
@@ -204,7 +258,7 @@ describe('defenseBudgetVariant', () => {
 
 describe('projectionResultSchema', () => {
   it('accepts the results of every mode (the API response allow-list drops nothing)', () => {
-    for (const sid of ['ar1', 'bootstrap', 'baseline']) {
+    for (const sid of ['calibrated', 'ar1', 'bootstrap', 'baseline']) {
       const r = projectInThread(
         {
           specs: [sma12, defenseBudgetVariant(sma12, 2027)],

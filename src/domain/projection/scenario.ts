@@ -46,12 +46,22 @@ const fitPeriod = z
   .strictObject({ from: year, to: year })
   .refine((p) => p.to > p.from, 'fit period: to must be after from')
 
+/**
+ * How a fitted model treats its parameters: `point` uses the estimates on every path; `posterior`
+ * draws them per path from their posterior under a flat prior (σ² from SSR / χ²; for an AR(1)
+ * also (c, φ) from a normal around the OLS estimates), so the fan carries estimation uncertainty.
+ */
+export const parameterTreatmentSchema = z.enum(['point', 'posterior'])
+export type ParameterTreatment = z.infer<typeof parameterTreatmentSchema>
+
 /** Monte Carlo model of one index series. */
 export const seriesModelSchema = z.discriminatedUnion('model', [
   z.strictObject({
     /** AR(1) fitted by OLS to the record's history over `fit` (latest vintage). */
     model: z.literal('ar1'),
     fit: fitPeriod,
+    /** Default `point` (the estimates on every path). */
+    parameters: parameterTreatmentSchema.optional(),
   }),
   z.strictObject({
     /** AR(1) with stated parameters (percent units): x_t = c + φ·x_{t−1} + σ·ε_t. */
@@ -59,6 +69,16 @@ export const seriesModelSchema = z.discriminatedUnion('model', [
     c: z.number(),
     phi: z.number(),
     sigma: z.number().min(0),
+  }),
+  z.strictObject({
+    /**
+     * Random walk without drift: x_t = x_{t−1} + σ·ε_t, σ estimated from the year-on-year
+     * changes of the record over `fit` (the "no-change" forecast with its historical spread).
+     */
+    model: z.literal('random-walk'),
+    fit: fitPeriod,
+    /** Default `point`; `posterior` draws σ per path (σ² = Σd² / χ²_m). */
+    parameters: parameterTreatmentSchema.optional(),
   }),
   z.strictObject({
     /** Moving block bootstrap of the record's historical values over `fit`. */
@@ -92,6 +112,12 @@ export const scenarioSchema = z.strictObject({
   /** Real terms: amounts divided by Π(1 + inflation/100) from baseYear + 1 to the year. */
   deflator: z.strictObject({ baseYear: year, inflationPct: indexPath }),
   stochastic: z.partialRecord(seriesIdSchema, seriesModelSchema).nullable(),
+  /**
+   * `estimated`: when both series are simulated, their shocks are drawn jointly with the
+   * correlation of the two models' residuals over the years both fits share (shown in the
+   * result). Absent or `independent`: drawn independently. Needs normal-shock models.
+   */
+  correlation: z.enum(['independent', 'estimated']).optional(),
 })
 export type Scenario = z.infer<typeof scenarioSchema>
 
