@@ -18,17 +18,48 @@ describe('shipped scenarios', () => {
     expect(all.map((s) => s.id).sort()).toEqual([
       'ar1',
       'baseline',
+      'bok-2026-05',
       'bootstrap',
       'calibrated',
       'high-inflation',
+      'imf-2025-article-iv',
       'low-inflation',
+      'mnd-midterm-2025-2029',
     ])
     for (const s of all) {
       expect(s.overridePublished).toEqual([])
-      expect(s.indices.KR_CPI?.basis).toMatch(/ssumption/)
+      // Issue 16: an institution's forecast names the institution for its own series; every
+      // other path is SMA Desk's assumption and says so.
+      for (const id of ['KR_CPI', 'KR_DEFENSE_BUDGET'] as const) {
+        const basis = s.indices[id]?.basis ?? ''
+        if (s.forecast?.series.includes(id)) expect(basis).toMatch(/Bank of Korea|IMF|Defense Plan/)
+        else expect(basis).toMatch(/ssumption/)
+      }
       expect(yearValue(s.servicemembers.KR ?? { values: {}, basis: 'x' }, 2028)).toBe('28500')
     }
     expect(scenario('baseline').indices.KR_CPI?.after).toBe('2.1')
+  })
+
+  it('official forecasts carry their institution, date, sources and how later years are filled', () => {
+    const official = shippedScenarios().filter((s) => s.forecast !== undefined)
+    expect(official.map((s) => s.id)).toEqual([
+      'bok-2026-05',
+      'imf-2025-article-iv',
+      'mnd-midterm-2025-2029',
+    ])
+    for (const s of official) {
+      expect(s.stochastic).toBeNull()
+      expect(s.forecast?.sources.length).toBeGreaterThan(0)
+      expect(s.forecast?.beyond.ko).toMatch(/가정/)
+    }
+    expect(scenario('bok-2026-05').indices.KR_CPI?.values).toEqual({ '2026': '2.7', '2027': '2.3' })
+    expect(scenario('imf-2025-article-iv').forecast?.gaps?.en).toMatch(/World Economic Outlook/)
+    // 72.352 / 66.7, 78.324 / 72.352, 84.7073 / 78.324, rounded half away from zero
+    expect(scenario('mnd-midterm-2025-2029').indices.KR_DEFENSE_BUDGET?.values).toEqual({
+      '2027': '8.5',
+      '2028': '8.3',
+      '2029': '8.1',
+    })
   })
 
   it('reject unknown keys with a path', () => {
@@ -258,7 +289,7 @@ describe('defenseBudgetVariant', () => {
 
 describe('projectionResultSchema', () => {
   it('accepts the results of every mode (the API response allow-list drops nothing)', () => {
-    for (const sid of ['calibrated', 'ar1', 'bootstrap', 'baseline']) {
+    for (const sid of ['calibrated', 'ar1', 'bootstrap', 'baseline', 'mnd-midterm-2025-2029']) {
       const r = projectInThread(
         {
           specs: [sma12, defenseBudgetVariant(sma12, 2027)],

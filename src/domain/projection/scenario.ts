@@ -89,6 +89,40 @@ export const seriesModelSchema = z.discriminatedUnion('model', [
 ])
 export type SeriesModel = z.infer<typeof seriesModelSchema>
 
+const bilingual = z.strictObject({ en: z.string().min(1), ko: z.string().min(1) })
+
+/** A source of a forecast: an institution's page, the press that reported it, or research. */
+export const forecastSourceSchema = z.strictObject({
+  url: z.url(),
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  published: z.iso.date().nullable(),
+  tier: z.enum(['official', 'press', 'research']),
+})
+
+/**
+ * Whose forecast a scenario carries, when and where it was published, how its figures are known
+ * (`published` by the institution, `reported` by others, `derived` by SMA Desk from reported
+ * levels), how years beyond the forecast are filled (SMA Desk's choice, stated) and what could
+ * not be found.
+ */
+export const forecastSchema = z.strictObject({
+  institution: bilingual,
+  publication: bilingual,
+  /** Publication date: a day, or a month when only that is known. */
+  published: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'YYYY-MM or YYYY-MM-DD'),
+  /** The series whose path is the institution's (others are SMA Desk's assumptions). */
+  series: z.array(seriesIdSchema).min(1),
+  figures: z.enum(['published', 'reported', 'derived']),
+  /** The forecast's own years, per series, as the institution gives them (text). */
+  covers: bilingual,
+  beyond: bilingual,
+  /** What could not be located, or null. */
+  gaps: bilingual.nullable(),
+  sources: z.array(forecastSourceSchema).min(1),
+})
+export type Forecast = z.infer<typeof forecastSchema>
+
 export const scenarioSchema = z.strictObject({
   schema: z.literal(SCENARIO_SCHEMA_TAG),
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
@@ -118,6 +152,8 @@ export const scenarioSchema = z.strictObject({
    * result). Absent or `independent`: drawn independently. Needs normal-shock models.
    */
   correlation: z.enum(['independent', 'estimated']).optional(),
+  /** Set when the scenario's numbers are an institution's published forecast, not SMA Desk's. */
+  forecast: forecastSchema.optional(),
 })
 export type Scenario = z.infer<typeof scenarioSchema>
 

@@ -101,7 +101,7 @@ describe('POST /api/projections', () => {
       defaultScenario: string
       scenarios: { id: string; stochastic: boolean; scenario: { indices: unknown } }[]
     }>()
-    // Issue 16: the backtested random walk is the default.
+    // Issue 16: the backtested random walk is the default; the institutions' forecasts follow.
     expect(body.defaultScenario).toBe('calibrated')
     expect(body.scenarios.map((s) => [s.id, s.stochastic])).toEqual([
       ['calibrated', true],
@@ -110,6 +110,9 @@ describe('POST /api/projections', () => {
       ['baseline', false],
       ['high-inflation', false],
       ['low-inflation', false],
+      ['bok-2026-05', false],
+      ['imf-2025-article-iv', false],
+      ['mnd-midterm-2025-2029', false],
     ])
   })
 
