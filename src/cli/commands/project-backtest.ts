@@ -56,9 +56,7 @@ export function registerBacktest(project: Command<[string], Record<string, unkno
   project
     .command('backtest')
     .description("rolling-origin backtest of a scenario's model over the record")
-    .addOption(
-      new Option('--series <id>', 'index series').choices(SERIES_IDS).default('KR_CPI'),
-    )
+    .addOption(new Option('--series <id>', 'index series').choices(SERIES_IDS).default('KR_CPI'))
     .option(
       '--scenario <name|file>',
       'a stochastic shipped scenario or a .json file',

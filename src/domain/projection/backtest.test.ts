@@ -110,3 +110,15 @@ describe('backtest', () => {
     expect(a).toEqual(b)
   })
 })
+
+describe('backtestResultSchema', () => {
+  it('accepts every result (the API response allow-list drops nothing)', async () => {
+    const { backtestResultSchema } = await import('./backtest-schema.js')
+    for (const id of ['calibrated', 'ar1', 'bootstrap']) {
+      for (const series of ['KR_CPI', 'KR_DEFENSE_BUDGET'] as const) {
+        const r = backtest(scenario(id), record.indices, { ...CPI, series, paths: 500 })
+        expect(backtestResultSchema.parse(r)).toEqual(r)
+      }
+    }
+  })
+})
