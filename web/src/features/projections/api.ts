@@ -1,5 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
-import type { ProjectionRequest, ScenarioList } from '../../../../src/contracts/projections.js'
+import {
+  backtestResultSchema,
+  projectionRunCreated,
+  projectionRunResponse,
+  type ProjectionRequest,
+  type ProjectionRunCreated,
+  type ProjectionRunView,
+  type ScenarioList,
+} from '../../../../src/contracts/projections.js'
+import type { SeriesId } from '../../../../src/domain/index-series/index-series.js'
 import { projectionResultSchema } from '../../../../src/domain/projection/result-schema.js'
 import type { ProjectionResult } from '../../../../src/domain/projection/result.js'
 import { api, apiParsed } from '../../api/client'
@@ -61,5 +70,57 @@ export function runProjection(
     body: requestBody(input),
     signal,
     csrfToken,
+  })
+}
+
+/**
+ * Starts a stored run on the server (`POST /api/projection-runs`): it runs in the background and
+ * is reachable by its id; the cancel token comes back once.
+ */
+export function startRun(
+  body: ProjectionRequest,
+  csrfToken: string | undefined,
+): Promise<ProjectionRunCreated> {
+  return apiParsed('/api/projection-runs', (b) => projectionRunCreated.parse(b), {
+    method: 'POST',
+    body,
+    csrfToken,
+  })
+}
+
+/** A stored run as the asker may see it (404: missing, or not visible to them). */
+export function fetchRun(id: string, signal?: AbortSignal): Promise<ProjectionRunView> {
+  return apiParsed(
+    `/api/projection-runs/${encodeURIComponent(id)}`,
+    (b) => projectionRunResponse.parse(b).run,
+    { signal },
+  )
+}
+
+/** Cancels a run with the token its start returned. */
+export function cancelRun(
+  id: string,
+  cancelToken: string,
+  csrfToken: string | undefined,
+): Promise<ProjectionRunView> {
+  return apiParsed(
+    `/api/projection-runs/${encodeURIComponent(id)}/cancel`,
+    (b) => projectionRunResponse.parse(b).run,
+    { method: 'POST', body: { cancelToken }, csrfToken },
+  )
+}
+
+/** The rolling-origin backtest of a shipped Monte Carlo scenario on one series. */
+export function useBacktest(scenario: string | null, series: SeriesId) {
+  return useQuery({
+    queryKey: ['projections', 'backtest', scenario, series],
+    enabled: scenario !== null,
+    queryFn: ({ signal }) =>
+      apiParsed(
+        `/api/projections/backtest?${new URLSearchParams({ scenario: scenario ?? '', series }).toString()}`,
+        (b) => backtestResultSchema.parse(b),
+        { signal },
+      ),
+    staleTime: Infinity,
   })
 }
