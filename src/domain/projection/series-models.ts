@@ -190,7 +190,7 @@ export interface RandomWalkFit {
  * year-on-year changes over every pair of consecutive periods (a gap breaks the chain). Throws a
  * RangeError with fewer than 3 pairs.
  * @example
- * // KR_CPI 2000–2025: 25 changes, Σd² ≈ 31.9 → σ ≈ 1.13 (percentage points)
+ * // KR_CPI 2000–2025: 25 changes, Σd² ≈ 37.6 → σ ≈ 1.227 (percentage points)
  * fitRandomWalk(seriesHistory(indices, 'KR_CPI', 2000, 2025)).sigma
  */
 export function fitRandomWalk(points: readonly HistoryPoint[]): RandomWalkFit {

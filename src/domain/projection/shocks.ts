@@ -15,8 +15,8 @@ export interface PathParameters {
  * keeps c = 0, φ = 1. Deterministic for a stream; consumes paths × (dof + 2) normals (AR(1)) or
  * paths × dof (σ only).
  * @example
- * // random walk, S = 31.9 over 25 changes: σ per path scattered around √(31.9/25) ≈ 1.13
- * drawParameters({ kind: 'sigma', dof: 25, ss: 31.9 }, 0, 1, rs, 10_000).sigma
+ * // KR_CPI's random walk, S = 37.6 over 25 changes: σ per path scattered around √(37.6/25) ≈ 1.23
+ * drawParameters({ kind: 'sigma', dof: 25, ss: 37.6 }, 0, 1, rs, 10_000).sigma
  */
 export function drawParameters(
   posterior: PlanPosterior,
