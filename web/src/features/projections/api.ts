@@ -9,8 +9,6 @@ import {
   type ScenarioList,
 } from '../../../../src/contracts/projections.js'
 import type { SeriesId } from '../../../../src/domain/index-series/index-series.js'
-import { projectionResultSchema } from '../../../../src/domain/projection/result-schema.js'
-import type { ProjectionResult } from '../../../../src/domain/projection/result.js'
 import { api, apiParsed } from '../../api/client'
 
 export type ScenarioInfo = ScenarioList['scenarios'][number]
@@ -54,23 +52,6 @@ export function requestBody(input: ProjectionInput): ProjectionRequest {
     seed: input.seed,
     compare,
   }
-}
-
-/**
- * Runs a projection on the server; `signal` cancels it (the server stops the run when the client
- * disconnects). The answer is checked against the result contract.
- */
-export function runProjection(
-  input: ProjectionInput,
-  signal: AbortSignal,
-  csrfToken: string | undefined,
-): Promise<ProjectionResult> {
-  return apiParsed('/api/projections', (b) => projectionResultSchema.parse(b), {
-    method: 'POST',
-    body: requestBody(input),
-    signal,
-    csrfToken,
-  })
 }
 
 /**
