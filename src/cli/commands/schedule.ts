@@ -3,6 +3,7 @@ import {
   evaluateSchedule,
   evaluationContext,
   formatMoney,
+  textIn,
   revisionId,
   type Schedule,
 } from '../../domain/index.js'
@@ -60,20 +61,23 @@ export function registerSchedule(program: Command): void {
       }
       const cur = schedule.currency
       printTable(
-        ['year', 'amount', 'status', 'published', 'check', 'how'],
+        ['year', 'amount', 'status', 'known as', 'published', 'check', 'how'],
         schedule.years.map((y) => [
           String(y.year),
           y.amount === null ? '—' : formatMoney(y.amount, cur),
           y.status,
-          y.published === null ? '' : formatMoney(y.published, cur),
+          y.provenance === null ? '' : y.provenance,
+          y.published === null
+            ? ''
+            : `${formatMoney(y.published, cur)}${y.publishedProvenance === 'reported' ? ' (press)' : ''}`,
           y.matchesPublished === null ? '' : y.matchesPublished ? 'matches' : 'DIFFERS',
           y.derivation.type === 'escalated'
             ? `${y.derivation.rule.kind}${y.derivation.rate.kind === 'index' && y.derivation.rate.binding ? ` (${y.derivation.rate.binding} binding)` : ''}`
             : y.derivation.type === 'stated'
-              ? 'negotiated'
+              ? y.derivation.rule.kind
               : y.derivation.type === 'pending'
                 ? `waiting for ${y.derivation.waitingFor.map((w) => `${w.series} ${w.period}`).join(', ')}`
-                : y.derivation.reason,
+                : textIn(y.derivation.reason, 'en'),
         ]),
         [true, true],
       )
