@@ -10,6 +10,7 @@ import {
   type SmaRecord,
 } from '../domain/record/record.js'
 import { rawAgreements } from './raw-agreements.js'
+import { shippedSources } from './shipped-sources.js'
 
 /**
  * Validates and returns the shipped record (data/agreements, data/indices), agreements sorted by
@@ -55,6 +56,7 @@ export function shippedSnapshot(): RecordSnapshot {
     shipped = recordSnapshot(
       r.agreements.map((spec) => ({ spec, revisionId: revisionId(spec) })),
       r.indices,
+      shippedSources(),
     )
   }
   return shipped

@@ -11,6 +11,7 @@ import { registerSchedule } from './schedule.js'
 import { registerAnalyze } from './analyze.js'
 import { registerSimulate } from './simulate.js'
 import { registerProject } from './project.js'
+import { registerSources } from './sources.js'
 
 /** Every CLI command registers itself on the program; add one line per command file. */
 export type RegisterCommand = (program: Command) => void
@@ -28,4 +29,5 @@ export const commands: RegisterCommand[] = [
   registerAnalyze,
   registerSimulate,
   registerProject,
+  registerSources,
 ]

@@ -5,6 +5,7 @@ import {
   formatMoney,
   textIn,
   revisionId,
+  type RecordSnapshot,
   type Schedule,
 } from '../../domain/index.js'
 import {
@@ -14,6 +15,7 @@ import {
   type RecordFlags,
 } from '../record-source.js'
 import { printTable } from '../table.js'
+import { shippedSources } from '../../record/shipped-sources.js'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
 
@@ -25,14 +27,17 @@ export async function computeSchedule(
   idOrFile: string,
   indexFlags: readonly string[],
   flags: RecordFlags,
-): Promise<{ schedule: Schedule; revisionId: string }> {
+): Promise<{ schedule: Schedule; revisionId: string; snapshot: RecordSnapshot }> {
   const overrides = parseOverrides(indexFlags)
-  const record = await loadSnapshot(flags)
+  const loaded = await loadSnapshot(flags)
+  // A server's record carries no source registry: the tiers are the shipped registry's.
+  const record = loaded.sources ? loaded : { ...loaded, sources: shippedSources() }
   const spec = resolveAgreement(record, idOrFile)
   const stored = record.entries.find((e) => e.spec === spec)
   return {
     schedule: evaluateSchedule(spec, evaluationContext(record, overrides)),
     revisionId: stored?.revisionId ?? revisionId(spec),
+    snapshot: record,
   }
 }
 

@@ -172,10 +172,6 @@ export const publishedFigureSchema = z.strictObject({
   /** The unit the figure was published in; comparison rounds half-up to this step. */
   precision: amountText,
   /**
-   * `published`/`agreed_*`: stated by a source. `derived_from_rule`: no exact figure was located
-   * in print, but the rule and its published neighbours fix it (11th SMA, 2023–2024).
-   */
-  /**
    * `published`: the amount as published; `agreed_usd`/`agreed_mixed`: the agreed amount stated in
    * dollars or in several currencies. A figure SMA Desk derives is never recorded here.
    */
