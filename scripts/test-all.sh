@@ -21,6 +21,20 @@ check structure npm run -s check:structure
 # Third-party GENIUS samples live outside the project (never copied in): the suite points at them.
 export SMA_GENIUS_SAMPLES="${SMA_GENIUS_SAMPLES:-$(cd .. && pwd)/shared/samples/genius}"
 
+# Every server this script starts is stopped when it ends: normally, on a failure, or on Ctrl-C
+# (Playwright stops its own web server; the tests stop the servers they spawn).
+SMA_PG_STARTED=""
+cleanup() {
+  if [ -n "$SMA_PG_STARTED" ]; then
+    echo "── stopping the PostgreSQL test server ($SMA_PG_STARTED)"
+    PG_TEST_DIR="$SMA_PG_STARTED" bash scripts/pg-test-server.sh stop
+    SMA_PG_STARTED=""
+  fi
+}
+trap cleanup EXIT
+trap 'echo "!! interrupted"; exit 130' INT
+trap 'echo "!! terminated"; exit 143' TERM
+
 if [ -z "${TEST_PG_URL:-}" ]; then
   if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
     eval "$(bash scripts/pg-test-server.sh start)" || echo "!! could not start PostgreSQL"
