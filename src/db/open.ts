@@ -1,6 +1,5 @@
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
-import pg from 'pg'
 import type { Database, Db, Dialect } from './database.js'
 
 /** An open database and how to close it. */
@@ -31,12 +30,17 @@ export function isPostgresUrl(location: string): boolean {
  */
 export function openDatabase(location: string, opts: OpenOptions = {}): DatabaseHandle {
   if (isPostgresUrl(location)) {
-    // int8 (count(*)) stays a string; repositories wrap counts in Number().
-    const pool = new pg.Pool({ connectionString: location, max: opts.poolSize ?? 10 })
-    // An idle client can be terminated by the server (restart, failover, DROP … WITH (FORCE)).
-    // pg emits that on the pool; without a listener it would crash the process. The pool drops
-    // the broken client and the next query opens a new connection, so nothing else is needed.
-    pool.on('error', () => undefined)
+    // The driver is loaded with the first query, so a SQLite server or CLI run never loads it.
+    const pool = async () => {
+      const { default: pg } = await import('pg')
+      // int8 (count(*)) stays a string; repositories wrap counts in Number().
+      const p = new pg.Pool({ connectionString: location, max: opts.poolSize ?? 10 })
+      // An idle client can be terminated by the server (restart, failover, DROP … WITH (FORCE)).
+      // pg emits that on the pool; without a listener it would crash the process. The pool drops
+      // the broken client and the next query opens a new connection, so nothing else is needed.
+      p.on('error', () => undefined)
+      return p
+    }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return {
       db,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import fastifyCookie from '@fastify/cookie'
 import fastifyHelmet from '@fastify/helmet'
 import fastifyRateLimit from '@fastify/rate-limit'
@@ -15,6 +14,7 @@ import {
 import type { LoggerOptions } from 'pino'
 import type { Permission } from '../domain/access/permissions.js'
 import type { DatabaseHandle } from '../db/open.js'
+import { PROJECT_ROOT } from '../runtime-paths.js'
 import { databaseRecordSource } from '../services/record/database-record-source.js'
 import { createSpecCache } from '../services/record/spec-cache.js'
 import { errorToProblem } from './error-handler.js'
@@ -56,7 +56,7 @@ export interface AppDeps {
   readonly projectionThreads?: number
 }
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const ROOT = PROJECT_ROOT
 
 /**
  * Builds the HTTP app: security plugins, auth and permission hooks, error mapping to problem

@@ -104,8 +104,11 @@ export async function startServer(
   return { url, stop }
 }
 
-const isEntry = process.argv[1] !== undefined && /server[\\/]main\.ts$/.test(process.argv[1])
-if (isEntry) {
+/**
+ * Runs the server as configured by the environment until SIGTERM or SIGINT; a start-up failure is
+ * one line on stderr and exit code 1. `npm start` calls it; so does running this file directly.
+ */
+export async function runFromEnvironment(): Promise<void> {
   try {
     const { stop } = await startServer(loadConfig())
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -121,3 +124,6 @@ if (isEntry) {
     process.exit(1)
   }
 }
+
+const isEntry = process.argv[1] !== undefined && /server[\\/]main\.[jt]s$/.test(process.argv[1])
+if (isEntry) await runFromEnvironment()
