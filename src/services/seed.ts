@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { loadRecord } from '../record/shipped-record.js'
-import { revisionId } from '../domain/agreement/revision-id.js'
+import { fastRevisionId } from '../record/fast-revision-id.js'
 import type { DbOrTrx } from '../db/database.js'
 import {
   insertAcceptance,
@@ -86,7 +86,7 @@ export async function seedIfEmpty(
       object: 'record',
       visibility: 'public',
       payload: {
-        agreements: record.agreements.map((a) => revisionId(a)),
+        agreements: record.agreements.map((a) => fastRevisionId(a)),
         negotiations: seeds.map((s) => s.id),
       },
     })

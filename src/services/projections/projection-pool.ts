@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { pathToFileURL } from 'node:url'
-import { Piscina } from 'piscina'
+import type { Piscina } from 'piscina'
 import type { ChunkResult } from '../../domain/projection/index.js'
 import { COMPILED, compiledEntry, projectPath } from '../../runtime-paths.js'
 import type { ChunkTask } from '../../workers/projection.worker.js'
@@ -26,6 +26,8 @@ function workerModule(): { filename: string; execArgv: string[] } {
   }
 }
 
+const load = createRequire(import.meta.url)
+
 /**
  * A pool of worker threads running projection chunks off the calling thread's event loop.
  * The server owns one for its lifetime; the CLI makes one per run. Results never depend on the
@@ -41,7 +43,9 @@ export class ProjectionPool {
       throw new RangeError('threads must be a positive integer')
     }
     this.threads = threads
-    this.#pool = new Piscina<ChunkTask, ChunkResult>({
+    // loaded with the first pool: runs on the calling thread never load it
+    const { Piscina: Pool } = load('piscina') as typeof import('piscina')
+    this.#pool = new Pool<ChunkTask, ChunkResult>({
       ...workerModule(),
       minThreads: threads,
       maxThreads: threads,
