@@ -31,15 +31,14 @@ export const ENTRIES = {
 }
 
 /**
- * Packages left in node_modules instead of bundled: native addons, and packages that load files
- * next to their own code (worker scripts, static assets) or optional native drivers.
+ * Packages left in node_modules instead of bundled: native addons, worker scripts and optional
+ * native drivers. (@fastify/swagger-ui is bundled: src/server/openapi.ts names its asset folder.)
  */
 export const EXTERNAL = [
   'better-sqlite3',
   '@node-rs/argon2',
   'piscina',
   'pg-native',
-  '@fastify/swagger-ui',
   'thread-stream',
 ]
 

@@ -84,6 +84,11 @@ export async function startServer(
     store: handle,
     now: config.now,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // every request at debug and trace; at info and above only failed and slow ones
+    requestLog:
+      config.logLevel === 'debug' || config.logLevel === 'trace' ? 'all' : 'errors-and-slow',
+    slowRequestMs: config.slowRequestMs,
+    trustProxy: config.trustProxy,
     rateLimitPerMinute: config.rateLimitPerMinute,
     secureCookies: config.env === 'production',
   })
