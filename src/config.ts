@@ -63,7 +63,7 @@ export const configSchema = z.object({
   SMA_LOG_LEVEL: logLevel.optional(),
   /** The older name of SMA_LOG_LEVEL, still read when SMA_LOG_LEVEL is unset. */
   LOG_LEVEL: logLevel.optional(),
-  /** A request slower than this many milliseconds is logged at info (warn line). */
+  /** A request that takes at least this many milliseconds is logged as slow (a warn line). */
   SMA_LOG_SLOW_MS: z.coerce.number().int().min(1).default(1000),
   /** The reverse proxies in front of the server (see `trustProxy`); default none. */
   SMA_TRUST_PROXY: trustProxy,
@@ -93,7 +93,7 @@ export interface Config {
   readonly env: 'development' | 'production' | 'test'
   readonly testPgUrl: string | undefined
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
-  /** Requests slower than this (ms) are logged at info. */
+  /** A request that takes at least this many milliseconds is logged as slow (at warn). */
   readonly slowRequestMs: number
   /** Proxies whose X-Forwarded-For is believed: the rate limits count per client behind them. */
   readonly trustProxy: TrustProxy
