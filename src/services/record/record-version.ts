@@ -5,7 +5,7 @@ const readers = new WeakMap<Db, () => Promise<string>>()
 
 /**
  * The record's version: a counter the database bumps on every change to the agreements' heads or
- * the index series and values (migration 0004, triggers), whichever process writes. Two reads
+ * the index series and values (migration 0005, triggers), whichever process writes. Two reads
  * with the same version see the same record, so answers computed from it can be reused. One
  * small query, compiled once per database handle and shared by the requests of one turn of the
  * event loop (each still sees every change committed before it arrived).
