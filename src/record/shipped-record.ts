@@ -5,6 +5,7 @@ import { revisionId } from '../domain/agreement/revision-id.js'
 import { indexSeriesSchema } from '../domain/index-series/index-series.js'
 import {
   recordSnapshot,
+  type AgreementEntry,
   type RecordSnapshot,
   type RecordSource,
   type SmaRecord,
@@ -54,7 +55,16 @@ export function shippedSnapshot(): RecordSnapshot {
   if (shipped === undefined) {
     const r = loadRecord()
     shipped = recordSnapshot(
-      r.agreements.map((spec) => ({ spec, revisionId: revisionId(spec) })),
+      r.agreements.map((spec): AgreementEntry => {
+        // hashed on first read: `sma project` and `sma check` never read it
+        let id: string | undefined
+        return {
+          spec,
+          get revisionId() {
+            return (id ??= revisionId(spec))
+          },
+        }
+      }),
       r.indices,
       shippedSources(),
     )
