@@ -11,6 +11,8 @@ import { registerSchedule } from './schedule.js'
 import { registerAnalyze } from './analyze.js'
 import { registerSimulate } from './simulate.js'
 import { registerProject } from './project.js'
+import { registerExport } from './export.js'
+import { registerBrief } from './brief.js'
 
 /** Every CLI command registers itself on the program; add one line per command file. */
 export type RegisterCommand = (program: Command) => void
@@ -28,4 +30,6 @@ export const commands: RegisterCommand[] = [
   registerAnalyze,
   registerSimulate,
   registerProject,
+  registerExport,
+  registerBrief,
 ]

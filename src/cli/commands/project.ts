@@ -8,6 +8,7 @@ import {
   MAX_SEED,
   preparePlan,
   type ProjectionRequest,
+  type ProjectionResult,
 } from '../../domain/projection/index.js'
 import { formatProjection } from '../format-projection.js'
 import { ProjectionPool } from '../../services/projections/projection-pool.js'
@@ -117,58 +118,77 @@ export function registerProject(program: Command): void {
     .option('--json', 'machine-readable output (the POST /api/projections JSON)')
     .option('--no-progress', 'no progress output on stderr')
     .action(async (idOrFile, opts) => {
-      const paths = intOption(opts.paths, '--paths', 1, MAX_PATHS)
-      const seed = intOption(opts.seed, '--seed', 0, MAX_SEED)
-      const workers =
-        opts.workers === undefined ? undefined : intOption(opts.workers, '--workers', 0, 64)
-      const record = shippedSnapshot()
-      const inputs = evaluationContext(record)
-      let req: ProjectionRequest
-      let stochastic: boolean
-      try {
-        const primary = resolveSpec(
-          record,
-          idOrFile.endsWith('.json') ? readJson(idOrFile, 'agreement') : idOrFile,
-        )
-        const scenario = resolveScenario(
-          opts.scenario.endsWith('.json') ? readJson(opts.scenario, 'scenario') : opts.scenario,
-        )
-        const others = opts.compare.map((c) => resolveCompare(record, primary, compareInput(c)))
-        req = { specs: [primary, ...others], scenario, paths, seed }
-        stochastic = preparePlan(req, inputs).stochastic // fails fast on an impossible request
-      } catch (e) {
-        // ProjectionInputError and ProjectionError are DomainErrors: one line and exit 2 as they are
-        if (e instanceof RangeError) throw new CliError(e.message)
-        throw e
-      }
-      // Worker threads only for runs big enough to repay their start-up.
-      const threads = workers ?? (!stochastic || paths < IN_THREAD_BELOW ? 0 : undefined)
-      const pool = threads === 0 ? undefined : new ProjectionPool(threads)
-      const ac = new AbortController()
-      const onSigint = (): void => {
-        ac.abort()
-      }
-      process.once('SIGINT', onSigint)
-      const progress = progressReporter(opts.progress && stochastic && paths >= IN_THREAD_BELOW)
-      try {
-        const result = await runProjection(req, inputs, {
-          ...(pool ? { pool } : { workers: 0 }),
-          signal: ac.signal,
-          onProgress: progress.update,
-        })
-        progress.stop()
-        process.stdout.write(
-          opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatProjection(result),
-        )
-      } catch (e) {
-        progress.stop()
-        if (e instanceof Error && e.name === 'AbortError')
-          throw new CliError('projection cancelled', 130)
-        if (e instanceof RangeError) throw new CliError(e.message)
-        throw e
-      } finally {
-        process.removeListener('SIGINT', onSigint)
-        await pool?.destroy()
-      }
+      const result = await projectFromFlags(idOrFile, opts)
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatProjection(result),
+      )
     })
+}
+
+/** The flags of a projection run (`sma project`, `sma export project|compare`). */
+export interface ProjectFlags {
+  readonly scenario: string
+  readonly paths: string
+  readonly seed: string
+  readonly workers?: string | undefined
+  readonly compare: readonly string[]
+  readonly progress: boolean
+}
+
+/** Runs the projection the flags describe on the shipped record (Ctrl-C cancels it). */
+export async function projectFromFlags(
+  idOrFile: string,
+  opts: ProjectFlags,
+): Promise<ProjectionResult> {
+  const paths = intOption(opts.paths, '--paths', 1, MAX_PATHS)
+  const seed = intOption(opts.seed, '--seed', 0, MAX_SEED)
+  const workers =
+    opts.workers === undefined ? undefined : intOption(opts.workers, '--workers', 0, 64)
+  const record = shippedSnapshot()
+  const inputs = evaluationContext(record)
+  let req: ProjectionRequest
+  let stochastic: boolean
+  try {
+    const primary = resolveSpec(
+      record,
+      idOrFile.endsWith('.json') ? readJson(idOrFile, 'agreement') : idOrFile,
+    )
+    const scenario = resolveScenario(
+      opts.scenario.endsWith('.json') ? readJson(opts.scenario, 'scenario') : opts.scenario,
+    )
+    const others = opts.compare.map((c) => resolveCompare(record, primary, compareInput(c)))
+    req = { specs: [primary, ...others], scenario, paths, seed }
+    stochastic = preparePlan(req, inputs).stochastic // fails fast on an impossible request
+  } catch (e) {
+    // ProjectionInputError and ProjectionError are DomainErrors: one line and exit 2 as they are
+    if (e instanceof RangeError) throw new CliError(e.message)
+    throw e
+  }
+  // Worker threads only for runs big enough to repay their start-up.
+  const threads = workers ?? (!stochastic || paths < IN_THREAD_BELOW ? 0 : undefined)
+  const pool = threads === 0 ? undefined : new ProjectionPool(threads)
+  const ac = new AbortController()
+  const onSigint = (): void => {
+    ac.abort()
+  }
+  process.once('SIGINT', onSigint)
+  const progress = progressReporter(opts.progress && stochastic && paths >= IN_THREAD_BELOW)
+  try {
+    const result = await runProjection(req, inputs, {
+      ...(pool ? { pool } : { workers: 0 }),
+      signal: ac.signal,
+      onProgress: progress.update,
+    })
+    progress.stop()
+    return result
+  } catch (e) {
+    progress.stop()
+    if (e instanceof Error && e.name === 'AbortError')
+      throw new CliError('projection cancelled', 130)
+    if (e instanceof RangeError) throw new CliError(e.message)
+    throw e
+  } finally {
+    process.removeListener('SIGINT', onSigint)
+    await pool?.destroy()
+  }
 }
