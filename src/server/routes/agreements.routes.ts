@@ -7,7 +7,9 @@ import { recordBody } from '../../contracts/record.js'
 import { getAgreement } from '../../services/record/agreements.js'
 import { addIndexValue, listIndexValues } from '../../services/record/index-values.js'
 import type { Reader } from '../../services/context.js'
+import { agreementBriefFile, scheduleFile } from '../../exports/make.js'
 import { bind } from '../bind.js'
+import { fileFormat, sendFile } from '../files.js'
 import { type RouteKit } from '../request-context.js'
 
 /** `index=SERIES:YEAR=VALUE` query values → overrides; a bad one names its position. */
@@ -36,9 +38,30 @@ export function registerAgreementRoutes({ app, ctx, reader, writer }: RouteKit):
     const a = await getAgreement(r.db, r.scope, r.cache, req.params.id)
     return { agreement: a.spec, revisionId: a.revisionId }
   })
-  bind(app, ops.getAgreementSchedule, async (req) => {
+  bind(app, ops.getAgreementSchedule, async (req, reply) => {
     const overrides = overridesOf(req.query.index)
-    return scheduleInRecord(await snapshot(reader(req)), req.params.id, overrides)
+    const record = await snapshot(reader(req))
+    const format = fileFormat(req, req.query.format)
+    if (format === null) return scheduleInRecord(record, req.params.id, overrides)
+    const lang = req.query.lang ?? 'en'
+    const file = await scheduleFile(record, req.params.id, {
+      overrides,
+      lang,
+      format,
+      today: ctx.today(),
+    })
+    return sendFile(reply, file)
+  })
+  bind(app, ops.getAgreementBrief, async (req, reply) => {
+    const record = await snapshot(reader(req))
+    const file = await agreementBriefFile(
+      record,
+      req.params.id,
+      req.query.lang,
+      ctx.today(),
+      ctx.now(),
+    )
+    return sendFile(reply, file)
   })
   bind(app, ops.getRecord, async (req) => recordBody(await snapshot(reader(req))))
   bind(app, ops.listIndexValues, async (req) => ({
