@@ -19,7 +19,7 @@ export function pdfText(pdf: Buffer): string {
 
 /** Every sheet of an XLSX as rows of cell values. */
 export async function xlsxSheets(xlsx: Buffer): Promise<{ sheet: string; data: unknown[][] }[]> {
-  return (await readXlsxFile(xlsx))
+  return await readXlsxFile(xlsx)
 }
 
 /** All the text of a response body: decoded from a PDF or an XLSX, else as it is. */
