@@ -6,8 +6,9 @@ import { useAgreements } from '../../api/record'
 import { useCsrfToken } from '../../api/session'
 import { formatNumber, todayIso } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
+import { Downloads } from '../../ui/Downloads'
 import { ErrorBox, QueryStatus } from '../../ui/Status'
-import { runProjection, useScenarios, type ProjectionInput } from './api'
+import { requestBody, runProjection, useScenarios, type ProjectionInput } from './api'
 import { ProjectionForm, type FormState } from './ProjectionForm'
 import { ProjectionResults } from './ProjectionResults'
 import {
@@ -174,7 +175,37 @@ function Projections({ agreements }: { readonly agreements: readonly AgreementSu
       </div>
       {run.state === 'error' && <ErrorBox error={run.error} />}
       {run.state === 'idle' && <p className="muted">{t('projections.noResult')}</p>}
-      {run.state === 'done' && <ProjectionResults result={run.result} />}
+      {run.state === 'done' && (
+        <>
+          <Downloads
+            testId="projection-downloads"
+            files={[
+              ...(['csv', 'xlsx'] as const).map((kind) => ({
+                kind,
+                post: {
+                  path: `/api/projections?format=${kind}&lang=${lang}&table=projection`,
+                  body: requestBody(run.input),
+                  csrfToken,
+                },
+                fileName: `${run.input.agreement}-projection-${lang}.${kind}`,
+              })),
+              ...(run.input.compare.kind === 'none'
+                ? []
+                : (['csv', 'xlsx'] as const).map((kind) => ({
+                    kind,
+                    post: {
+                      path: `/api/projections?format=${kind}&lang=${lang}&table=comparison`,
+                      body: requestBody(run.input),
+                      csrfToken,
+                    },
+                    fileName: `${run.input.agreement}-comparison-${lang}.${kind}`,
+                    label: `${t('projections.comparisonFile')} (${t(`export.${kind}`)})`,
+                  }))),
+            ]}
+          />
+          <ProjectionResults result={run.result} />
+        </>
+      )}
       {spec && (
         <p className="small">
           <Link to={`/agreements/${spec.id}`}>
