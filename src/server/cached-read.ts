@@ -7,7 +7,10 @@ const JSON_TYPE = 'application/json; charset=utf-8'
 
 /** A value serialized by the route's response schema, as text. */
 export function serializedText(reply: FastifyReply, value: unknown): string {
-  const body = reply.serialize(value)
+  // A route that also answers with files (CSV, XLSX) keys its serializers by content type, which
+  // reply.serialize cannot choose from: ask for the JSON one by name.
+  const json = reply.getSerializationFunction(String(reply.statusCode), 'application/json')
+  const body = json ? json(value as Record<string, unknown>) : reply.serialize(value)
   return typeof body === 'string' ? body : Buffer.from(new Uint8Array(body)).toString('utf8')
 }
 
