@@ -5,7 +5,7 @@ import { agreementStatus } from '../agreement/status.js'
 import { formatKrwKorean, formatMoney, formatScaled } from '../money/format.js'
 import type { CurrencyCode } from '../money/currency.js'
 import type { Lang } from '../text/localized.js'
-import { PROVENANCE_WORD, STATUS_WORD, writtenDate } from './labels.js'
+import { STATUS_WORD, provenanceWord, writtenDate } from './labels.js'
 
 /**
  * A brief as blocks of text, tables and one chart: what the PDF renderer draws (src/exports/pdf)
@@ -109,8 +109,6 @@ export function agreementBrief(
       ? `${parties} · 협정 기간 ${spec.term.firstYear}–${spec.term.lastYear}년 · ${statusWord[status]?.ko ?? status} (${writtenDate(recordDate, 'ko')} 기준)`
       : `${parties} · term ${spec.term.firstYear}–${spec.term.lastYear} · ${statusWord[status]?.en ?? status} as of ${writtenDate(recordDate, 'en')}`
   const rows = schedule.years.map((y) => {
-    const d = y.derivation
-    const prov = y.provenance ?? d.type
     const check =
       y.matchesPublished === null
         ? '—'
@@ -126,7 +124,7 @@ export function agreementBrief(
       y.amount === null
         ? (STATUS_WORD[y.status]?.[lang] ?? y.status)
         : briefAmount(y.amount, cur, lang),
-      PROVENANCE_WORD[prov]?.[lang] ?? prov,
+      provenanceWord(y, lang),
       check,
     ]
   })

@@ -1,3 +1,4 @@
+import type { YearFigure } from '../agreement/evaluate.js'
 import type { Lang } from '../text/localized.js'
 
 /** The words of the exports and briefs, in Korean as an official would write them, and English. */
@@ -45,6 +46,16 @@ export const PROVENANCE_WORD: Record<string, Record<Lang, string>> = {
   unknown: { ko: '근거 없음', en: 'no figure and no rule' },
   published: { ko: '정부 공표 예산', en: 'published budget' },
   reported: { ko: '언론 보도 예산', en: 'budget as reported' },
+}
+
+/**
+ * How a year's figure is known, in words: the engine's provenance class, or for a year without
+ * an amount why it has none (pending, unknown).
+ * @example provenanceWord(fig2027, 'ko') // "규정에 따른 산출"
+ */
+export function provenanceWord(y: YearFigure, lang: Lang): string {
+  const key = y.provenance ?? y.status
+  return PROVENANCE_WORD[key]?.[lang] ?? key
 }
 
 export const BASIS_WORD: Record<string, Record<Lang, string>> = {

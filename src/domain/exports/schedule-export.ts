@@ -2,7 +2,7 @@ import type { AgreementSpec } from '../agreement/spec.js'
 import type { Schedule, YearFigure } from '../agreement/evaluate.js'
 import { CURRENCY_EXPONENT, type CurrencyCode } from '../money/currency.js'
 import type { Lang } from '../text/localized.js'
-import { BASIS_WORD, L, PROVENANCE_WORD, STATUS_WORD, YES_NO, writtenDate } from './labels.js'
+import { BASIS_WORD, L, STATUS_WORD, YES_NO, provenanceWord, writtenDate } from './labels.js'
 import { sourceList, type Cell, type ExportColumn, type ExportTable } from './table.js'
 
 /**
@@ -58,11 +58,6 @@ export function scheduleColumns(currency: CurrencyCode, lang: Lang): ExportColum
   }))
 }
 
-function provenanceOf(y: YearFigure): string {
-  const d = y.derivation
-  return d.type === 'stated' ? 'stated' : d.type === 'escalated' ? 'derived' : d.type
-}
-
 /** Every source a year's figure rests on: the rule's, the index value's, the published figure's. */
 export function yearSources(y: YearFigure, spec: AgreementSpec, cur: CurrencyCode): string[] {
   const d = y.derivation
@@ -87,7 +82,7 @@ function row(y: YearFigure, spec: AgreementSpec, cur: CurrencyCode, lang: Lang):
     m(y.amount),
     m(y.published),
     y.matchesPublished === null ? null : YES_NO[y.matchesPublished ? 'yes' : 'no'][lang],
-    PROVENANCE_WORD[provenanceOf(y)]?.[lang] ?? provenanceOf(y),
+    provenanceWord(y, lang),
     y.publishedBasis === null ? null : (BASIS_WORD[y.publishedBasis]?.[lang] ?? y.publishedBasis),
     d.rule.id,
     d.rule.kind,
