@@ -27,6 +27,13 @@ export const money = z
   .regex(/^(0|[1-9]\d{0,20})$/, 'integer won as a decimal string, e.g. "1519200000000"')
 export const localized = z.object({ en: z.string(), ko: z.string() })
 
+/**
+ * Who did something, as every party may see it: the delegation (or PUBLIC) and the role, never
+ * the person's email or name (issue 14). Null for the shipped history.
+ */
+export const author = z.object({ party, role }).meta({ id: 'Author' })
+export type Author = z.infer<typeof author>
+
 export const createdResponse = z.object({ id: z.string() }).meta({ id: 'Created' })
 export type Created = z.infer<typeof createdResponse>
 

@@ -27,6 +27,8 @@ import { indexValueBody, indexValueResponse, indexValuesResponse, seriesParam } 
 import {
   childParams,
   eventBody,
+  eventConfirmed,
+  eventParams,
   negotiationBody,
   negotiationParams,
   negotiationResponse,
@@ -189,7 +191,18 @@ export const negotiationOperations = operations('negotiations', {
       response: createdResponse,
       status: 201,
       description:
-        'Signing and later steps need a mutual conclusion; entry into force needs both domestic procedures; a party records only its own domestic procedure.',
+        'A delegation asserts only its own acts (party null or its own: otherwise 403). Mutual acts (text-agreed, initialled, signed) take party null and count once the other delegation confirms them. Signing and later steps need a mutual conclusion; entry into force needs both domestic procedures.',
+    },
+  ),
+  confirmEvent: post(
+    '/api/negotiations/:id/events/:eid/confirm',
+    'event:write',
+    'Confirm a mutual act the other delegation recorded (text agreed, initialled, signed)',
+    {
+      params: eventParams,
+      response: eventConfirmed,
+      description:
+        'The act counts from this confirmation on; the confirmation records who and when. Your own record, an act confirmed already, or a one-party event → 409.',
     },
   ),
 })
