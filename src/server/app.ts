@@ -20,6 +20,7 @@ import { createSpecCache } from '../services/record/spec-cache.js'
 import { errorToProblem } from './error-handler.js'
 import { documentRoute, registerOpenApi } from './openapi.js'
 import { registerAuthHooks } from './plugins/auth.js'
+import { clientErrorHandler, registerInputGuards } from './plugins/input-guards.js'
 import { NOT_FOUND_DETAIL, problem } from './problem.js'
 import { routeKit, sendProblem, type App, type RouteContext } from './request-context.js'
 import { registerAgreementRoutes } from './routes/agreements.routes.js'
@@ -94,6 +95,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     routerOptions: { maxParamLength: 200 },
+    // Errors of Node's HTTP parser (431, malformed requests) answer problem+json too.
+    clientErrorHandler,
     // Router-level errors (bad URL encoding, over-long ids) answer problem+json too.
     frameworkErrors: (err, _req, reply) => {
       const p =
@@ -150,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   })
   await registerOpenApi(app, deps.version ?? '0.1.0')
   registerAuthHooks(app, deps.store.db, now)
+  registerInputGuards(app)
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const p = errorToProblem(err, req)

@@ -1,3 +1,4 @@
+import type { IfMatch } from '../../contracts/common.js'
 import { randomUUID } from 'node:crypto'
 import {
   EvaluationError,
@@ -206,7 +207,7 @@ export function updateDraft(
   w: Writer,
   negotiationId: string,
   id: string,
-  ifMatch: string,
+  ifMatch: IfMatch,
   input: ProposalUpdateBody,
 ): Promise<DraftUpdated> {
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, at }) => {
