@@ -401,7 +401,8 @@ export const projectionOperations = operations('projections', {
       body: projectionRequestSchema,
       response: projectionResultSchema,
       errors: [422],
-      description: 'The JSON of `sma project --json`.',
+      description:
+        'The JSON of `sma project --json`. Anonymous and PUBLIC users: at most 100,000 paths (422 above); KR and US accounts: 1,000,000.',
     },
   ),
 })

@@ -6,6 +6,7 @@ import { projectionResultSchema } from '../../contracts/projections.js'
 import { ProjectionPool } from '../../services/projections/projection-pool.js'
 import { resolveCompare, resolveScenario, resolveSpec } from '../../services/projections/request.js'
 import { IN_THREAD_BELOW, runProjection } from '../../services/projections/run-projection.js'
+import { maxPathsFor } from '../../domain/projection/project.js'
 import { bind } from '../bind.js'
 import { scopeOfRequest, type RouteKit } from '../request-context.js'
 
@@ -41,7 +42,20 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
         errors: [{ pointer: '/agreement', detail: 'exactly one of agreement and spec' }],
       })
     }
-    const record = await ctx.record.snapshot(scopeOfRequest(req))
+    const scope = scopeOfRequest(req)
+    const limit = maxPathsFor(scope)
+    if (body.paths > limit) {
+      const n = limit.toLocaleString('en-US')
+      throw new DomainError(
+        'unprocessable',
+        `At most ${n} paths per projection for your account.`,
+        {
+          ko: `이 계정은 예측 1회에 경로를 최대 ${n}개까지 쓸 수 있습니다.`,
+          errors: [{ pointer: '/paths', detail: `at most ${n}` }],
+        },
+      )
+    }
+    const record = await ctx.record.snapshot(scope)
     const primary = resolveSpec(record, body.agreement ?? body.spec)
     const scenario = resolveScenario(body.scenario)
     const specs = [primary, ...body.compare.map((c) => resolveCompare(record, primary, c))]
