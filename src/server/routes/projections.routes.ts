@@ -1,12 +1,20 @@
-import { DEFAULT_SCENARIO, isStochastic, shippedScenarios } from '../../domain/projection/index.js'
+import {
+  backtest,
+  DEFAULT_SCENARIO,
+  findShippedScenario,
+  isStochastic,
+  shippedScenarios,
+} from '../../domain/projection/index.js'
 import { evaluationContext } from '../../domain/record/record.js'
 import { DomainError } from '../../domain/errors.js'
 import { projectionOperations as ops } from '../../contracts/operations.js'
-import { projectionResultSchema } from '../../contracts/projections.js'
+import { backtestResultSchema, projectionResultSchema } from '../../contracts/projections.js'
 import { ProjectionPool } from '../../services/projections/projection-pool.js'
 import { resolveCompare, resolveScenario, resolveSpec } from '../../services/projections/request.js'
 import { IN_THREAD_BELOW, runProjection } from '../../services/projections/run-projection.js'
 import { maxPathsFor } from '../../domain/projection/project.js'
+import { ProjectionRuns } from '../../services/projections/runs.js'
+import type { AccessScope } from '../../domain/access/scope.js'
 import { bind } from '../bind.js'
 import { scopeOfRequest, type RouteKit } from '../request-context.js'
 
@@ -15,11 +23,22 @@ import { scopeOfRequest, type RouteKit } from '../request-context.js'
  * values come from the asker's scope of the database, so results from private inputs reach only
  * those who may see them. Runs of IN_THREAD_BELOW paths or more go to a worker pool made on
  * first use and destroyed when the app closes, so the event loop stays free; smaller runs yield
- * between chunks. A client that disconnects cancels its run.
+ * between chunks. A client that disconnects cancels its run. Stored runs (decision 0006) run in
+ * the background on the same pool; the web polls them for progress. The backtest refits a
+ * shipped scenario's model on the record the asker sees.
  */
 export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
   let pool: ProjectionPool | undefined
+  const runs = new ProjectionRuns({
+    db: ctx.store.db,
+    now: ctx.now,
+    pool: () => (pool ??= new ProjectionPool(ctx.projectionThreads)),
+  })
+  app.addHook('onReady', async () => {
+    await runs.recoverInterrupted()
+  })
   app.addHook('onClose', async () => {
+    await runs.close()
     await pool?.destroy()
   })
 
@@ -43,18 +62,7 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
       })
     }
     const scope = scopeOfRequest(req)
-    const limit = maxPathsFor(scope)
-    if (body.paths > limit) {
-      const n = limit.toLocaleString('en-US')
-      throw new DomainError(
-        'unprocessable',
-        `At most ${n} paths per projection for your account.`,
-        {
-          ko: `이 계정은 예측 1회에 경로를 최대 ${n}개까지 쓸 수 있습니다.`,
-          errors: [{ pointer: '/paths', detail: `at most ${n}` }],
-        },
-      )
-    }
+    assertPathsAllowed(scope, body.paths)
     const record = await ctx.record.snapshot(scope)
     const primary = resolveSpec(record, body.agreement ?? body.spec)
     const scenario = resolveScenario(body.scenario)
@@ -77,5 +85,71 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
       if (e instanceof RangeError) throw new DomainError('unprocessable', e.message)
       throw e
     }
+  })
+
+  bind(app, ops.getBacktest, async (req) => {
+    const q = req.query
+    const scenario = findShippedScenario(q.scenario)
+    if (!scenario || !isStochastic(scenario)) {
+      throw new DomainError(
+        'invalid',
+        `"${q.scenario}" is not a shipped Monte Carlo scenario (${shippedScenarios()
+          .filter(isStochastic)
+          .map((s) => s.id)
+          .join(', ')})`,
+        {
+          errors: [{ pointer: '/querystring/scenario', detail: 'a shipped Monte Carlo scenario' }],
+        },
+      )
+    }
+    if (q.to < q.from) {
+      throw new DomainError('invalid', 'to must not be before from', {
+        errors: [{ pointer: '/querystring/to', detail: 'not before from' }],
+      })
+    }
+    const scope = scopeOfRequest(req)
+    assertPathsAllowed(scope, q.paths)
+    const record = await ctx.record.snapshot(scope)
+    // readonly domain types → the schema's mutable output type (also checks the contract)
+    return backtestResultSchema.parse(
+      backtest(scenario, record.indices, {
+        series: q.series,
+        origins: { from: q.from, to: q.to },
+        horizons: q.horizons,
+        paths: q.paths,
+        seed: q.seed,
+      }),
+    )
+  })
+
+  bind(app, ops.startProjectionRun, async (req, reply) => {
+    const scope = scopeOfRequest(req)
+    assertPathsAllowed(scope, req.body.paths)
+    const created = await runs.start(
+      { scope, userId: req.auth?.principal.userId ?? null },
+      await ctx.record.snapshot(scope),
+      req.body,
+    )
+    return reply
+      .code(201)
+      .header('location', `/api/projection-runs/${created.run.id}`)
+      .send(created)
+  })
+  bind(app, ops.getProjectionRun, async (req) => ({
+    run: await runs.get(scopeOfRequest(req), req.params.id),
+  }))
+  bind(app, ops.cancelProjectionRun, async (req) => ({
+    run: await runs.cancel(scopeOfRequest(req), req.params.id, req.body.cancelToken),
+  }))
+}
+
+/** Bounded heavy work (issue 14): anonymous and PUBLIC users run fewer paths than delegations. */
+function assertPathsAllowed(scope: AccessScope, paths: number): void {
+  const limit = maxPathsFor(scope)
+  if (paths <= limit) return
+  const n = limit.toLocaleString('en-US')
+  throw new DomainError('unprocessable', `At most ${n} paths per projection for your account.`, {
+    ko: `이 계정은 예측 1회에 경로를 최대 ${n}개까지 쓸 수 있습니다.`,
+    errors: [{ pointer: '/paths', detail: `at most ${n}` }],
   })
 }
