@@ -54,6 +54,13 @@ export interface IndexValuesTable {
   created_by: string | null
 }
 
+/** One row (id 1): bumped by triggers whenever agreements or index series/values change. */
+export interface RecordVersionTable {
+  id: number
+  /** A count; PostgreSQL's bigint arrives as a string. */
+  version: number | string
+}
+
 export interface UsersTable {
   id: string
   email: string
@@ -274,6 +281,7 @@ export interface Database {
   agreements: AgreementsTable
   index_series: IndexSeriesTable
   index_values: IndexValuesTable
+  record_version: RecordVersionTable
   users: UsersTable
   sessions: SessionsTable
   api_tokens: ApiTokensTable
