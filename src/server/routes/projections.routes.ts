@@ -15,8 +15,10 @@ import { IN_THREAD_BELOW, runProjection } from '../../services/projections/run-p
 import { maxPathsFor } from '../../domain/projection/project.js'
 import { ProjectionRuns } from '../../services/projections/runs.js'
 import type { AccessScope } from '../../domain/access/scope.js'
+import { projectionFile } from '../../exports/make.js'
 import { bind } from '../bind.js'
 import { cachedRead } from '../cached-read.js'
+import { fileFormat, sendFile } from '../files.js'
 import { scopeOfRequest, type RouteKit } from '../request-context.js'
 
 /**
@@ -83,18 +85,25 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
     })
     const usePool = body.paths >= IN_THREAD_BELOW
     if (usePool && pool === undefined) pool = new ProjectionPool(ctx.projectionThreads)
+    let result
     try {
-      const result = await runProjection(
+      result = await runProjection(
         { specs, scenario, paths: body.paths, seed: body.seed },
         evaluationContext(record),
         { ...(usePool && pool ? { pool } : { workers: 0 }), signal: ac.signal },
       )
-      // readonly domain types → the schema's mutable output type (also checks the contract)
-      return projectionResultSchema.parse(result)
     } catch (e) {
       if (e instanceof RangeError) throw new DomainError('unprocessable', e.message)
       throw e
     }
+    const format = fileFormat(req, req.query.format)
+    if (format !== null) {
+      const table = req.query.table ?? 'projection'
+      const file = await projectionFile(result, table, req.query.lang ?? 'en', format)
+      return sendFile(reply, file)
+    }
+    // readonly domain types → the schema's mutable output type (also checks the contract)
+    return projectionResultSchema.parse(result)
   })
 
   bind(app, ops.getBacktest, async (req) => {
