@@ -82,13 +82,13 @@ test.describe('projections page', () => {
     const errors = watchConsole(page)
     const p = new ProjectionsPage(page)
     await p.goto({ lang: 'en' })
-    // A run the server reports as still going (the real engine finishes 1,000,000 paths in
+    // A run the server reports as still going (the real engine finishes 100,000 paths in
     // about a second here, too fast to press Cancel reliably).
     const id = '00000000-0000-4000-8000-000000000016'
     const request = {
       agreement: 'rok-us-sma-12',
       scenario: 'calibrated',
-      paths: 1_000_000,
+      paths: 100_000,
       seed: 42,
       compare: [],
     }
@@ -101,7 +101,7 @@ test.describe('projections page', () => {
       engine: 'projection@2',
       inputsDigest: 'e2e',
       pathsDone: done,
-      pathsTotal: 1_000_000,
+      pathsTotal: 100_000,
       createdAt: '2026-11-28T01:00:00.000Z',
       finishedAt: status === 'running' ? null : '2026-11-28T01:00:02.000Z',
       error: null,
@@ -121,23 +121,23 @@ test.describe('projections page', () => {
     await page.route(`**/api/projection-runs/${id}`, (route) =>
       route.fulfill({
         contentType: 'application/json',
-        body: JSON.stringify({ run: view('running', 327_680) }),
+        body: JSON.stringify({ run: view('running', 32_768) }),
       }),
     )
     await page.route(`**/api/projection-runs/${id}/cancel`, (route) => {
       cancelledWith = route.request().postDataJSON()
       return route.fulfill({
         contentType: 'application/json',
-        body: JSON.stringify({ run: view('cancelled', 327_680) }),
+        body: JSON.stringify({ run: view('cancelled', 32_768) }),
       })
     })
-    await p.configure({ paths: 1_000_000, seed: 42 })
+    await p.configure({ paths: 100_000, seed: 42 })
     await p.runButton.click()
     await expect(p.running).toContainText(
-      'Running 1,000,000 paths of 12th ROK–US Special Measures Agreement',
+      'Running 100,000 paths of 12th ROK–US Special Measures Agreement',
     )
-    await expect(p.progress).toHaveText('327,680 of 1,000,000 paths')
-    await expect(page.getByRole('progressbar')).toHaveAttribute('value', '327680')
+    await expect(p.progress).toHaveText('32,768 of 100,000 paths')
+    await expect(page.getByRole('progressbar')).toHaveAttribute('value', '32768')
     await expect(page).toHaveURL(new RegExp(`run=${id}`))
     await p.cancelButton.click()
     await expect(p.cancelled).toBeVisible()

@@ -19,19 +19,34 @@ export const visibility = z.enum(VISIBILITIES)
 export const party = z.enum(PARTIES)
 export const delegation = z.enum(DELEGATIONS)
 export const role = z.enum(ROLES)
+/** A web address: http or https only (no `javascript:`, `data:`, `file:`…). */
+export const webUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).max(2000)
 /** Source addresses: http(s) URLs only. */
-export const sources = z.array(z.url().max(2000)).max(50)
+export const sources = z.array(webUrl).max(50)
 /** Integer won as a decimal string (no sign, no separators). */
 export const money = z
   .string()
   .regex(/^(0|[1-9]\d{0,20})$/, 'integer won as a decimal string, e.g. "1519200000000"')
 export const localized = z.object({ en: z.string(), ko: z.string() })
 
+/**
+ * Who did something, as every party may see it: the delegation (or PUBLIC) and the role, never
+ * the person's email or name (issue 14). Null for the shipped history.
+ */
+export const author = z.object({ party, role }).meta({ id: 'Author' })
+export type Author = z.infer<typeof author>
+
 export const createdResponse = z.object({ id: z.string() }).meta({ id: 'Created' })
 export type Created = z.infer<typeof createdResponse>
 
 /** `If-Match: "<etag>"`, required on every replace of a versioned document (missing → 428). */
-export const ifMatchHeaders = z.object({ 'if-match': z.string().max(200) })
+export const ifMatchHeaders = z.object({ 'if-match': z.string().max(2000) })
+/**
+ * A parsed If-Match (RFC 9110 §13.1.1): `*` (any current version) or the strong entity tags
+ * listed. Weak tags never match a write (strong comparison), so they are left out: a header of
+ * weak tags only is an empty list, which fails with 412.
+ */
+export type IfMatch = '*' | readonly string[]
 
 /**
  * A response that wraps one value under a key, named for the OpenAPI document:

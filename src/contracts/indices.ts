@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { indexValue } from './domain-shapes.js'
-import { SERIES_IDS } from '../domain/index-series/index-series.js'
+import { implausibleIndexValue, SERIES_IDS } from '../domain/index-series/index-series.js'
 import { isoDate, ro, sources, text } from './common.js'
 
 export const seriesParam = z.strictObject({ series: z.enum(SERIES_IDS) })
@@ -12,7 +12,12 @@ export const indexValuesResponse = z
 export const indexValueBody = z
   .strictObject({
     period: z.int().min(1900).max(2200),
-    value: z.string().regex(/^-?\d{1,3}(\.\d{1,6})?$/, 'percent as text, e.g. "2.1"'),
+    value: z
+      .string()
+      .regex(/^-?\d{1,3}(\.\d{1,6})?$/, 'percent as text, e.g. "2.1"')
+      .refine((v) => implausibleIndexValue(v) === null, {
+        error: (iss) => implausibleIndexValue(String(iss.input)) ?? 'implausible',
+      }),
     vintage: z.string().min(1).max(200),
     releasedOn: isoDate.nullable(),
     sources: sources.min(1),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { EVENT_KINDS } from '../domain/negotiation/lifecycle.js'
 import {
+  author,
   delegation,
   idParam,
   isoDate,
@@ -15,6 +16,11 @@ import {
 
 export const negotiationParams = z.strictObject({ id: idParam })
 export const childParams = z.strictObject({ id: idParam, pid: idParam })
+export const eventParams = z.strictObject({ id: idParam, eid: idParam })
+export const eventConfirmed = z
+  .object({ id: z.string(), confirmedAt: z.string().nullable() })
+  .meta({ id: 'EventConfirmed' })
+export type EventConfirmed = z.infer<typeof eventConfirmed>
 
 const lapse = z
   .object({ from: z.string(), to: z.string().nullable(), ongoing: z.boolean() })
@@ -59,6 +65,7 @@ export const roundView = z
     summary: z.string(),
     visibility,
     sources: ro(z.string()),
+    recordedBy: author.nullable(),
   })
   .meta({ id: 'Round' })
 export const eventView = z
@@ -70,10 +77,24 @@ export const eventView = z
     note: z.string(),
     visibility,
     sources: ro(z.string()),
+    recordedBy: author.nullable(),
+    /** Mutual acts: each delegation's confirmation (the recording one's first). */
+    confirmations: ro(
+      z.object({ party: delegation, by: author, at: z.string() }).meta({ id: 'Confirmation' }),
+    ),
+    /** When the act counts; null while a mutual act awaits the other delegation. */
+    confirmedAt: z.string().nullable(),
   })
   .meta({ id: 'NegotiationEvent' })
+export type EventView = z.infer<typeof eventView>
 export const acceptanceView = z
-  .object({ party: delegation, proposalId: z.string(), revisionId: z.string(), at: z.string() })
+  .object({
+    party: delegation,
+    proposalId: z.string(),
+    revisionId: z.string(),
+    at: z.string(),
+    by: author.nullable(),
+  })
   .meta({ id: 'Acceptance' })
 
 export const negotiationDetail = negotiationSummary

@@ -28,6 +28,8 @@ import { indexValueBody, indexValueResponse, indexValuesResponse, seriesParam } 
 import {
   childParams,
   eventBody,
+  eventConfirmed,
+  eventParams,
   negotiationBody,
   negotiationParams,
   negotiationResponse,
@@ -230,7 +232,18 @@ export const negotiationOperations = operations('negotiations', {
       response: createdResponse,
       status: 201,
       description:
-        'Signing and later steps need a mutual conclusion; entry into force needs both domestic procedures; a party records only its own domestic procedure.',
+        'A delegation asserts only its own acts (party null or its own: otherwise 403). Mutual acts (text-agreed, initialled, signed) take party null and count once the other delegation confirms them. Signing and later steps need a mutual conclusion; entry into force needs both domestic procedures.',
+    },
+  ),
+  confirmEvent: post(
+    '/api/negotiations/:id/events/:eid/confirm',
+    'event:write',
+    'Confirm a mutual act the other delegation recorded (text agreed, initialled, signed)',
+    {
+      params: eventParams,
+      response: eventConfirmed,
+      description:
+        'The act counts from this confirmation on; the confirmation records who and when. Your own record, an act confirmed already, or a one-party event → 409.',
     },
   ),
 })
@@ -432,7 +445,7 @@ export const projectionOperations = operations('projections', {
       errors: [422],
       files: ['csv', 'xlsx'],
       description:
-        'The JSON of `sma project --json`, computed while the request waits. `format=csv|xlsx` (or Accept) downloads the percentiles per year and cap probabilities (`table=projection`) or the comparisons (`table=comparison`), as `sma export project|compare` writes them.',
+        'The JSON of `sma project --json`, computed while the request waits. Anonymous and PUBLIC users: at most 100,000 paths (422 above); KR and US accounts: 1,000,000. `format=csv|xlsx` (or Accept) downloads the percentiles per year and cap probabilities (`table=projection`) or the comparisons (`table=comparison`), as `sma export project|compare` writes them.',
     },
   ),
   getBacktest: get(

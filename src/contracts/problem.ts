@@ -7,6 +7,8 @@ export const problemSchema = z
     title: z.string(),
     status: z.int(),
     detail: z.string(),
+    /** The detail in Korean, when the server words it in both languages (the web shows it). */
+    detailKo: z.string().optional(),
     instance: z.string().optional(),
     /** Where the request was wrong: JSON pointers into the body, query or headers. */
     errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { agreementSpec } from './domain-shapes.js'
-import { idParam, list, party, visibility, wrap } from './common.js'
+import { author, idParam, list, party, visibility, wrap } from './common.js'
 import { scheduleSchema } from './schedule.js'
 
 export const proposalView = z
@@ -14,6 +14,8 @@ export const proposalView = z
     revises: z.string().nullable(),
     tabledAt: z.string().nullable(),
     roundId: z.string().nullable(),
+    createdBy: author.nullable(),
+    tabledBy: author.nullable(),
     etag: z.string(),
     spec: agreementSpec,
     schedule: scheduleSchema.nullable(),

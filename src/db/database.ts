@@ -126,6 +126,8 @@ export interface RoundsTable {
   owner_party: OwnerParty
   visibility: Visibility
   created_at: string
+  /** The user who recorded it; null for the shipped history (migration 0004). */
+  created_by: string | null
 }
 
 export interface DelegationsTable {
@@ -159,6 +161,21 @@ export interface EventsTable {
   owner_party: OwnerParty
   visibility: Visibility
   created_at: string
+  /** The user who recorded it; null for the shipped history (migration 0004). */
+  created_by: string | null
+  /**
+   * When the act counts: at once for one-party acts; for mutual acts (text agreed, initialled,
+   * signed) when the second delegation confirms. Null while awaiting confirmation.
+   */
+  confirmed_at: string | null
+}
+
+/** A delegation's confirmation of a mutual act (one per party and event). */
+export interface EventConfirmationsTable {
+  event_id: string
+  party: Delegation
+  confirmed_by: string
+  at: string
 }
 
 export interface ProposalsTable {
@@ -175,6 +192,8 @@ export interface ProposalsTable {
   etag: string
   created_at: string
   created_by: string
+  /** The user who tabled it (migration 0004); null for drafts and the shipped history. */
+  tabled_by: string | null
 }
 
 export interface AcceptancesTable {
@@ -272,6 +291,7 @@ export interface Database {
   delegations: DelegationsTable
   delegation_members: DelegationMembersTable
   negotiation_events: EventsTable
+  event_confirmations: EventConfirmationsTable
   proposals: ProposalsTable
   acceptances: AcceptancesTable
   positions: PositionsTable

@@ -32,6 +32,8 @@ export interface DomainErrorExtra {
   readonly errors?: readonly FieldError[]
   /** With `precondition-failed`: the ETag the document has now. */
   readonly currentETag?: string
+  /** The message in Korean (official wording), shown to Korean readers. */
+  readonly ko?: string
 }
 
 export class DomainError extends Error {

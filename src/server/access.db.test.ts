@@ -15,6 +15,7 @@ import {
   MIXED_PROFILE_B_XML,
 } from '../domain/bargaining/fixtures/genius-fixtures.js'
 import { createNegotiation } from '../services/negotiations/negotiation.js'
+import { addEvent } from '../services/negotiations/events.js'
 import { createPosition } from '../services/negotiations/positions.js'
 import { createProposal } from '../services/negotiations/proposals.js'
 import { createApiToken } from '../services/users.js'
@@ -270,6 +271,27 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
     note: 'matrix note',
     visibility: 'shared',
   }))
+  // Confirming a mutual act (issue 14): KR records it, only the other delegation confirms.
+  cases.push({
+    method: 'POST',
+    url: '/api/negotiations/:id/events/:eid/confirm',
+    need: 'negotiator',
+    owners: negOwners,
+    prepare: async (_p, owner) => {
+      const { actor, principal } = actorOf(owner === 'US' ? 'US' : 'KR')
+      const ev = await addEvent(writer(actor, principal), negotiationFor(owner), {
+        kind: owner === 'shared' ? 'text-agreed' : 'note',
+        date: '2027-01-10',
+        party: null,
+        note: 'matrix act',
+        visibility: 'shared',
+        sources: [],
+      })
+      return { url: `/api/negotiations/${negotiationFor(owner)}/events/${ev.id}/confirm` }
+    },
+    expect: (p, owner) =>
+      owner === 'shared' ? (p.party === 'US' ? 200 : 409) : p.party === owner ? 409 : 404,
+  })
   onNegotiation('GET', '/api/negotiations/:id/proposals', '/proposals', 'anyone', 200)
   onNegotiation('POST', '/api/negotiations/:id/proposals', '/proposals', 'analyst', 201, () => ({
     title: 'matrix draft',

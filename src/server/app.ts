@@ -19,6 +19,7 @@ import { errorToProblem } from './error-handler.js'
 import { COMPRESS_THRESHOLD, ResponseCache } from './http-cache.js'
 import { documentRoute, registerOpenApi } from './openapi.js'
 import { registerAuthHooks } from './plugins/auth.js'
+import { clientErrorHandler, registerInputGuards } from './plugins/input-guards.js'
 import { problem } from './problem.js'
 import { routeKit, sendProblem, type App, type RouteContext } from './request-context.js'
 import { requestLogController, type RequestLog } from './request-log.js'
@@ -108,6 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     routerOptions: { maxParamLength: 200 },
+    // Errors of Node's HTTP parser (431, malformed requests) answer problem+json too.
+    clientErrorHandler,
     // Router-level errors (bad URL encoding, over-long ids) answer problem+json too.
     frameworkErrors: (err, _req, reply) => {
       const p =
@@ -157,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   })
   await registerOpenApi(app, deps.version ?? '0.1.0')
   registerAuthHooks(app, deps.store.db, now)
+  registerInputGuards(app)
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const p = errorToProblem(err, req)

@@ -179,7 +179,13 @@ describe.each(testDialects())('negotiation workflow on $name', (dialect) => {
         note: kind,
         visibility: 'shared',
       })
-    expect((await ev('signed', null)).statusCode).toBe(201)
+    const signed = await ev('signed', null)
+    expect(signed.statusCode).toBe(201)
+    // Signing is mutual: it counts once the US delegation confirms it.
+    const pending = (await call(t, krN, 'GET', N)).json<{ negotiation: { status: string } }>()
+    expect(pending.negotiation.status).toBe('concluded')
+    const eid = signed.json<{ id: string }>().id
+    expect((await call(t, usN, 'POST', `${N}/events/${eid}/confirm`)).statusCode).toBe(200)
     expect((await ev('domestic-procedure', 'KR')).statusCode).toBe(201)
     expect((await ev('entry-into-force', null)).statusCode).toBe(409)
     expect(

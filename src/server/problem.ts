@@ -21,6 +21,8 @@ export const PROBLEM_TYPES = {
   'payload-too-large': { status: 413, title: 'The body is too large' },
   'uri-too-long': { status: 414, title: 'The URI is too long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
+  'request-timeout': { status: 408, title: 'Request timeout' },
+  'header-too-large': { status: 431, title: 'Request header fields too large' },
   unprocessable: { status: 422, title: 'The request cannot be processed' },
   'precondition-required': { status: 428, title: 'If-Match is required' },
   'too-many-requests': { status: 429, title: 'Too many requests' },
@@ -34,13 +36,19 @@ export { problemSchema }
 export function problem(
   type: ProblemType,
   detail: string,
-  extra: { instance?: string; errors?: Problem['errors']; currentETag?: string } = {},
+  extra: {
+    instance?: string
+    errors?: Problem['errors']
+    currentETag?: string
+    detailKo?: string
+  } = {},
 ): Problem {
   const t = PROBLEM_TYPES[type]
   const p: Problem = { type: PROBLEM_BASE + type, title: t.title, status: t.status, detail }
   if (extra.instance !== undefined) p.instance = extra.instance
   if (extra.errors !== undefined) p.errors = extra.errors
   if (extra.currentETag !== undefined) p.currentETag = extra.currentETag
+  if (extra.detailKo !== undefined) p.detailKo = extra.detailKo
   return p
 }
 
@@ -64,5 +72,6 @@ export function problemOfDomainError(err: DomainError): Problem {
   const extra: Parameters<typeof problem>[2] = {}
   if (err.extra.currentETag !== undefined) extra.currentETag = err.extra.currentETag
   if (err.extra.errors !== undefined) extra.errors = [...err.extra.errors]
+  if (err.extra.ko !== undefined && type !== 'not-found') extra.detailKo = err.extra.ko
   return problem(type, type === 'not-found' ? NOT_FOUND_DETAIL : err.message, extra)
 }

@@ -8,6 +8,7 @@ import type {
   RawServerDefault,
 } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { IfMatch } from '../contracts/common.js'
 import type { Permission, Principal } from '../domain/access/permissions.js'
 import { scopeOf, type AccessScope } from '../domain/access/scope.js'
 import { DomainError } from '../domain/errors.js'
@@ -90,20 +91,37 @@ export function who(req: FastifyRequest): {
 }
 
 /**
- * `If-Match: "<etag>"` → the etag. A missing header is refused by the route's header schema
- * (mapped to 428); a malformed one is 400 here (never 412).
+ * `If-Match` per RFC 9110 §13.1.1: `*`, or a list of entity tags (`"a", W/"b"`). A missing
+ * header is refused by the route's header schema (mapped to 428); a malformed one is 400 here
+ * (never 412). Weak tags are dropped: a write compares strongly, so they never match (→ 412).
  */
-export function requireIfMatch(value: string | undefined): string {
+export function requireIfMatch(value: string | undefined): IfMatch {
   if (value === undefined) {
     throw new DomainError('precondition-required', 'Send If-Match with the ETag you read.')
   }
-  const m = /^(?:W\/)?"([A-Za-z0-9-]{1,100})"$/.exec(value.trim())
-  if (!m?.[1]) {
-    throw new DomainError('invalid', 'If-Match must be a quoted ETag, e.g. "3f2c…".', {
-      errors: [{ pointer: '/headers/if-match', detail: 'a quoted entity tag' }],
-    })
+  const text = value.trim()
+  if (text === '*') return '*'
+  const tag = /\s*(W\/)?"([\x21\x23-\x7e]{0,200})"\s*(?:,|$)/y
+  const strong: string[] = []
+  let count = 0
+  while (tag.lastIndex < text.length) {
+    const m = tag.exec(text)
+    if (!m) {
+      strong.length = 0
+      count = 0
+      break
+    }
+    count++
+    if (m[1] === undefined && m[2] !== undefined) strong.push(m[2])
   }
-  return m[1]
+  if (count === 0 || count > 20) {
+    throw new DomainError(
+      'invalid',
+      'If-Match must be * or a list of quoted ETags, e.g. "3f2c…" (RFC 9110).',
+      { errors: [{ pointer: '/headers/if-match', detail: 'an entity tag list or *' }] },
+    )
+  }
+  return strong
 }
 
 /** What a request reads with: the database, the asker's scope (public when anonymous), the cache. */

@@ -1,3 +1,4 @@
+import type { IfMatch } from '../contracts/common.js'
 import { randomUUID } from 'node:crypto'
 import type { AccessScope } from '../domain/access/scope.js'
 import { DomainError, notFound } from '../domain/errors.js'
@@ -122,23 +123,25 @@ export async function replaceIfMatch(
   db: DbOrTrx,
   table: PrivateTable | 'proposals',
   scope: AccessScope,
-  doc: { id: string; ifMatch: string; currentETag: string; what: string },
+  doc: { id: string; ifMatch: IfMatch; currentETag: string; what: string },
   set: Record<string, string | null>,
 ): Promise<string> {
   const etag = randomUUID()
+  const stale = (): DomainError =>
+    new DomainError('precondition-failed', `The ${doc.what} changed since you read it.`, {
+      currentETag: doc.currentETag,
+    })
+  // RFC 9110: `*` matches any current version; a list matches if one strong tag is current.
+  if (doc.ifMatch !== '*' && doc.ifMatch.length === 0) throw stale()
   let q = db
     .updateTable(table as 'positions')
     .set({ ...set, etag } as never)
     .where('id', '=', doc.id)
-    .where('etag', '=', doc.ifMatch)
     .where(ownedBy(scope, table))
+  if (doc.ifMatch !== '*') q = q.where('etag', 'in', [...doc.ifMatch])
   if (table === 'proposals') q = q.where('tabled_at' as never, 'is', null)
   const res = await q.executeTakeFirst()
-  if (Number(res.numUpdatedRows) !== 1) {
-    throw new DomainError('precondition-failed', `The ${doc.what} changed since you read it.`, {
-      currentETag: doc.currentETag,
-    })
-  }
+  if (Number(res.numUpdatedRows) !== 1) throw stale()
   return etag
 }
 
@@ -152,7 +155,7 @@ export function replaceOwnDocument<C extends { etag: string }>(
   table: PrivateTable,
   negotiationId: string,
   id: string,
-  ifMatch: string,
+  ifMatch: IfMatch,
   change: {
     kind: 'position' | 'analysis'
     current: (r: Reader) => Promise<C>
@@ -213,7 +216,7 @@ export function privateDocuments<View extends { etag: string }, Input>(kind: {
       w: Writer,
       negotiationId: string,
       id: string,
-      ifMatch: string,
+      ifMatch: IfMatch,
       input: Input,
     ): Promise<View> => {
       const { current, etag, at } = await replaceOwnDocument(

@@ -18,6 +18,8 @@ export interface Placement {
   readonly visibility: Visibility
   /** When it was recorded (ISO date-time). */
   readonly at: string
+  /** The user who recorded it; absent or null for the shipped history. */
+  readonly by?: string | null
 }
 
 /** The columns that place a row: its negotiation, its owner and who may see it. */
@@ -104,6 +106,7 @@ export async function insertRound(db: DbOrTrx, p: Placement, r: RoundRow): Promi
       summary: r.summary,
       sources_json: JSON.stringify(r.sources),
       created_at: p.at,
+      created_by: p.by ?? null,
     })
     .execute()
   return id
@@ -115,6 +118,8 @@ export interface EventRow {
   readonly party: Delegation | null
   readonly note: string
   readonly sources: readonly string[]
+  /** When it counts: null while a mutual act awaits the other delegation's confirmation. */
+  readonly confirmedAt?: string | null
 }
 
 /** Inserts a lifecycle event; returns its id. */
@@ -131,9 +136,22 @@ export async function insertEvent(db: DbOrTrx, p: Placement, e: EventRow): Promi
       note: e.note,
       sources_json: JSON.stringify(e.sources),
       created_at: p.at,
+      created_by: p.by ?? null,
+      confirmed_at: e.confirmedAt === undefined ? p.at : e.confirmedAt,
     })
     .execute()
   return id
+}
+
+/** Records one delegation's confirmation of a mutual act. */
+export async function insertConfirmation(
+  db: DbOrTrx,
+  c: { eventId: string; party: Delegation; by: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('event_confirmations')
+    .values({ event_id: c.eventId, party: c.party, confirmed_by: c.by, at: c.at })
+    .execute()
 }
 
 export interface ProposalRow {
@@ -166,6 +184,7 @@ export async function insertProposal(
       etag,
       created_at: p.at,
       created_by: r.createdBy,
+      tabled_by: r.tabledAt === null || r.createdBy === 'system' ? null : r.createdBy,
     })
     .execute()
   return { id, etag }

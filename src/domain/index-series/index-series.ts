@@ -100,6 +100,25 @@ export function lookupIndex(
   }
 }
 
+/**
+ * The range an annual percent change of a series can plausibly take (CPI and defence-budget
+ * growth of the parties since 1950 lie well inside it). Outside it a value is a typo, not a
+ * what-if: `KR_CPI:2025=-99999` would make a negative cost share of quadrillions.
+ */
+export const PLAUSIBLE_PERCENT = { min: -50, max: 100 } as const
+
+/**
+ * Why an index value is implausible, or null.
+ * @example implausibleIndexValue('-99999') // 'index value -99999 is outside the plausible range…'
+ */
+export function implausibleIndexValue(value: string): string | null {
+  const n = Number(value)
+  const { min, max } = PLAUSIBLE_PERCENT
+  return Number.isFinite(n) && n >= min && n <= max
+    ? null
+    : `index value ${value} is outside the plausible range of an annual change, ${min} % to ${max} %`
+}
+
 const OVERRIDE = /^([A-Z_]+):(\d{4})=(-?\d+(?:\.\d+)?)$/
 
 /**
@@ -118,5 +137,7 @@ export function parseIndexOverride(text: string): IndexOverride {
   if (!parsed.success) {
     throw new RangeError(`unknown index series "${series}": known are ${SERIES_IDS.join(', ')}`)
   }
+  const implausible = implausibleIndexValue(value)
+  if (implausible !== null) throw new RangeError(implausible)
   return { series: parsed.data, period: Number(year), value }
 }

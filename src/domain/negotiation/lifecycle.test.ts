@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { addDays, fromDays, isIsoDate, toDays } from '../calendar/civil-date.js'
 import {
   acceptRefusal,
+  assertionRefusal,
   conclusion,
+  confirmationRefusal,
   eventRefusal,
   negotiationState,
   nextDeadline,
@@ -181,5 +183,30 @@ describe('proposal rules', () => {
     expect(
       acceptRefusal({ ownerParty: 'KR', visibility: 'shared', tabledAt: '2024-01-01' }, facts),
     ).toBeNull()
+  })
+})
+
+describe('authored acts (issue 14)', () => {
+  it('lets a delegation assert only its own acts', () => {
+    expect(assertionRefusal('US', { kind: 'opened', party: 'KR' })).toMatch(/only its own acts/)
+    expect(assertionRefusal('US', { kind: 'domestic-procedure', party: 'KR' })).not.toBeNull()
+    expect(assertionRefusal('US', { kind: 'domestic-procedure', party: 'US' })).toBeNull()
+    expect(assertionRefusal('KR', { kind: 'note', party: null })).toBeNull()
+    expect(assertionRefusal('KR', { kind: 'opened', party: 'KR' })).toBeNull()
+  })
+  it('takes mutual acts with party null only', () => {
+    for (const kind of ['text-agreed', 'initialled', 'signed'] as const) {
+      expect(assertionRefusal('KR', { kind, party: null })).toBeNull()
+      expect(assertionRefusal('KR', { kind, party: 'KR' })).toMatch(/both delegations/)
+      expect(assertionRefusal('US', { kind, party: 'KR' })).toMatch(/only its own acts/)
+    }
+  })
+  it('needs the other delegation to confirm a mutual act, once', () => {
+    expect(confirmationRefusal({ kind: 'signed', confirmedBy: ['KR'] }, 'US')).toBeNull()
+    expect(confirmationRefusal({ kind: 'signed', confirmedBy: ['KR'] }, 'KR')).toMatch(/already/)
+    expect(confirmationRefusal({ kind: 'signed', confirmedBy: ['KR', 'US'] }, 'US')).toMatch(
+      /already/,
+    )
+    expect(confirmationRefusal({ kind: 'note', confirmedBy: [] }, 'US')).toMatch(/not a mutual/)
   })
 })

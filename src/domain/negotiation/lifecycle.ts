@@ -21,6 +21,42 @@ export const EVENT_KINDS = [
 ] as const
 export type EventKind = (typeof EVENT_KINDS)[number]
 
+/**
+ * Acts of both delegations together: recorded by one, they count only once the other has
+ * confirmed them (each confirmation names who and when).
+ */
+export const MUTUAL_EVENT_KINDS = ['text-agreed', 'initialled', 'signed'] as const
+export const isMutual = (kind: EventKind): boolean =>
+  (MUTUAL_EVENT_KINDS as readonly string[]).includes(kind)
+
+/**
+ * Why a delegation may not assert this event, or null when it may: a delegation records only
+ * its own acts (party null or its own), and a mutual act belongs to both (party null).
+ * @example assertionRefusal('US', { kind: 'opened', party: 'KR' }) // 'a delegation records only its own acts…'
+ */
+export function assertionRefusal(
+  acting: Delegation,
+  event: { readonly kind: EventKind; readonly party: Delegation | null },
+): string | null {
+  if (event.party !== null && event.party !== acting) {
+    return `a delegation records only its own acts: party must be ${acting} or null`
+  }
+  if (isMutual(event.kind) && event.party !== null) {
+    return `${event.kind} is an act of both delegations: send party null; the other delegation confirms it`
+  }
+  return null
+}
+
+/** Why a delegation may not confirm this event now, or null when it may. */
+export function confirmationRefusal(
+  event: { readonly kind: EventKind; readonly confirmedBy: readonly Delegation[] },
+  acting: Delegation,
+): string | null {
+  if (!isMutual(event.kind)) return `${event.kind} is not a mutual act; nothing to confirm`
+  if (event.confirmedBy.includes(acting)) return 'your delegation has already confirmed this act'
+  return null
+}
+
 export interface AcceptanceFact {
   readonly party: Delegation
   readonly proposalId: string

@@ -1,3 +1,4 @@
+import type { AccessScope } from '../access/scope.js'
 import type { AgreementSpec } from '../agreement/spec.js'
 import { buildPlan, type ProjectionInputs, type ProjectionPlan } from './plan.js'
 import { MAX_SEED } from './random-stream.js'
@@ -6,6 +7,13 @@ import { isStochastic, type Scenario } from './scenario.js'
 
 /** Most paths one projection may simulate. */
 export const MAX_PATHS = 1_000_000
+/** Anonymous visitors and PUBLIC users: at most this many paths per projection (issue 14). */
+export const PUBLIC_MAX_PATHS = 100_000
+
+/** The most paths one projection may take for a scope: delegations MAX_PATHS, others fewer. */
+export function maxPathsFor(scope: AccessScope): number {
+  return scope.kind === 'delegation' ? MAX_PATHS : PUBLIC_MAX_PATHS
+}
 
 export interface ProjectionRequest {
   /** The agreement projected first, then any it is compared with (differences are first − other). */

@@ -1,5 +1,5 @@
 import { negotiationOperations as ops } from '../../contracts/operations.js'
-import { addEvent, addRound } from '../../services/negotiations/events.js'
+import { addEvent, addRound, confirmEvent } from '../../services/negotiations/events.js'
 import {
   createNegotiation,
   getNegotiation,
@@ -49,5 +49,8 @@ export function registerNegotiationRoutes({ app, ctx, reader, writer }: RouteKit
   )
   bind(app, ops.addEvent, async (req, reply) =>
     reply.code(201).send(await addEvent(writer(req), req.params.id, req.body)),
+  )
+  bind(app, ops.confirmEvent, async (req) =>
+    confirmEvent(writer(req), req.params.id, req.params.eid),
   )
 }

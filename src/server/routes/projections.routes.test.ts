@@ -80,7 +80,8 @@ describe('POST /api/projections', () => {
   it('keeps the event loop free: other requests are answered while a long run computes', async () => {
     const anon = t.as('anonymous')
     let projected = false
-    const long = call(t, anon, 'POST', '/api/projections', {
+    // a delegation account: anonymous users may start 100,000 paths at most
+    const long = call(t, t.as('US-viewer'), 'POST', '/api/projections', {
       agreement: 'rok-us-sma-12',
       paths: 1_000_000,
       seed: 3,
@@ -140,5 +141,25 @@ describe('POST /api/projections', () => {
       expect(res.statusCode, JSON.stringify(body)).toBe(status)
       expect(res.headers['content-type']).toContain('application/problem+json')
     }
+  })
+
+  it('bounds heavy work: 100,000 paths for anonymous and PUBLIC users, 1,000,000 for delegations', async () => {
+    const body = { agreement: 'rok-us-sma-12', paths: 100_001, seed: 1 }
+    for (const who of ['anonymous', 'PUBLIC-viewer']) {
+      const res = await call(t, t.as(who), 'POST', '/api/projections', body)
+      expect(res.statusCode, who).toBe(422)
+      expect(res.headers['content-type']).toContain('application/problem+json')
+      expect(res.json<{ detail: string; detailKo: string }>()).toMatchObject({
+        detail: 'At most 100,000 paths per projection for your account.',
+        detailKo: expect.stringContaining('100,000') as unknown,
+      })
+    }
+    const run = await call(t, t.as('anonymous'), 'POST', '/api/projection-runs', body)
+    expect(run.statusCode).toBe(422)
+    const bt = await call(t, t.as('anonymous'), 'GET', '/api/projections/backtest?paths=100001')
+    expect(bt.statusCode).toBeGreaterThanOrEqual(400)
+    expect(bt.statusCode).toBeLessThan(500)
+    const kr = await call(t, t.as('KR-viewer'), 'POST', '/api/projections', body)
+    expect(kr.statusCode).toBe(200)
   })
 })

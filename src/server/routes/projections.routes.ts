@@ -12,7 +12,9 @@ import { backtestResultSchema, projectionResultSchema } from '../../contracts/pr
 import { ProjectionPool } from '../../services/projections/projection-pool.js'
 import { resolveCompare, resolveScenario, resolveSpec } from '../../services/projections/request.js'
 import { IN_THREAD_BELOW, runProjection } from '../../services/projections/run-projection.js'
+import { maxPathsFor } from '../../domain/projection/project.js'
 import { ProjectionRuns } from '../../services/projections/runs.js'
+import type { AccessScope } from '../../domain/access/scope.js'
 import { projectionFile } from '../../exports/make.js'
 import { bind } from '../bind.js'
 import { cachedRead } from '../cached-read.js'
@@ -71,7 +73,9 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
         errors: [{ pointer: '/agreement', detail: 'exactly one of agreement and spec' }],
       })
     }
-    const record = await ctx.record.snapshot(scopeOfRequest(req))
+    const scope = scopeOfRequest(req)
+    assertPathsAllowed(scope, body.paths)
+    const record = await ctx.record.snapshot(scope)
     const primary = resolveSpec(record, body.agreement ?? body.spec)
     const scenario = resolveScenario(body.scenario)
     const specs = [primary, ...body.compare.map((c) => resolveCompare(record, primary, c))]
@@ -122,7 +126,9 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
         errors: [{ pointer: '/querystring/to', detail: 'not before from' }],
       })
     }
-    const record = await ctx.record.snapshot(scopeOfRequest(req))
+    const scope = scopeOfRequest(req)
+    assertPathsAllowed(scope, q.paths)
+    const record = await ctx.record.snapshot(scope)
     // readonly domain types → the schema's mutable output type (also checks the contract)
     return backtestResultSchema.parse(
       backtest(scenario, record.indices, {
@@ -137,6 +143,7 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
 
   bind(app, ops.startProjectionRun, async (req, reply) => {
     const scope = scopeOfRequest(req)
+    assertPathsAllowed(scope, req.body.paths)
     const created = await runs.start(
       { scope, userId: req.auth?.principal.userId ?? null },
       await ctx.record.snapshot(scope),
@@ -153,4 +160,15 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
   bind(app, ops.cancelProjectionRun, async (req) => ({
     run: await runs.cancel(scopeOfRequest(req), req.params.id, req.body.cancelToken),
   }))
+}
+
+/** Bounded heavy work (issue 14): anonymous and PUBLIC users run fewer paths than delegations. */
+function assertPathsAllowed(scope: AccessScope, paths: number): void {
+  const limit = maxPathsFor(scope)
+  if (paths <= limit) return
+  const n = limit.toLocaleString('en-US')
+  throw new DomainError('unprocessable', `At most ${n} paths per projection for your account.`, {
+    ko: `이 계정은 예측 1회에 경로를 최대 ${n}개까지 쓸 수 있습니다.`,
+    errors: [{ pointer: '/paths', detail: `at most ${n}` }],
+  })
 }

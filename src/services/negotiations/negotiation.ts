@@ -17,6 +17,7 @@ import type {
 } from '../../contracts/negotiations.js'
 import type { DbOrTrx } from '../../db/database.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
+import { authorsOf } from '../../db/repositories/authors.js'
 import { insertDeadlines, visibleRows } from '../../db/repositories/negotiation-rows.js'
 import { withTransaction, type Actor, type Audit } from '../audit.js'
 import type { Sight, Writer } from '../context.js'
@@ -92,12 +93,20 @@ export function writeInNegotiation<T>(
   })
 }
 
-/** Facts the lifecycle rules read: never private rows, so the state is shareable. */
+/**
+ * Facts the lifecycle rules read: never private rows, so the state is shareable; a mutual act
+ * only once both delegations have confirmed it.
+ */
 export async function factsFor(
   db: DbOrTrx,
   scope: AccessScope,
   n: { id: string; replaces: string | null },
-): Promise<{ facts: NegotiationFacts; deadlines: DeadlineView[] }> {
+): Promise<{
+  facts: NegotiationFacts
+  deadlines: DeadlineView[]
+  /** Who recorded each acceptance (in the order of `facts.acceptances`). */
+  acceptedBy: readonly string[]
+}> {
   const [acc, events, deadlines, predecessor] = await Promise.all([
     db
       .selectFrom('acceptances')
@@ -107,6 +116,7 @@ export async function factsFor(
         'acceptances.proposal_id',
         'acceptances.revision_id',
         'acceptances.at',
+        'acceptances.created_by',
       ])
       .where('acceptances.negotiation_id', '=', n.id)
       .where(visibleTo(scope, 'proposals'))
@@ -119,6 +129,7 @@ export async function factsFor(
       .where('negotiation_id', '=', n.id)
       .where(visibleTo(scope, 'negotiation_events'))
       .where('visibility', '!=', 'private')
+      .where('confirmed_at', 'is not', null)
       .execute(),
     db
       .selectFrom('negotiation_deadlines')
@@ -159,6 +170,7 @@ export async function factsFor(
       label: d.label,
       sources: parseJson(stringList, d.sources_json),
     })),
+    acceptedBy: acc.map((a) => a.created_by),
   }
 }
 
@@ -167,8 +179,13 @@ async function summarize(
   scope: AccessScope,
   row: NegotiationRow,
   today: string,
-): Promise<{ summary: NegotiationSummary; facts: NegotiationFacts; deadlines: DeadlineView[] }> {
-  const { facts, deadlines } = await factsFor(db, scope, row)
+): Promise<{
+  summary: NegotiationSummary
+  facts: NegotiationFacts
+  deadlines: DeadlineView[]
+  acceptedBy: readonly string[]
+}> {
+  const { facts, deadlines, acceptedBy } = await factsFor(db, scope, row)
   const state = negotiationState(facts, today)
   return {
     summary: {
@@ -183,6 +200,7 @@ async function summarize(
     },
     facts,
     deadlines,
+    acceptedBy,
   }
 }
 
@@ -208,7 +226,7 @@ export async function getNegotiation(
   today: string,
 ): Promise<NegotiationDetail> {
   const row = await visibleNegotiation(db, scope, id)
-  const { summary, facts, deadlines } = await summarize(db, scope, row, today)
+  const { summary, facts, deadlines, acceptedBy } = await summarize(db, scope, row, today)
   const state = negotiationState(facts, today)
   const [delegations, rounds, events] = await Promise.all([
     visibleRows(db, scope, 'delegations', id).orderBy('party').execute(),
@@ -217,6 +235,24 @@ export async function getNegotiation(
       .orderBy('date')
       .orderBy('created_at')
       .execute(),
+  ])
+  const confirmations = events.length
+    ? await db
+        .selectFrom('event_confirmations')
+        .selectAll()
+        .where(
+          'event_id',
+          'in',
+          events.map((e) => e.id),
+        )
+        .orderBy('at')
+        .execute()
+    : []
+  const authorOf = await authorsOf(db, [
+    ...rounds.map((r) => r.created_by),
+    ...events.map((e) => e.created_by),
+    ...confirmations.map((c) => c.confirmed_by),
+    ...acceptedBy,
   ])
   const members = delegations.length
     ? await db
@@ -256,6 +292,7 @@ export async function getNegotiation(
       summary: r.summary,
       visibility: r.visibility,
       sources: parseJson(stringList, r.sources_json),
+      recordedBy: authorOf(r.created_by),
     })),
     events: events.map((e) => ({
       id: e.id,
@@ -265,8 +302,14 @@ export async function getNegotiation(
       note: e.note,
       visibility: e.visibility,
       sources: parseJson(stringList, e.sources_json),
+      recordedBy: authorOf(e.created_by),
+      confirmations: confirmations.flatMap((c) => {
+        const by = authorOf(c.confirmed_by)
+        return c.event_id === e.id && by ? [{ party: c.party, by, at: c.at }] : []
+      }),
+      confirmedAt: e.confirmed_at,
     })),
-    acceptances: facts.acceptances,
+    acceptances: facts.acceptances.map((a, i) => ({ ...a, by: authorOf(acceptedBy[i] ?? null) })),
     concludedRevisionId: state.concluded?.revisionId ?? null,
     inForceFrom: state.inForceFrom,
   }

@@ -1,3 +1,4 @@
+import type { IfMatch } from '../../contracts/common.js'
 import { randomUUID } from 'node:crypto'
 import {
   EvaluationError,
@@ -23,6 +24,7 @@ import type {
   Tabled,
 } from '../../contracts/proposals.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
+import { authorsOf } from '../../db/repositories/authors.js'
 import { insertAcceptance, insertProposal } from '../../db/repositories/negotiation-rows.js'
 import type { Reader, Sight, Writer } from '../context.js'
 import { replaceIfMatch } from '../private-documents.js'
@@ -58,12 +60,18 @@ export async function proposalRecords(
       'proposals.round_id',
       'proposals.etag',
       'proposals.created_at',
+      'proposals.created_by',
+      'proposals.tabled_by',
       'spec_revisions.spec_json',
     ])
     .where('proposals.negotiation_id', '=', negotiationId)
     .where(visibleTo(scope, 'proposals'))
   if (id !== undefined) q = q.where('proposals.id', '=', id)
   const rows = await q.orderBy('proposals.created_at').orderBy('proposals.id').execute()
+  const authorOf = await authorsOf(
+    db,
+    rows.flatMap((r) => [r.created_by, r.tabled_by]),
+  )
   return rows.map((r) => ({
     id: r.id,
     negotiationId: r.negotiation_id,
@@ -74,6 +82,8 @@ export async function proposalRecords(
     revises: r.revises,
     tabledAt: r.tabled_at,
     roundId: r.round_id,
+    createdBy: authorOf(r.created_by),
+    tabledBy: authorOf(r.tabled_by),
     etag: r.etag,
     spec: cache.parse(r.revision_id, r.spec_json),
     createdAt: r.created_at,
@@ -197,7 +207,7 @@ export function updateDraft(
   w: Writer,
   negotiationId: string,
   id: string,
-  ifMatch: string,
+  ifMatch: IfMatch,
   input: ProposalUpdateBody,
 ): Promise<DraftUpdated> {
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, at }) => {
@@ -243,7 +253,7 @@ export function tableProposal(w: Writer, negotiationId: string, id: string): Pro
     const visibility = childVisibility(negotiation.visibility, 'shared')
     await trx
       .updateTable('proposals')
-      .set({ visibility, tabled_at: at, etag: randomUUID() })
+      .set({ visibility, tabled_at: at, tabled_by: w.actor.id, etag: randomUUID() })
       .where('id', '=', id)
       .where('tabled_at', 'is', null)
       .execute()

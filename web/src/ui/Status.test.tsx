@@ -32,6 +32,11 @@ describe('load failures', () => {
       'scenario lacks KR_CPI 2031',
     )
     expect(errorText(new ApiError(404, null), t)).toBe('찾을 수 없습니다.')
+    const both = {
+      ...problem(400, 'Control characters are not allowed.'),
+      detailKo: '제어 문자는 허용되지 않습니다.',
+    }
+    expect(errorText(new ApiError(400, both), t)).toBe('제어 문자는 허용되지 않습니다.')
   })
 
   it('name what could not be loaded and offer to try again', async () => {

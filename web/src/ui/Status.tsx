@@ -19,8 +19,12 @@ export function errorText(error: unknown, t: TFunction): string {
     if (error.status === 404) return t('common.notFound')
     if (error.status === 401) return t('common.needLogin')
     if (error.status === 403) return t('common.forbidden')
+    const korean = t('common.langCode') === 'ko' ? error.problem?.detailKo : undefined
     return (
-      error.problem?.detail ?? error.problem?.title ?? t('load.server', { status: error.status })
+      korean ??
+      error.problem?.detail ??
+      error.problem?.title ??
+      t('load.server', { status: error.status })
     )
   }
   if (error instanceof Error && error.message) {

@@ -1,8 +1,12 @@
+import type { Author } from '../../../../src/contracts/common.js'
 import type { NegotiationDetail } from '../../../../src/contracts/negotiations.js'
+import { principalOf, useCan, useSession } from '../../api/session'
 import { formatDate, todayIso } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
+import { ErrorBox } from '../../ui/Status'
+import { useConfirmEvent } from './api'
 import { deadlineLabel } from './labels'
-import { lifecycleSteps } from './view'
+import { canConfirm, lifecycleSteps } from './view'
 
 type N = { readonly n: NegotiationDetail }
 
@@ -69,6 +73,12 @@ export function Rounds({ n }: N) {
                 <strong>{t('negotiation.round', { n: r.number })}</strong> ·{' '}
                 <time dateTime={r.from}>{formatDate(r.from, lang)}</time>
                 {r.to !== null && r.to !== r.from && <> – {formatDate(r.to, lang)}</>} · {r.venue}
+                {r.recordedBy && (
+                  <span className="muted small">
+                    {' · '}
+                    <AuthorText a={r.recordedBy} what="recordedBy" />
+                  </span>
+                )}
                 {r.summary && <p className="small">{r.summary}</p>}
               </div>
             </li>
@@ -121,18 +131,69 @@ export function Delegations({ n }: N) {
   )
 }
 
+/** "ROK negotiator": who did something, as party and role (never a person's email). */
+function AuthorText({ a, what }: { readonly a: Author; readonly what: 'recordedBy' }) {
+  const { t } = useLang()
+  const who = t('negotiation.author', {
+    party: t(`partyAdj.${a.party}`),
+    role: t(`role.${a.role}`),
+  })
+  return <>{t(`negotiation.${what}`, { who })}</>
+}
+
 export function EventsLog({ n }: N) {
   const { t, lang } = useLang()
+  const principal = principalOf(useSession().data?.user)
+  const mayConfirm = useCan('event:write')
+  const confirm = useConfirmEvent(n.id)
   if (n.events.length === 0) return null
   return (
     <section aria-labelledby="events-h">
       <h2 id="events-h">{t('negotiation.events')}</h2>
-      <ul className="events">
+      {confirm.isError && <ErrorBox error={confirm.error} />}
+      <ul className="events" data-testid="events">
         {n.events.map((e) => (
           <li key={e.id}>
             <time dateTime={e.date}>{formatDate(e.date, lang)}</time> · {t(`event.${e.kind}`)}
             {e.party !== null && ` (${t(`partyAdj.${e.party}`)})`}
             {e.note && <span className="muted"> — {e.note}</span>}
+            {e.recordedBy && (
+              <span className="muted small">
+                {' · '}
+                <AuthorText a={e.recordedBy} what="recordedBy" />
+              </span>
+            )}
+            {e.confirmations.length > 0 && (
+              <ul className="small confirmations">
+                {e.confirmations.map((c) => (
+                  <li key={c.party}>
+                    {t('negotiation.confirmedBy', {
+                      who: t('negotiation.author', {
+                        party: t(`partyAdj.${c.by.party}`),
+                        role: t(`role.${c.by.role}`),
+                      }),
+                      date: formatDate(c.at.slice(0, 10), lang),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {e.confirmedAt === null && (
+              <p className="small">
+                <em>{t('negotiation.awaitingConfirmation')}</em>{' '}
+                {mayConfirm && canConfirm(e, principal) && (
+                  <button
+                    type="button"
+                    disabled={confirm.isPending}
+                    onClick={() => {
+                      confirm.mutate(e.id)
+                    }}
+                  >
+                    {t('negotiation.confirm')}
+                  </button>
+                )}
+              </p>
+            )}
           </li>
         ))}
       </ul>

@@ -99,3 +99,17 @@ export function useTableProposal(negotiationId: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['proposals', negotiationId] }),
   })
 }
+
+/** The viewer's delegation confirms a mutual act the other recorded. */
+export function useConfirmEvent(negotiationId: string) {
+  const qc = useQueryClient()
+  const csrfToken = useCsrfToken()
+  return useMutation({
+    mutationFn: (eventId: string) =>
+      api<unknown>(`${path(negotiationId)}/events/${encodeURIComponent(eventId)}/confirm`, {
+        method: 'POST',
+        csrfToken,
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['negotiation', negotiationId] }),
+  })
+}

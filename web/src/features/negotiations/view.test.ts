@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import type { NegotiationDetail } from '../../../../src/contracts/negotiations.js'
 import type { ProposalView } from '../../../../src/contracts/proposals.js'
 import type { Principal } from '../../../../src/domain/index.js'
-import { compareProposals, lifecycleSteps, ownDrafts, tabledProposals, wonFromInput } from './view'
+import {
+  canConfirm,
+  compareProposals,
+  lifecycleSteps,
+  ownDrafts,
+  tabledProposals,
+  wonFromInput,
+} from './view'
 
 const schedule = (amounts: (string | null)[]) =>
   ({
@@ -28,8 +35,10 @@ describe('negotiation view model', () => {
   it('lists the lifecycle with one domestic approval per delegation', () => {
     const n = {
       events: [
-        { kind: 'opened', date: '2024-04-23', party: null },
-        { kind: 'domestic-procedure', date: '2024-11-28', party: 'KR' },
+        { kind: 'opened', date: '2024-04-23', party: null, confirmedAt: 'x' },
+        { kind: 'domestic-procedure', date: '2024-11-28', party: 'KR', confirmedAt: 'x' },
+        // signed by one delegation only: not reached until the other confirms
+        { kind: 'signed', date: '2024-11-04', party: null, confirmedAt: null },
       ],
     } as unknown as NegotiationDetail
     const steps = lifecycleSteps(n)
@@ -45,6 +54,18 @@ describe('negotiation view model', () => {
     expect(steps[0]?.date).toBe('2024-04-23')
     expect(steps.find((s) => s.key === 'domestic-procedure-KR')?.date).toBe('2024-11-28')
     expect(steps.find((s) => s.key === 'domestic-procedure-US')?.date).toBeNull()
+    expect(steps.find((s) => s.key === 'signed')?.date).toBeNull()
+  })
+
+  it('offers a confirmation to the other delegation only, while one is missing', () => {
+    const e = {
+      confirmedAt: null,
+      confirmations: [{ party: 'US', by: { party: 'US', role: 'negotiator' }, at: 'x' }],
+    } as unknown as NegotiationDetail['events'][number]
+    expect(canConfirm(e, kr)).toBe(true)
+    expect(canConfirm(e, { ...kr, party: 'US' })).toBe(false)
+    expect(canConfirm(e, { ...kr, party: 'PUBLIC' })).toBe(false)
+    expect(canConfirm({ ...e, confirmedAt: 'y' }, kr)).toBe(false)
   })
 
   it('separates tabled proposals from the viewer’s own drafts (the domain’s write rule)', () => {

@@ -25,22 +25,26 @@ export interface LifecycleStepView {
   readonly date: string | null
 }
 
-/** The steps of the negotiation with the date each was reached (null: not yet). */
+/**
+ * The steps of the negotiation with the date each was reached (null: not yet). A mutual act
+ * the other delegation has not confirmed yet has not been reached.
+ */
 export function lifecycleSteps(n: NegotiationDetail): LifecycleStepView[] {
+  const events = n.events.filter((e) => e.confirmedAt !== null)
   return LIFECYCLE_KINDS.flatMap((kind): LifecycleStepView[] =>
     kind === 'domestic-procedure'
       ? DELEGATIONS.map((party) => ({
           key: `${kind}-${party}`,
           kind,
           party,
-          date: n.events.find((e) => e.kind === kind && e.party === party)?.date ?? null,
+          date: events.find((e) => e.kind === kind && e.party === party)?.date ?? null,
         }))
       : [
           {
             key: kind,
             kind,
             party: null,
-            date: n.events.find((e) => e.kind === kind)?.date ?? null,
+            date: events.find((e) => e.kind === kind)?.date ?? null,
           },
         ],
   )
@@ -112,4 +116,17 @@ export function wonFromInput(text: string): string | null | undefined {
   const s = text.replace(/[,\s₩원]/g, '')
   if (s === '') return null
   return money.safeParse(s).success ? s : undefined
+}
+
+/**
+ * Whether the viewer's delegation may confirm this act now: a mutual act still awaiting a
+ * confirmation, not yet confirmed by the viewer's party (the server checks the same rule).
+ */
+export function canConfirm(
+  e: NegotiationDetail['events'][number],
+  principal: Principal | null,
+): boolean {
+  const party = principal?.party
+  if (e.confirmedAt !== null || (party !== 'KR' && party !== 'US')) return false
+  return !e.confirmations.some((c) => c.party === party)
 }

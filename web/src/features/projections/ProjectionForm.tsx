@@ -6,7 +6,9 @@ import { SelectField, WholeNumberField } from '../../ui/Field'
 import { ErrorBox } from '../../ui/Status'
 import type { CompareChoice, ScenarioInfo, useScenarios } from './api'
 import { ForecastLabel } from './OfficialForecasts'
-import { compareFromValue, compareValue, MAX_PATHS, MAX_SEED } from './view'
+import { compareFromValue, compareValue, MAX_SEED, maxPathsFor } from './view'
+import { principalOf, useSession } from '../../api/session'
+import { scopeOf } from '../../../../src/domain/access/scope.js'
 
 export interface FormState {
   readonly agreementId: string
@@ -42,6 +44,7 @@ export function ProjectionForm({
   readonly onCancel: () => void
 }) {
   const { t, lang } = useLang()
+  const maxPaths = maxPathsFor(scopeOf(principalOf(useSession().data?.user)))
   const list = scenarios.data
   const scenario = list?.scenarios.find((s) => s.id === state.scenarioId)
   const exact = scenario !== undefined && !scenario.stochastic
@@ -107,7 +110,7 @@ export function ProjectionForm({
         <WholeNumberField
           label={t('projections.paths')}
           min={1}
-          max={MAX_PATHS}
+          max={maxPaths}
           className="narrow"
           value={state.pathsText}
           disabled={exact}
@@ -121,8 +124,8 @@ export function ProjectionForm({
             exact
               ? t('projections.onePath')
               : valid.paths
-                ? t('projections.pathsHint', { max: formatNumber(MAX_PATHS, lang) })
-                : t('projections.pathsInvalid', { max: formatNumber(MAX_PATHS, lang) })
+                ? t('projections.pathsHint', { max: formatNumber(maxPaths, lang) })
+                : t('projections.pathsInvalid', { max: formatNumber(maxPaths, lang) })
           }
         />
 

@@ -3,7 +3,8 @@ import { Link, useSearchParams } from 'react-router'
 import type { AgreementSummary } from '../../../../src/contracts/agreements.js'
 import type { ProjectionRequest, ProjectionRunView } from '../../../../src/contracts/projections.js'
 import { useAgreements } from '../../api/record'
-import { useCsrfToken } from '../../api/session'
+import { principalOf, useCsrfToken, useSession } from '../../api/session'
+import { scopeOf } from '../../../../src/domain/access/scope.js'
 import { formatNumber, todayIso } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { Downloads } from '../../ui/Downloads'
@@ -21,7 +22,7 @@ import {
   comparableWith,
   DEFAULT_AGREEMENT,
   DEFAULT_PATHS,
-  MAX_PATHS,
+  maxPathsFor,
   MAX_SEED,
   wholeNumber,
 } from './view'
@@ -45,6 +46,7 @@ export function ProjectionsPage() {
 
 function Projections({ agreements }: { readonly agreements: readonly AgreementSummary[] }) {
   const { t, lang } = useLang()
+  const maxPaths = maxPathsFor(scopeOf(principalOf(useSession().data?.user)))
   const [params, setParams] = useSearchParams()
   const fromUrl = params.get('agreement')
   const runId = params.get('run')
@@ -83,7 +85,7 @@ function Projections({ agreements }: { readonly agreements: readonly AgreementSu
   const scenarioId = form.scenarioId ?? list?.defaultScenario ?? null
   const scenario = list?.scenarios.find((s) => s.id === scenarioId)
   const spec = agreements.find((a) => a.id === form.agreementId)
-  const paths = wholeNumber(form.pathsText, 1, MAX_PATHS)
+  const paths = wholeNumber(form.pathsText, 1, maxPaths)
   const seed = wholeNumber(form.seedText, 0, MAX_SEED)
   const running =
     current.state === 'starting' || current.state === 'opening' || current.state === 'running'

@@ -18,7 +18,7 @@ import { chartUnit } from '../../ui/chart-units'
 import type { CompareChoice } from './api'
 
 /** Most paths and the largest seed the API accepts (the domain's limits). */
-export { MAX_PATHS } from '../../../../src/domain/projection/project.js'
+export { MAX_PATHS, maxPathsFor } from '../../../../src/domain/projection/project.js'
 export { MAX_SEED } from '../../../../src/domain/projection/random-stream.js'
 export const DEFAULT_PATHS = 20_000
 export const DEFAULT_AGREEMENT = 'rok-us-sma-12'

@@ -1,0 +1,35 @@
+/**
+ * Text input hygiene (issue 14): control characters — NUL above all, which PostgreSQL cannot
+ * store in text and SQLite stores silently — are refused in every string a client sends (keys
+ * and values, at any depth). Tab, line feed and carriage return stay allowed (notes have lines).
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+
+const pointerPart = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1')
+
+/**
+ * The JSON pointer of a string (or key) holding a control character, or null. Walks with an
+ * explicit stack, so a body nested thousands deep cannot overflow the call stack.
+ * @example controlCharacterAt({ note: 'a\u0000b' }) // "/note"
+ */
+export function controlCharacterAt(value: unknown): string | null {
+  const stack: [unknown, string][] = [[value, '']]
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [v, at] = next
+    if (typeof v === 'string') {
+      if (CONTROL.test(v)) return at || '/'
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i] as unknown, `${at}/${i}`])
+    } else if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v)
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, child] = entries[i] as [string, unknown]
+        const here = `${at}/${pointerPart(k)}`
+        if (CONTROL.test(k)) return here
+        stack.push([child, here])
+      }
+    }
+  }
+  return null
+}
