@@ -97,7 +97,10 @@ export function weakestTier(registry: SourceRegistry, urls: readonly string[]): 
 }
 
 /** The strongest tier among some citations (null when there are none). */
-export function strongestTier(registry: SourceRegistry, urls: readonly string[]): SourceTier | null {
+export function strongestTier(
+  registry: SourceRegistry,
+  urls: readonly string[],
+): SourceTier | null {
   let best: SourceTier | null = null
   for (const u of urls) {
     const t = describeSource(registry, u).tier
