@@ -211,6 +211,19 @@ export interface AnalysesTable {
   created_by: string
 }
 
+/** A delegation's private note on one year of an agreement's ledger (migration 0004). */
+export interface LedgerNotesTable {
+  id: string
+  agreement_id: string
+  year: number
+  owner_party: Delegation
+  text: string
+  etag: string
+  created_at: string
+  updated_at: string
+  created_by: string
+}
+
 export interface AuditLogTable {
   seq: number
   at: string
@@ -243,6 +256,7 @@ export interface Database {
   acceptances: AcceptancesTable
   positions: PositionsTable
   analyses: AnalysesTable
+  ledger_notes: LedgerNotesTable
   audit_log: AuditLogTable
 }
 

@@ -8,6 +8,7 @@ import { registerAgreements } from './agreements.js'
 import { registerCheck } from './check.js'
 import { registerExplain } from './explain.js'
 import { registerSchedule } from './schedule.js'
+import { registerLedger } from './ledger.js'
 import { registerAnalyze } from './analyze.js'
 import { registerSimulate } from './simulate.js'
 import { registerProject } from './project.js'
@@ -23,6 +24,7 @@ export const commands: RegisterCommand[] = [
   registerServe,
   registerAgreements,
   registerSchedule,
+  registerLedger,
   registerExplain,
   registerCheck,
   registerAnalyze,
