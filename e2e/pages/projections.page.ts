@@ -14,6 +14,16 @@ export class ProjectionsPage {
   readonly cancelled: Locator
   readonly results: Locator
   readonly error: Locator
+  /** While a run computes: "12,345 of 100,000 paths". */
+  readonly progress: Locator
+  readonly storedRun: Locator
+  readonly runLink: Locator
+  readonly runAgain: Locator
+  readonly rerunVerdict: Locator
+  readonly forecasts: Locator
+  readonly calibration: Locator
+  readonly calibrationScenario: Locator
+  readonly calibrationSummary: Locator
 
   constructor(readonly page: Page) {
     this.form = page.locator('form.projection-form')
@@ -28,6 +38,39 @@ export class ProjectionsPage {
     this.cancelled = page.getByTestId('projection-cancelled')
     this.results = page.getByTestId('projection-results')
     this.error = page.getByRole('alert')
+    this.progress = page.getByTestId('run-progress-text')
+    this.storedRun = page.getByTestId('stored-run')
+    this.runLink = page.getByTestId('run-link')
+    this.runAgain = page.getByTestId('run-again')
+    this.rerunVerdict = page.getByTestId('rerun-verdict')
+    this.forecasts = page.getByTestId('official-forecasts')
+    this.calibration = page.getByTestId('calibration')
+    this.calibrationScenario = page.getByTestId('calibration-scenario')
+    this.calibrationSummary = page.getByTestId('calibration-summary')
+  }
+
+  /** Opens a stored run by its link (`/projections?run=…`) and waits for its result or an error. */
+  async openRun(link: string, lang?: 'en' | 'ko'): Promise<void> {
+    await this.page.goto(lang ? `${link}&lang=${lang}` : link)
+    await this.results.or(this.error).first().waitFor({ timeout: 30_000 })
+  }
+
+  /** Every quantile of every simulated year of a projection, as exact minor units. */
+  async figures(projection = 0): Promise<Record<string, string | null>> {
+    const out: Record<string, string | null> = {}
+    const cells = this.page.locator(`[data-testid^="proj-${projection}-year-"] [data-minor]`)
+    for (let i = 0; i < (await cells.count()); i++) {
+      const cell = cells.nth(i)
+      const row = await cell.locator('xpath=ancestor::tr').getAttribute('data-testid')
+      out[`${row ?? ''}:${(await cell.getAttribute('data-q')) ?? i}`] =
+        await cell.getAttribute('data-minor')
+    }
+    return out
+  }
+
+  /** The row of an institution's forecast in the official-forecasts table. */
+  forecast(scenarioId: string): Locator {
+    return this.page.getByTestId(`forecast-${scenarioId}`)
   }
 
   /** Opens the page (optionally `?agreement=`) and waits for the scenario list. */
@@ -52,7 +95,7 @@ export class ProjectionsPage {
     if (opts.compare !== undefined) await this.compare.selectOption(opts.compare)
   }
 
-  /** Runs the projection and waits for the result (or an error). */
+  /** Runs the projection (a stored run) and waits for the result (or an error). */
   async run(): Promise<void> {
     await this.runButton.click()
     await this.results.or(this.error).first().waitFor({ timeout: 30_000 })

@@ -44,7 +44,12 @@ function describeModel(m: ModelReport): string {
     const fit = m.fit
       ? `fitted (OLS) ${m.fit.from}–${m.fit.to}, ${m.fit.pairs} pairs`
       : 'stated parameters'
-    return `${m.series} ${periods}: AR(1) ${fit}: c=${p.c.toFixed(3)} φ=${p.phi.toFixed(3)} σ=${p.sigma.toFixed(3)} mean=${p.mean === null ? '—' : p.mean.toFixed(2)} %; starts from ${m.start.period} = ${m.start.value} %`
+    const post = m.parameters === 'posterior' ? ', parameters drawn per path (posterior)' : ''
+    return `${m.series} ${periods}: AR(1) ${fit}${post}: c=${p.c.toFixed(3)} φ=${p.phi.toFixed(3)} σ=${p.sigma.toFixed(3)} mean=${p.mean === null ? '—' : p.mean.toFixed(2)} %; starts from ${m.start.period} = ${m.start.value} %`
+  }
+  if (m.model === 'random-walk') {
+    const post = m.parameters === 'posterior' ? ', σ drawn per path (posterior)' : ''
+    return `${m.series} ${periods}: random walk, σ of yearly changes ${m.fit.from}–${m.fit.to} (${m.fit.pairs} pairs) = ${m.params.sigma.toFixed(3)}${post}; starts from ${m.start.period} = ${m.start.value} %`
   }
   if (m.model === 'block-bootstrap') {
     return `${m.series} ${periods}: moving block bootstrap of ${m.fit.from}–${m.fit.to}, blocks of ${m.blockLength} years (${m.blocks} blocks)`
@@ -64,6 +69,12 @@ export function formatProjection(r: ProjectionResult): string {
     }`,
   )
   for (const m of r.models) out.push(`  ${describeModel(m)}`)
+  const c = r.correlation
+  if (c) {
+    out.push(
+      `  shocks of ${c.series[0]} and ${c.series[1]} drawn jointly: correlation ${c.rho.toFixed(2)} (95 % interval ${c.interval95[0].toFixed(2)} to ${c.interval95[1].toFixed(2)}; residuals ${c.from}–${c.to}, ${c.pairs} pairs)`,
+    )
+  }
   for (const p of r.projections) {
     const exp = p.currency === 'USD' ? 2 : 0
     const unit = p.currency === 'USD' ? 'USD m' : `${p.currency} bn`

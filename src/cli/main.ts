@@ -8,6 +8,8 @@ export function buildProgram(): Command {
   const program = new Command('sma')
     .description('SMA Desk: defense cost-sharing agreements as exact, explainable rules')
     .version('0.1.0')
+    // a command's flags belong to it: `sma project backtest --scenario X` is backtest's --scenario
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       outputError: (str, write) => {

@@ -35,8 +35,14 @@ import {
 } from './negotiations.js'
 import { positionBody, positionResponse, positionsResponse } from './positions.js'
 import {
+  backtestQuery,
+  backtestResultSchema,
+  cancelRunBody,
   projectionRequestSchema,
   projectionResultSchema,
+  projectionRunCreated,
+  projectionRunResponse,
+  runParams,
   scenarioListSchema,
 } from './projections.js'
 import {
@@ -435,7 +441,49 @@ export const projectionOperations = operations('projections', {
       body: projectionRequestSchema,
       response: projectionResultSchema,
       errors: [422],
-      description: 'The JSON of `sma project --json`.',
+      description: 'The JSON of `sma project --json`, computed while the request waits.',
+    },
+  ),
+  getBacktest: get(
+    '/api/projections/backtest',
+    'public:read',
+    "Rolling-origin backtest of a shipped scenario's model over the record",
+    {
+      querystring: backtestQuery,
+      response: backtestResultSchema,
+      errors: [422],
+      description:
+        'Each origin refits the model on the years up to it and scores the P5–P95 and P25–P75 bands and the median against what was published. The JSON of `sma project backtest --json`.',
+    },
+  ),
+  startProjectionRun: post(
+    '/api/projection-runs',
+    'public:read',
+    'Start a stored projection run (a link anyone allowed can open)',
+    {
+      body: projectionRequestSchema,
+      response: projectionRunCreated,
+      status: 201,
+      errors: [422],
+      description:
+        'Runs in the background; poll `GET /api/projection-runs/{id}` for paths done of total and the result. Public for public inputs; private to your delegation when you send a spec or scenario of your own or name an agreement only your party sees. The cancel token is shown once.',
+    },
+  ),
+  getProjectionRun: get(
+    '/api/projection-runs/:id',
+    'public:read',
+    'A stored projection run: inputs, seed, engine, progress and, once done, the result',
+    { params: runParams, response: projectionRunResponse },
+  ),
+  cancelProjectionRun: post(
+    '/api/projection-runs/:id/cancel',
+    'public:read',
+    'Cancel a running projection (with the token its start returned)',
+    {
+      params: runParams,
+      body: cancelRunBody,
+      response: projectionRunResponse,
+      description: 'A wrong token: 403; a run that is no longer running: 409.',
     },
   ),
 })

@@ -211,7 +211,7 @@ export interface AnalysesTable {
   created_by: string
 }
 
-/** A delegation's private note on one year of an agreement's ledger (migration 0004). */
+/** A delegation's private note on one year of an agreement's ledger (migration 0005). */
 export interface LedgerNotesTable {
   id: string
   agreement_id: string
@@ -222,6 +222,31 @@ export interface LedgerNotesTable {
   created_at: string
   updated_at: string
   created_by: string
+}
+
+export interface ProjectionRunsTable {
+  id: string
+  /** PUBLIC for runs of public inputs; the delegation's for runs of its own inputs. */
+  owner_party: OwnerParty
+  visibility: 'private' | 'public'
+  status: 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted'
+  /** The request as accepted (projectionRequestSchema, defaults applied). */
+  request_json: string
+  engine: string
+  /** SHA-256 of the agreements' revisions, the scenario and the index series the run read. */
+  inputs_digest: string
+  paths_total: number
+  paths_done: number
+  /** SHA-256 of the token the starter received; the token itself is never stored. */
+  cancel_token_hash: string
+  /** A ProjectionResult once done. */
+  result_json: string | null
+  error: string | null
+  /** The starter's user id, or null for an anonymous visitor. */
+  created_by: string | null
+  created_at: string
+  updated_at: string
+  finished_at: string | null
 }
 
 export interface AuditLogTable {
@@ -257,6 +282,7 @@ export interface Database {
   positions: PositionsTable
   analyses: AnalysesTable
   ledger_notes: LedgerNotesTable
+  projection_runs: ProjectionRunsTable
   audit_log: AuditLogTable
 }
 

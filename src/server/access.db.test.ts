@@ -433,6 +433,45 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
   }))
   simple('GET', '/api/audit', 'admin', 200)
 
+  // Stored projection runs (issue 16): public runs for public inputs; a delegation member's own
+  // spec makes a run private to the party ('shared' below stands for a public run).
+  async function freshRun(owner: Owner): Promise<string> {
+    const who = owner === 'KR' || owner === 'US' ? t.as(`${owner}-negotiator`) : ANONYMOUS
+    const body =
+      owner === 'KR' || owner === 'US'
+        ? { spec: { ...proposalSpec(`run-${counter++}`), id: 'matrix-run' }, paths: 100, seed: 1 }
+        : { agreement: 'rok-us-sma-12', paths: 100, seed: 1 }
+    const res = await call(t, who, 'POST', '/api/projection-runs', body)
+    return res.json<{ run: { id: string } }>().run.id
+  }
+  simple('GET', '/api/projections/backtest', 'anyone', 200, () => ({
+    url: '/api/projections/backtest?from=2020&paths=200',
+  }))
+  simple('POST', '/api/projection-runs', 'anyone', 201, () => ({
+    url: '/api/projection-runs',
+    body: { agreement: 'rok-us-sma-12', paths: 100, seed: 1 },
+  }))
+  cases.push({
+    method: 'GET',
+    url: '/api/projection-runs/:id',
+    need: 'anyone',
+    owners: negOwners,
+    prepare: async (_p, owner) => ({ url: `/api/projection-runs/${await freshRun(owner)}` }),
+    expect: (p, owner) => (sees(p, owner, true) ? 200 : 404),
+  })
+  cases.push({
+    method: 'POST',
+    url: '/api/projection-runs/:id/cancel',
+    need: 'anyone',
+    owners: negOwners,
+    // a token other than the start's: whoever may see the run is refused (403), others get 404
+    prepare: async (_p, owner) => ({
+      url: `/api/projection-runs/${await freshRun(owner)}/cancel`,
+      body: { cancelToken: 'not-the-token-of-this-run' },
+    }),
+    expect: (p, owner) => (sees(p, owner, true) ? 403 : 404),
+  })
+
   beforeAll(async () => {
     t = await buildTestApp(() => dialect.open())
     const users = await t.store.db.selectFrom('users').select(['id', 'email']).execute()
@@ -537,6 +576,8 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
     analyses: [] as string[],
     /** The US's own analyses: their results (200 for the US) list the proposals it may see. */
     usAnalyses: [] as string[],
+    /** KR-private stored projection runs (issue 16), and one public run. */
+    runs: [] as string[],
   }
   const canary = (): string => {
     const c = `CANARY${canaries.length}x${randomBytes(6).toString('hex')}`
@@ -675,6 +716,49 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
       })
       expect(r.statusCode).toBe(201)
     }
+    // KR-private projection runs: canaries in the spec's texts and in a scenario of KR's own.
+    for (let i = 0; i < 3; i++) {
+      const spec = proposalSpec(canary())
+      const r = await call(t, kr, 'POST', '/api/projection-runs', {
+        spec: { ...spec, id: `kr-run-${i}`, title: { en: canary(), ko: canary() } },
+        paths: 200,
+        seed: i,
+      })
+      expect(r.statusCode).toBe(201)
+      ids.runs.push(r.json<{ run: { id: string } }>().run.id)
+    }
+    const ar1 = (await call(t, kr, 'GET', '/api/projections/scenarios'))
+      .json<{
+        scenarios: { id: string; scenario: Record<string, unknown> }[]
+      }>()
+      .scenarios.find((s) => s.id === 'ar1')?.scenario
+    const own = await call(t, kr, 'POST', '/api/projection-runs', {
+      agreement: 'rok-us-sma-12',
+      scenario: {
+        ...ar1,
+        id: 'kr-own',
+        description: canary(),
+        title: { en: canary(), ko: canary() },
+      },
+      paths: 200,
+      seed: 1,
+    })
+    expect(own.statusCode).toBe(201)
+    ids.runs.push(own.json<{ run: { id: string } }>().run.id)
+    const pub = await call(t, ANONYMOUS, 'POST', '/api/projection-runs', {
+      agreement: 'rok-us-sma-12',
+      paths: 200,
+      seed: 1,
+    })
+    ids.runs.push(pub.json<{ run: { id: string } }>().run.id)
+    // let the runs finish, so their stored results are scanned too
+    for (const id of ids.runs) {
+      for (let i = 0; i < 500; i++) {
+        const r = await call(t, kr, 'GET', `/api/projection-runs/${id}`)
+        if (r.json<{ run: { status: string } }>().run.status !== 'running') break
+        await new Promise((res) => setTimeout(res, 10))
+      }
+    }
     await call(t, t.as('KR-admin'), 'GET', '/api/audit')
   })
   afterAll(async () => {
@@ -693,6 +777,7 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
     }
     seen += (await call(t, kr, 'GET', '/api/negotiations')).body
     seen += (await call(t, kr, 'GET', '/api/agreements/rok-us-sma-12/ledger/notes')).body
+    for (const r of ids.runs) seen += (await call(t, kr, 'GET', `/api/projection-runs/${r}`)).body
     for (const c of canaries) expect(seen).toContain(c)
   })
 
@@ -719,6 +804,9 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
           })
         }
         if (url === '/api/audit') return ['/api/audit?limit=1000']
+        if (url === '/api/projections/backtest') return ['/api/projections/backtest?paths=500']
+        if (url.startsWith('/api/projection-runs/:id'))
+          return [...ids.runs, randomUUID()].map((r) => url.replace(':id', r))
         return [url.replace(/:(\w+)/g, 'x')]
       }
       for (const u of expand(r.url)) urls.add(u)
@@ -772,6 +860,16 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
       const r = await call(t, us, 'GET', `${N}/analyses/${id}/result`)
       expect(r.statusCode).toBe(404)
       expect(r.body).toBe(missingAna.body)
+    }
+    // a KR-private stored run: 404 for the US and anonymous visitors, the body of a missing one
+    for (const who of [us, ANONYMOUS, t.as('PUBLIC-viewer')]) {
+      const missingRun = await call(t, who, 'GET', `/api/projection-runs/${randomUUID()}`)
+      expect(missingRun.statusCode).toBe(404)
+      for (const id of ids.runs.slice(0, 4)) {
+        const r = await call(t, who, 'GET', `/api/projection-runs/${id}`)
+        expect(r.statusCode).toBe(404)
+        expect(r.body).toBe(missingRun.body)
+      }
     }
     const missingNeg = await call(t, us, 'GET', '/api/negotiations/no-such-negotiation')
     const hiddenNeg = await call(t, us, 'GET', '/api/negotiations/kr-private-talks')

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { ProjectionResult } from '../../domain/projection/index.js'
+import type { BacktestResult, ProjectionResult } from '../../domain/projection/index.js'
 
 const bin = join(import.meta.dirname, '../../../bin/sma.mjs')
 function sma(...args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -58,7 +58,11 @@ describe('sma project', () => {
     expect(r.stdout).toContain('difference rok-us-sma-12 − rok-us-sma-12-defense-budget-rule')
     expect(r.stdout).toMatch(/2027\s+-82\.0\s+-82\.0/)
     expect(r.stdout).toContain('P(rok-us-sma-12 costs more)')
-    expect(r.stdout).toContain('AR(1) fitted (OLS) 2000–2025, 25 pairs')
+    // Issue 16: the default is the calibrated random walk, drawn jointly with the budget.
+    expect(r.stdout).toContain('random walk, σ of yearly changes 2000–2025 (25 pairs)')
+    expect(r.stdout).toMatch(/drawn jointly: correlation -?\d\.\d\d/)
+    const ar1 = sma('project', 'rok-us-sma-12', '--scenario', 'ar1', '--paths', '2000')
+    expect(ar1.stdout).toContain('AR(1) fitted (OLS) 2000–2025, 25 pairs')
   })
 
   it('runs deterministic scenarios and scenario files', () => {
@@ -122,5 +126,48 @@ describe('sma project', () => {
     // either cancelled mid-run, or the run won the race and finished
     if (code === 130) expect(stderr).toContain('sma: projection cancelled')
     else expect(code).toBe(0)
+  })
+})
+
+describe('sma project backtest (issue 16)', () => {
+  it('--series KR_CPI --json on the default scenario: P5–P95 covers 85–95 % of 42 cases (acceptance)', () => {
+    const r = sma('project', 'backtest', '--series', 'KR_CPI', '--json')
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as BacktestResult
+    expect(out).toMatchObject({
+      schema: 'sma-desk/backtest@1',
+      scenario: { id: 'calibrated' },
+      series: 'KR_CPI',
+      origins: { from: 2010, to: 2024 },
+      horizons: 3,
+    })
+    expect(out.coverage.band90.cases).toBe(42)
+    expect(out.coverage.band90.share).toBeGreaterThanOrEqual(0.85)
+    expect(out.coverage.band90.share).toBeLessThanOrEqual(0.95)
+    expect(out.byHorizon.map((h) => h.horizon)).toEqual([1, 2, 3])
+    expect(out.cases.filter((c) => c.miss !== null)).toHaveLength(
+      out.coverage.band90.cases - out.coverage.band90.hits,
+    )
+  })
+
+  it('prints a table by horizon with the misses; --scenario ar1 shows its 26 of 42', () => {
+    const r = sma('project', 'backtest', '--scenario', 'ar1', '--paths', '20000')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^all\s+42\s+26\/42 \(61\.9 %\)/m)
+    expect(r.stdout).toContain('from 2021: 2022 = 5.1 % above')
+  })
+
+  it.each(
+    [
+      ['--scenario', 'baseline'],
+      ['--series', 'KR_GDP'],
+      ['--horizons', '0'],
+      ['--from', '2024', '--to', '2010'],
+      ['--paths', '10'],
+    ].map((args) => ({ args, label: args.join(' ') })),
+  )('bad input is one line and exit 2: $label', ({ args }) => {
+    const r = sma('project', 'backtest', ...args)
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
   })
 })

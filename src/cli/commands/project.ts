@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs'
 import { Option, type Command } from '@commander-js/extra-typings'
 import cliProgress from 'cli-progress'
 import { evaluationContext } from '../../domain/record/record.js'
 import { shippedSnapshot } from '../../record/shipped-record.js'
 import {
+  DEFAULT_SCENARIO,
   MAX_PATHS,
   MAX_SEED,
   preparePlan,
+  shippedScenarios,
   type ProjectionRequest,
 } from '../../domain/projection/index.js'
 import { formatProjection } from '../format-projection.js'
@@ -19,24 +20,10 @@ import {
 } from '../../services/projections/request.js'
 import { IN_THREAD_BELOW, runProjection } from '../../services/projections/run-projection.js'
 import { CliError } from '../cli-error.js'
+import { registerBacktest } from './project-backtest.js'
+import { intOption, readJson } from './project-options.js'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
-
-function intOption(text: string, name: string, min: number, max: number): number {
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new CliError(`${name} must be an integer from ${min} to ${max} (got "${text}")`)
-  }
-  return Number(text)
-}
-
-function readJson(path: string, what: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'))
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err)
-    throw new CliError(`cannot read ${what} file ${path}: ${why}`)
-  }
-}
 
 /** `--compare` text: an id, a spec .json file, or `defense-budget-rule[:FROM_YEAR]`. */
 function compareInput(text: string): CompareInput {
@@ -96,14 +83,18 @@ function progressReporter(enabled: boolean): {
  * binding, totals and comparisons. Ctrl-C cancels the run.
  */
 export function registerProject(program: Command): void {
-  program
+  const project = program
     .command('project')
+    // `project backtest --scenario …`: flags after `backtest` are the subcommand's own
+    .enablePositionalOptions()
     .description('project an agreement under a scenario (Monte Carlo or deterministic)')
     .argument('<agreement>', 'agreement id, e.g. rok-us-sma-12, or a path to a spec .json file')
     .option(
       '--scenario <name|file>',
-      'shipped scenario (ar1, bootstrap, baseline, high-inflation, low-inflation) or a scenario .json file',
-      'ar1',
+      `shipped scenario (${shippedScenarios()
+        .map((s) => s.id)
+        .join(', ')}) or a scenario .json file`,
+      DEFAULT_SCENARIO,
     )
     .option('--paths <n>', `Monte Carlo paths (1 to ${MAX_PATHS})`, '100000')
     .option('--seed <s>', `random seed (0 to ${MAX_SEED})`, '1')
@@ -171,4 +162,5 @@ export function registerProject(program: Command): void {
         await pool?.destroy()
       }
     })
+  registerBacktest(project)
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { evaluateSchedule } from '../agreement/evaluate.js'
 import { agreementSpecSchema, type AgreementSpec } from '../agreement/spec.js'
 import type { IndexOverride } from '../index-series/index-series.js'
-import { applyProgram } from './kernel.js'
+import { applyProgram, simulateIndices } from './kernel.js'
+import { chunkStream, RandomSource } from './random-stream.js'
 import { buildPlan, type ProjectionPlan } from './plan.js'
 import type { Scenario } from './scenario.js'
 import { agreement, inputs, scenario } from './test-fixtures.js'
@@ -145,5 +146,49 @@ describe('the float kernel equals the exact engine on every path', () => {
     expect(engine).toEqual([null, null, 'floor', 'cap', null])
     expect(caps).toEqual([0, 0, 0, 1, 0])
     expect(floors).toEqual([0, 0, 1, 0, 0])
+  })
+})
+
+describe('joint draws (issue 16)', () => {
+  it('draws the later series with the stated correlation on the periods both windows share', () => {
+    const sma12 = agreement('rok-us-sma-12')
+    const plan = buildPlan(
+      [sma12, defenseBudgetVariant(sma12, 2027)],
+      scenario('calibrated'),
+      inputs,
+      {
+        simulate: true,
+      },
+    )
+    const [cpi, budget] = plan.series
+    if (!cpi || !budget) throw new Error('two series expected')
+    expect(budget.correlatedWith?.series).toBe(0)
+    const forced: ProjectionPlan = {
+      ...plan,
+      series: [
+        { ...cpi, model: { ...cpi.model, posterior: null } as typeof cpi.model },
+        {
+          ...budget,
+          model: { ...budget.model, posterior: null } as typeof budget.model,
+          correlatedWith: { series: 0, rho: 0.8 },
+        },
+      ],
+    }
+    const paths = 20_000
+    const ks = new Int32Array(paths * plan.slots)
+    simulateIndices(forced, new RandomSource(chunkStream(4, 0)), paths, ks)
+    // first-year changes of 2027 (CPI slot 1 − slot 0 is a 2027 shock; budget slot 0 is 2027)
+    const dc = Array.from(
+      { length: paths },
+      (_, p) => (ks[(cpi.slot0 + 1) * paths + p] ?? 0) - (ks[cpi.slot0 * paths + p] ?? 0),
+    )
+    const db = Array.from({ length: paths }, (_, p) => (ks[budget.slot0 * paths + p] ?? 0) - 75)
+    const m = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length
+    const mc = m(dc)
+    const mb = m(db)
+    const cov = m(dc.map((x, i) => (x - mc) * ((db[i] ?? 0) - mb)))
+    const r = cov / Math.sqrt(m(dc.map((x) => (x - mc) ** 2)) * m(db.map((x) => (x - mb) ** 2)))
+    expect(r).toBeGreaterThan(0.75) // 0.8 less a little for the rounding to one decimal
+    expect(r).toBeLessThan(0.85)
   })
 })

@@ -1,6 +1,7 @@
 import type { ProjectionPlan, SpecProgram } from './plan.js'
 import { ProjectionError } from './projection-error.js'
 import { chunkStream, RandomSource } from './random-stream.js'
+import { correlateShocks, drawParameters, type PathParameters } from './shocks.js'
 import { tallyOf, type Tally } from './tally.js'
 
 /**
@@ -53,13 +54,35 @@ function ar1Step(
   }
 }
 
+/** The same step with (c, φ, σ) drawn per path (a model with `posterior` parameters). */
+function ar1StepPerPath(
+  x: Float64Array,
+  eps: Float64Array,
+  e0: number,
+  out: Int32Array,
+  o: number,
+  params: PathParameters,
+  scale: number,
+  paths: number,
+): void {
+  const { c, phi, sigma } = params
+  for (let p = 0; p < paths; p++) {
+    const xp = (c[p] ?? 0) + (phi[p] ?? 0) * (x[p] ?? 0) + (sigma[p] ?? 0) * (eps[e0 + p] ?? 0)
+    x[p] = xp
+    const v = xp * scale
+    out[o + p] = v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5)
+  }
+}
+
 /**
  * Draws every simulated slot of `paths` paths into `out`, slot-major (`out[slot·paths + p]`,
  * integers of 1/scale percent), series by series in plan order. AR(1) draws one normal per
  * path and period of its window (also for periods the record already has, which reset the
  * state), propagates the continuous value and rounds each period half away from zero to the
- * published decimals before a rule reads it. Block bootstrap draws ⌈window/L⌉ block starts per
- * path.
+ * published decimals before a rule reads it. A random walk is the AR(1) with c = 0, φ = 1. With
+ * `posterior` parameters, (c, φ, σ) are drawn per path after the shocks; a series correlated with
+ * an earlier one mixes that series' shocks into its own for the periods they share. Block
+ * bootstrap draws ⌈window/L⌉ block starts per path.
  * @example
  * // AR(1) c = 1, φ = 0.5, σ = 0 from 2.1 → 2.05 → 2.025: slots 21, 20 (scale 10)
  */
@@ -70,12 +93,29 @@ export function simulateIndices(
   out: Int32Array,
 ): void {
   const scale = plan.scale
+  const shocks: (Float64Array | null)[] = []
   for (const s of plan.series) {
     const m = s.model
     const count = s.count
     if (m.kind === 'ar1') {
       const eps = new Float64Array(paths * count)
       rs.fillNormals(eps, eps.length)
+      const perPath = m.posterior ? drawParameters(m.posterior, m.c, m.phi, rs, paths) : null
+      const corr = s.correlatedWith
+      const other = corr ? plan.series[corr.series] : undefined
+      const otherEps = corr ? shocks[corr.series] : null
+      if (corr && other && otherEps) {
+        correlateShocks(
+          eps,
+          s.firstPeriod,
+          otherEps,
+          other.firstPeriod,
+          other.count,
+          corr.rho,
+          paths,
+        )
+      }
+      shocks.push(eps)
       const x = new Float64Array(paths).fill(m.start)
       const { c, phi, sigma } = m
       for (let i = 0; i < count; i++) {
@@ -87,9 +127,13 @@ export function simulateIndices(
           out.fill(known, o, o + paths)
           continue
         }
-        ar1Step(x, eps, e0, out, o, c, phi, sigma, scale, paths)
+        if (perPath) ar1StepPerPath(x, eps, e0, out, o, perPath, scale, paths)
+        else ar1Step(x, eps, e0, out, o, c, phi, sigma, scale, paths)
       }
-    } else if (m.kind === 'bootstrap') {
+      continue
+    }
+    shocks.push(null)
+    if (m.kind === 'bootstrap') {
       for (let p = 0; p < paths; p++) {
         let i = 0
         while (i < count) {

@@ -1,14 +1,23 @@
 import type { IndexOverride, SeriesId } from '../index-series/index-series.js'
 import { lookupIndex } from '../index-series/index-series.js'
-import type { ModelReport, PlanModel, ProjectionInputs } from './plan-types.js'
+import type { ModelReport, PlanModel, PlanPosterior, ProjectionInputs } from './plan-types.js'
 import { ProjectionError } from './projection-error.js'
 import { scenarioIndexValue, type Scenario, type SeriesModel } from './scenario.js'
-import { bootstrapBlocks, fitAr1, scaledInteger, seriesHistory } from './series-models.js'
+import {
+  bootstrapBlocks,
+  fitAr1,
+  fitRandomWalk,
+  residualsByPeriod,
+  scaledInteger,
+  seriesHistory,
+} from './series-models.js'
 
 /**
  * How one series of a plan draws its values: a deterministic path (the scenario's, or the record's
  * where it has values), a block bootstrap of the record, or an AR(1) fitted to the record by OLS
- * (or with the scenario's stated parameters), started from the last recorded value.
+ * (or with the scenario's stated parameters) or a random walk, started from the last recorded
+ * value. Fitted normal-shock models also return their one-step residuals by period (for the
+ * correlation of two series' shocks).
  */
 export function buildModel(
   id: SeriesId,
@@ -19,7 +28,7 @@ export function buildModel(
   window: readonly number[],
   digits: number,
   simulate: boolean,
-): { model: PlanModel; report: ModelReport } {
+): { model: PlanModel; report: ModelReport; residuals: Map<number, number> | null } {
   const first = window[0] ?? 0
   if (!simulate || model === undefined) {
     const values: Record<string, string> = {}
@@ -35,6 +44,7 @@ export function buildModel(
     return {
       model: { kind: 'path', values: scaled },
       report: { series: id, model: 'scenario-path', values, periods: window },
+      residuals: null,
     }
   }
   if (model.model === 'block-bootstrap') {
@@ -53,6 +63,7 @@ export function buildModel(
         blocks: blocks.length,
         periods: window,
       },
+      residuals: null,
     }
   }
   // AR(1): the state starts at the last recorded value before the window.
@@ -62,12 +73,49 @@ export function buildModel(
     if (v) start = { period: p, value: v.value }
   }
   if (!start) throw new ProjectionError(`${id}: no recorded value before ${first} to start from`)
+  const parameters = 'parameters' in model ? (model.parameters ?? 'point') : 'point'
+  if (model.model === 'random-walk') {
+    const history = seriesHistory(inputs.indices, id, model.fit.from, model.fit.to)
+    const f = fitRandomWalk(history)
+    return {
+      model: {
+        kind: 'ar1',
+        c: 0,
+        phi: 1,
+        sigma: f.sigma,
+        start: Number(start.value),
+        posterior: parameters === 'posterior' ? { kind: 'sigma', dof: f.pairs, ss: f.ss } : null,
+      },
+      report: {
+        series: id,
+        model: 'random-walk',
+        parameters,
+        fit: { from: f.from, to: f.to, pairs: f.pairs },
+        params: { sigma: f.sigma },
+        start,
+        periods: window,
+      },
+      residuals: residualsByPeriod(history, 0, 1),
+    }
+  }
   let params: { c: number; phi: number; sigma: number; mean: number | null }
   let fit: { from: number; to: number; pairs: number } | null = null
+  let posterior: PlanPosterior | null = null
+  let residuals: Map<number, number> | null = null
   if (model.model === 'ar1') {
-    const f = fitAr1(seriesHistory(inputs.indices, id, model.fit.from, model.fit.to))
+    const history = seriesHistory(inputs.indices, id, model.fit.from, model.fit.to)
+    const f = fitAr1(history)
     params = { c: f.c, phi: f.phi, sigma: f.sigma, mean: f.mean }
     fit = { from: f.from, to: f.to, pairs: f.pairs }
+    residuals = residualsByPeriod(history, f.c, f.phi)
+    if (parameters === 'posterior') {
+      // Cholesky factor of (XᵀX)⁻¹ (2 × 2)
+      const { cc, cphi, phiphi } = f.unscaledCov
+      const l11 = Math.sqrt(cc)
+      const l21 = cphi / l11
+      const l22 = Math.sqrt(Math.max(0, phiphi - l21 * l21))
+      posterior = { kind: 'ar1', dof: f.pairs - 2, ss: f.ssr, l11, l21, l22 }
+    }
   } else {
     params = {
       c: model.c,
@@ -83,15 +131,18 @@ export function buildModel(
       phi: params.phi,
       sigma: params.sigma,
       start: Number(start.value),
+      posterior,
     },
     report: {
       series: id,
       model: 'ar1',
       fitted: model.model === 'ar1',
+      parameters,
       fit,
       params,
       start,
       periods: window,
     },
+    residuals,
   }
 }

@@ -9,15 +9,33 @@ export interface ProjectionInputs {
   readonly publishedOf: (agreementId: string, year: number) => PublishedFigure | undefined
 }
 
+/**
+ * Per-path parameter draws of a normal-shock model (`posterior` in the scenario): σ² = S / χ²_dof
+ * (S a sum of squares); for an AR(1) also (c, φ) = (ĉ, φ̂) + σ·L·z with L the Cholesky factor of
+ * (XᵀX)⁻¹. Null: the point estimates on every path.
+ */
+export type PlanPosterior =
+  | { readonly kind: 'sigma'; readonly dof: number; readonly ss: number }
+  | {
+      readonly kind: 'ar1'
+      readonly dof: number
+      readonly ss: number
+      readonly l11: number
+      readonly l21: number
+      readonly l22: number
+    }
+
 /** How one simulated series draws its values (plain data, sent to worker threads). */
 export type PlanModel =
   | {
+      /** x_t = c + φ·x_{t−1} + σ·ε_t (a random walk is c = 0, φ = 1). */
       readonly kind: 'ar1'
       readonly c: number
       readonly phi: number
       readonly sigma: number
       /** x of the period before the window, percent. */
       readonly start: number
+      readonly posterior: PlanPosterior | null
     }
   | { readonly kind: 'bootstrap'; readonly blocks: readonly (readonly number[])[] }
   | { readonly kind: 'path'; readonly values: readonly number[] }
@@ -28,6 +46,7 @@ export type ModelReport =
       readonly series: SeriesId
       readonly model: 'ar1'
       readonly fitted: boolean
+      readonly parameters: 'point' | 'posterior'
       readonly fit: { readonly from: number; readonly to: number; readonly pairs: number } | null
       readonly params: {
         readonly c: number
@@ -35,6 +54,15 @@ export type ModelReport =
         readonly sigma: number
         readonly mean: number | null
       }
+      readonly start: { readonly period: number; readonly value: string }
+      readonly periods: readonly number[]
+    }
+  | {
+      readonly series: SeriesId
+      readonly model: 'random-walk'
+      readonly parameters: 'point' | 'posterior'
+      readonly fit: { readonly from: number; readonly to: number; readonly pairs: number }
+      readonly params: { readonly sigma: number }
       readonly start: { readonly period: number; readonly value: string }
       readonly periods: readonly number[]
     }
@@ -53,6 +81,19 @@ export type ModelReport =
       readonly periods: readonly number[]
     }
 
+/**
+ * The correlation the shocks of two simulated series are drawn with: Pearson's r of the two
+ * models' one-step residuals over the periods both fits share, with a 95 % interval (Fisher z).
+ */
+export interface CorrelationReport {
+  readonly series: readonly [SeriesId, SeriesId]
+  readonly rho: number
+  readonly interval95: readonly [number, number]
+  readonly pairs: number
+  readonly from: number
+  readonly to: number
+}
+
 /** One simulated series: a window of consecutive periods, each one slot per path. */
 export interface PlanSeries {
   readonly series: SeriesId
@@ -64,6 +105,11 @@ export interface PlanSeries {
   readonly known: readonly (number | null)[]
   readonly model: PlanModel
   readonly report: ModelReport
+  /**
+   * Shocks of this series are ρ·ε_other + √(1 − ρ²)·ε for periods the other (earlier) series'
+   * window shares; null: independent.
+   */
+  readonly correlatedWith: { readonly series: number; readonly rho: number } | null
 }
 
 /** A rate an escalation applies, scaled (percent × scale). */
@@ -138,4 +184,6 @@ export interface ProjectionPlan {
   readonly programs: readonly SpecProgram[]
   /** True when any year is simulated. */
   readonly stochastic: boolean
+  /** The correlation two simulated series are drawn with, or null (independent). */
+  readonly correlation: CorrelationReport | null
 }

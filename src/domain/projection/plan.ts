@@ -7,9 +7,11 @@ import type { Scenario } from './scenario.js'
 import { buildModel } from './plan-model.js'
 import { explicitOverrides, scenarioOverrides } from './scenario-overrides.js'
 import { ProjectionError } from './projection-error.js'
-import { scaledInteger } from './series-models.js'
+import { pearsonByPeriod, scaledInteger } from './series-models.js'
 
 export type {
+  CorrelationReport,
+  PlanPosterior,
   ProjectionInputs,
   PlanModel,
   ModelReport,
@@ -20,6 +22,7 @@ export type {
   ProjectionPlan,
 } from './plan-types.js'
 import type {
+  CorrelationReport,
   ProjectionInputs,
   PlanRate,
   PlanSeries,
@@ -256,6 +259,7 @@ export function buildPlan(
 
   // Simulated series: one window of consecutive periods each.
   const series: PlanSeries[] = []
+  const residualsOf: (Map<number, number> | null)[] = []
   const slotOf = new Map<string, number>()
   let slots = 0
   for (const [id, set] of [...needed.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -278,10 +282,21 @@ export function buildPlan(
       digits,
       options.simulate,
     )
-    series.push({ series: id, firstPeriod: first, count, slot0: slots, known, ...built })
+    const { residuals, ...rest } = built
+    series.push({
+      series: id,
+      firstPeriod: first,
+      count,
+      slot0: slots,
+      known,
+      ...rest,
+      correlatedWith: null,
+    })
+    residualsOf.push(residuals)
     window.forEach((p, i) => slotOf.set(`${id}:${p}`, slots + i))
     slots += count
   }
+  const correlation = options.simulate ? correlate(scenario, series, residualsOf) : null
 
   const programs: SpecProgram[] = drafts.map(({ spec, currency, ops }) => ({
     agreement: { id: spec.id, revision: spec.revision, title: spec.title },
@@ -324,5 +339,47 @@ export function buildPlan(
     slots,
     programs,
     stochastic: programs.some((p) => p.years.some((y) => y.kind === 'escalate')),
+    correlation,
+  }
+}
+
+/**
+ * With `correlation: "estimated"` and two simulated series: Pearson's r of their models'
+ * residuals over the periods both fits share, set on the later series so its shocks are drawn
+ * jointly with the earlier one's. Needs normal-shock models fitted to the record.
+ */
+function correlate(
+  scenario: Scenario,
+  series: PlanSeries[],
+  residualsOf: readonly (Map<number, number> | null)[],
+): CorrelationReport | null {
+  if (scenario.correlation !== 'estimated') return null
+  const simulated = series
+    .map((s, i) => ({ s, i, residuals: residualsOf[i] ?? null }))
+    .filter(({ s }) => s.model.kind !== 'path')
+  const [a, b] = simulated
+  if (!a || !b) return null
+  if (a.residuals === null || b.residuals === null) {
+    throw new ProjectionError(
+      `scenario ${scenario.id}: an estimated correlation needs ar1 or random-walk models fitted to the record for ${a.s.series} and ${b.s.series}`,
+    )
+  }
+  const r = pearsonByPeriod(a.residuals, b.residuals)
+  if (r === null) {
+    throw new ProjectionError(
+      `scenario ${scenario.id}: fewer than 5 common years to estimate the ${a.s.series}–${b.s.series} correlation`,
+    )
+  }
+  const rho = Math.max(-0.999, Math.min(0.999, r.rho))
+  series[b.i] = { ...b.s, correlatedWith: { series: a.i, rho } }
+  const z = Math.atanh(rho)
+  const half = 1.959963984540054 / Math.sqrt(Math.max(1, r.pairs - 3))
+  return {
+    series: [a.s.series, b.s.series],
+    rho,
+    interval95: [Math.tanh(z - half), Math.tanh(z + half)],
+    pairs: r.pairs,
+    from: r.from,
+    to: r.to,
   }
 }

@@ -18,16 +18,48 @@ describe('shipped scenarios', () => {
     expect(all.map((s) => s.id).sort()).toEqual([
       'ar1',
       'baseline',
+      'bok-2026-05',
       'bootstrap',
+      'calibrated',
       'high-inflation',
+      'imf-2025-article-iv',
       'low-inflation',
+      'mnd-midterm-2025-2029',
     ])
     for (const s of all) {
       expect(s.overridePublished).toEqual([])
-      expect(s.indices.KR_CPI?.basis).toMatch(/ssumption/)
+      // Issue 16: an institution's forecast names the institution for its own series; every
+      // other path is SMA Desk's assumption and says so.
+      for (const id of ['KR_CPI', 'KR_DEFENSE_BUDGET'] as const) {
+        const basis = s.indices[id]?.basis ?? ''
+        if (s.forecast?.series.includes(id)) expect(basis).toMatch(/Bank of Korea|IMF|Defense Plan/)
+        else expect(basis).toMatch(/ssumption/)
+      }
       expect(yearValue(s.servicemembers.KR ?? { values: {}, basis: 'x' }, 2028)).toBe('28500')
     }
     expect(scenario('baseline').indices.KR_CPI?.after).toBe('2.1')
+  })
+
+  it('official forecasts carry their institution, date, sources and how later years are filled', () => {
+    const official = shippedScenarios().filter((s) => s.forecast !== undefined)
+    expect(official.map((s) => s.id)).toEqual([
+      'bok-2026-05',
+      'imf-2025-article-iv',
+      'mnd-midterm-2025-2029',
+    ])
+    for (const s of official) {
+      expect(s.stochastic).toBeNull()
+      expect(s.forecast?.sources.length).toBeGreaterThan(0)
+      expect(s.forecast?.beyond.ko).toMatch(/가정/)
+    }
+    expect(scenario('bok-2026-05').indices.KR_CPI?.values).toEqual({ '2026': '2.7', '2027': '2.3' })
+    expect(scenario('imf-2025-article-iv').forecast?.gaps?.en).toMatch(/World Economic Outlook/)
+    // 72.352 / 66.7, 78.324 / 72.352, 84.7073 / 78.324, rounded half away from zero
+    expect(scenario('mnd-midterm-2025-2029').indices.KR_DEFENSE_BUDGET?.values).toEqual({
+      '2027': '8.5',
+      '2028': '8.3',
+      '2029': '8.1',
+    })
   })
 
   it('reject unknown keys with a path', () => {
@@ -180,6 +212,59 @@ describe('Monte Carlo projection of the 12th SMA', () => {
   })
 })
 
+describe('the calibrated scenario (issue 16)', () => {
+  const run = (paths = 20_000) =>
+    projectInThread(
+      {
+        specs: [sma12, defenseBudgetVariant(sma12, 2027)],
+        scenario: scenario('calibrated'),
+        paths,
+        seed: 1,
+      },
+      inputs,
+    )
+
+  it('draws CPI and budget growth jointly with their estimated correlation, and shows it', () => {
+    const r = run()
+    expect(r.models.map((m) => [m.series, m.model])).toEqual([
+      ['KR_CPI', 'random-walk'],
+      ['KR_DEFENSE_BUDGET', 'random-walk'],
+    ])
+    const c = r.correlation
+    expect(c).toMatchObject({ series: ['KR_CPI', 'KR_DEFENSE_BUDGET'], pairs: 24, from: 2001 })
+    expect(c?.rho).toBeGreaterThan(c?.interval95[0] ?? 1)
+    expect(c?.rho).toBeLessThan(c?.interval95[1] ?? -1)
+    // the median of a random walk is the last value: CPI 2.1 % → 2028 = 1,551.1 bn × 1.021
+    expect(r.projections[0]?.years[2]?.nominal?.p50).toBe('1583700000000')
+  })
+
+  it('a projection of one series alone reports no correlation; independent scenarios neither', () => {
+    const one = projectInThread(
+      { specs: [sma12], scenario: scenario('calibrated'), paths: 1000, seed: 1 },
+      inputs,
+    )
+    expect(one.correlation).toBeNull()
+    expect(run(1000).correlation).not.toBeNull()
+    const ar1 = projectInThread(
+      {
+        specs: [sma12, defenseBudgetVariant(sma12, 2027)],
+        scenario: scenario('ar1'),
+        paths: 1000,
+        seed: 1,
+      },
+      inputs,
+    )
+    expect(ar1.correlation).toBeNull()
+  })
+
+  it('refuses an estimated correlation with a bootstrap model', () => {
+    const sc = { ...scenario('bootstrap'), correlation: 'estimated' as const }
+    expect(() =>
+      buildPlan([sma12, defenseBudgetVariant(sma12, 2027)], sc, inputs, { simulate: true }),
+    ).toThrow(/needs ar1 or random-walk/)
+  })
+})
+
 describe('defenseBudgetVariant', () => {
   it('derives the 11th-style rule for 2027–2030', () => {
     const v = defenseBudgetVariant(sma12, 2027)
@@ -204,7 +289,7 @@ describe('defenseBudgetVariant', () => {
 
 describe('projectionResultSchema', () => {
   it('accepts the results of every mode (the API response allow-list drops nothing)', () => {
-    for (const sid of ['ar1', 'bootstrap', 'baseline']) {
+    for (const sid of ['calibrated', 'ar1', 'bootstrap', 'baseline', 'mnd-midterm-2025-2029']) {
       const r = projectInThread(
         {
           specs: [sma12, defenseBudgetVariant(sma12, 2027)],

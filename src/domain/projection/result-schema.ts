@@ -27,6 +27,7 @@ const modelReport = z.discriminatedUnion('model', [
     series,
     model: z.literal('ar1'),
     fitted: z.boolean(),
+    parameters: z.enum(['point', 'posterior']),
     fit: z.strictObject({ from: z.int(), to: z.int(), pairs: z.int() }).nullable(),
     params: z.strictObject({
       c: z.number(),
@@ -34,6 +35,15 @@ const modelReport = z.discriminatedUnion('model', [
       sigma: z.number(),
       mean: z.number().nullable(),
     }),
+    start: z.strictObject({ period: z.int(), value: z.string() }),
+    periods: z.array(z.int()),
+  }),
+  z.strictObject({
+    series,
+    model: z.literal('random-walk'),
+    parameters: z.enum(['point', 'posterior']),
+    fit: z.strictObject({ from: z.int(), to: z.int(), pairs: z.int() }),
+    params: z.strictObject({ sigma: z.number() }),
     start: z.strictObject({ period: z.int(), value: z.string() }),
     periods: z.array(z.int()),
   }),
@@ -86,6 +96,16 @@ export const projectionResultSchema = z
       deflatorBaseYear: z.int(),
     }),
     models: z.array(modelReport),
+    correlation: z
+      .strictObject({
+        series: z.tuple([series, series]),
+        rho: z.number().min(-1).max(1),
+        interval95: z.tuple([z.number(), z.number()]),
+        pairs: z.int(),
+        from: z.int(),
+        to: z.int(),
+      })
+      .nullable(),
     projections: z.array(
       z.strictObject({
         agreement: z.strictObject({

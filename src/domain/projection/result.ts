@@ -1,13 +1,13 @@
 import type { IndexSeriesSet } from '../index-series/index-series.js'
 import { CHUNK_SIZE, runChunk, type ChunkResult } from './kernel.js'
-import type { ModelReport, ProjectionPlan, SpecProgram } from './plan.js'
+import type { CorrelationReport, ModelReport, ProjectionPlan, SpecProgram } from './plan.js'
 import { yearValue, type Scenario } from './scenario.js'
 import { seriesHistory } from './series-models.js'
 import { mergeTallies, tallyCount, tallyHistogram, tallyQuantile, type Tally } from './tally.js'
 
 /** Bumped whenever the numbers a given (plan, seed, paths) produces could change. */
-export const PROJECTION_ENGINE_VERSION = 'projection@1'
-export const PROJECTION_SCHEMA_TAG = 'sma-desk/projection@1'
+export const PROJECTION_ENGINE_VERSION = 'projection@2'
+export const PROJECTION_SCHEMA_TAG = 'sma-desk/projection@2'
 
 /** Percentiles and mean of a distribution; integer minor units as decimal text. */
 export interface Quantiles {
@@ -105,6 +105,8 @@ export interface ProjectionResult {
     readonly deflatorBaseYear: number
   }
   readonly models: readonly ModelReport[]
+  /** The correlation two simulated series were drawn with; null when drawn independently. */
+  readonly correlation: CorrelationReport | null
   readonly projections: readonly AgreementProjection[]
   readonly comparisons: readonly ComparisonProjection[]
 }
@@ -394,6 +396,7 @@ export function summarise(
       deflatorBaseYear: scenario.deflator.baseYear,
     },
     models: plan.series.map((s) => s.report),
+    correlation: plan.correlation,
     projections,
     comparisons,
   }

@@ -46,12 +46,22 @@ const fitPeriod = z
   .strictObject({ from: year, to: year })
   .refine((p) => p.to > p.from, 'fit period: to must be after from')
 
+/**
+ * How a fitted model treats its parameters: `point` uses the estimates on every path; `posterior`
+ * draws them per path from their posterior under a flat prior (σ² from SSR / χ²; for an AR(1)
+ * also (c, φ) from a normal around the OLS estimates), so the fan carries estimation uncertainty.
+ */
+export const parameterTreatmentSchema = z.enum(['point', 'posterior'])
+export type ParameterTreatment = z.infer<typeof parameterTreatmentSchema>
+
 /** Monte Carlo model of one index series. */
 export const seriesModelSchema = z.discriminatedUnion('model', [
   z.strictObject({
     /** AR(1) fitted by OLS to the record's history over `fit` (latest vintage). */
     model: z.literal('ar1'),
     fit: fitPeriod,
+    /** Default `point` (the estimates on every path). */
+    parameters: parameterTreatmentSchema.optional(),
   }),
   z.strictObject({
     /** AR(1) with stated parameters (percent units): x_t = c + φ·x_{t−1} + σ·ε_t. */
@@ -61,6 +71,16 @@ export const seriesModelSchema = z.discriminatedUnion('model', [
     sigma: z.number().min(0),
   }),
   z.strictObject({
+    /**
+     * Random walk without drift: x_t = x_{t−1} + σ·ε_t, σ estimated from the year-on-year
+     * changes of the record over `fit` (the "no-change" forecast with its historical spread).
+     */
+    model: z.literal('random-walk'),
+    fit: fitPeriod,
+    /** Default `point`; `posterior` draws σ per path (σ² = Σd² / χ²_m). */
+    parameters: parameterTreatmentSchema.optional(),
+  }),
+  z.strictObject({
     /** Moving block bootstrap of the record's historical values over `fit`. */
     model: z.literal('block-bootstrap'),
     blockLength: z.int().min(1).max(10),
@@ -68,6 +88,40 @@ export const seriesModelSchema = z.discriminatedUnion('model', [
   }),
 ])
 export type SeriesModel = z.infer<typeof seriesModelSchema>
+
+const bilingual = z.strictObject({ en: z.string().min(1), ko: z.string().min(1) })
+
+/** A source of a forecast: an institution's page, the press that reported it, or research. */
+export const forecastSourceSchema = z.strictObject({
+  url: z.url(),
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  published: z.iso.date().nullable(),
+  tier: z.enum(['official', 'press', 'research']),
+})
+
+/**
+ * Whose forecast a scenario carries, when and where it was published, how its figures are known
+ * (`published` by the institution, `reported` by others, `derived` by SMA Desk from reported
+ * levels), how years beyond the forecast are filled (SMA Desk's choice, stated) and what could
+ * not be found.
+ */
+export const forecastSchema = z.strictObject({
+  institution: bilingual,
+  publication: bilingual,
+  /** Publication date: a day, or a month when only that is known. */
+  published: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'YYYY-MM or YYYY-MM-DD'),
+  /** The series whose path is the institution's (others are SMA Desk's assumptions). */
+  series: z.array(seriesIdSchema).min(1),
+  figures: z.enum(['published', 'reported', 'derived']),
+  /** The forecast's own years, per series, as the institution gives them (text). */
+  covers: bilingual,
+  beyond: bilingual,
+  /** What could not be located, or null. */
+  gaps: bilingual.nullable(),
+  sources: z.array(forecastSourceSchema).min(1),
+})
+export type Forecast = z.infer<typeof forecastSchema>
 
 export const scenarioSchema = z.strictObject({
   schema: z.literal(SCENARIO_SCHEMA_TAG),
@@ -92,6 +146,14 @@ export const scenarioSchema = z.strictObject({
   /** Real terms: amounts divided by Π(1 + inflation/100) from baseYear + 1 to the year. */
   deflator: z.strictObject({ baseYear: year, inflationPct: indexPath }),
   stochastic: z.partialRecord(seriesIdSchema, seriesModelSchema).nullable(),
+  /**
+   * `estimated`: when both series are simulated, their shocks are drawn jointly with the
+   * correlation of the two models' residuals over the years both fits share (shown in the
+   * result). Absent or `independent`: drawn independently. Needs normal-shock models.
+   */
+  correlation: z.enum(['independent', 'estimated']).optional(),
+  /** Set when the scenario's numbers are an institution's published forecast, not SMA Desk's. */
+  forecast: forecastSchema.optional(),
 })
 export type Scenario = z.infer<typeof scenarioSchema>
 

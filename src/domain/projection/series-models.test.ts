@@ -3,6 +3,9 @@ import { chunkStream, RandomSource } from './random-stream.js'
 import {
   bootstrapBlocks,
   fitAr1,
+  fitRandomWalk,
+  pearsonByPeriod,
+  residualsByPeriod,
   roundScaled,
   scaledInteger,
   seriesHistory,
@@ -99,5 +102,39 @@ describe('scaling and rounding', () => {
     expect(roundScaled(2.25, 10)).toBe(23)
     expect(roundScaled(-2.25, 10)).toBe(-23)
     expect(roundScaled(-0.04, 10)).toBe(-0)
+  })
+})
+
+describe('fitRandomWalk, residualsByPeriod, pearsonByPeriod', () => {
+  const cpi = seriesHistory(record.indices, 'KR_CPI', 2000, 2025)
+
+  it('estimates σ from the year-on-year changes (zero drift) and skips gaps', () => {
+    const f = fitRandomWalk(cpi)
+    expect(f.pairs).toBe(25)
+    let ss = 0
+    for (let i = 1; i < cpi.length; i++) ss += ((cpi[i]?.pct ?? 0) - (cpi[i - 1]?.pct ?? 0)) ** 2
+    expect(f.ss).toBeCloseTo(ss, 12)
+    expect(f.sigma).toBeCloseTo(Math.sqrt(ss / 25), 12)
+    const db = fitRandomWalk(seriesHistory(record.indices, 'KR_DEFENSE_BUDGET', 2000, 2026))
+    expect(db.pairs).toBe(24) // 2001–2024; 2026 has no 2025 to pair with
+    expect(() => fitRandomWalk(cpi.slice(0, 3))).toThrow(RangeError)
+  })
+
+  it('gives one-step residuals by period', () => {
+    const rw = residualsByPeriod(cpi, 0, 1)
+    expect(rw.get(2022)).toBeCloseTo(2.6, 12) // 5.1 − 2.5
+    expect(rw.has(2000)).toBe(false)
+    const f = fitAr1(cpi)
+    const ar = residualsByPeriod(cpi, f.c, f.phi)
+    const ssr = [...ar.values()].reduce((s, e) => s + e * e, 0)
+    expect(ssr).toBeCloseTo(f.ssr, 10)
+  })
+
+  it('correlates the periods two maps share (null below five)', () => {
+    const a = new Map([1, 2, 3, 4, 5, 6].map((k) => [k, k] as [number, number]))
+    const b = new Map([2, 3, 4, 5, 6, 7].map((k) => [k, -2 * k + 1] as [number, number]))
+    expect(pearsonByPeriod(a, b)).toEqual({ rho: -1, pairs: 5, from: 2, to: 6 })
+    const short = new Map([[1, 1] as [number, number]])
+    expect(pearsonByPeriod(a, short)).toBeNull()
   })
 })

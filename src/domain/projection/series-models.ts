@@ -44,6 +44,10 @@ export interface Ar1Fit extends Ar1Params {
   readonly pairs: number
   readonly from: number
   readonly to: number
+  /** Sum of squared residuals (for posterior draws). */
+  readonly ssr: number
+  /** (XᵀX)⁻¹ of the regression on [1, x_{t−1}]: var(ĉ), cov(ĉ, φ̂), var(φ̂) per unit σ². */
+  readonly unscaledCov: { readonly cc: number; readonly cphi: number; readonly phiphi: number }
 }
 
 /**
@@ -93,7 +97,17 @@ export function fitAr1(points: readonly HistoryPoint[]): Ar1Fit {
   const sigma = Math.sqrt(ssr / (n - 2))
   const first = points[0]?.period ?? 0
   const last = points.at(-1)?.period ?? 0
-  return { c, phi, sigma, mean: phi < 1 ? c / (1 - phi) : null, pairs: n, from: first, to: last }
+  return {
+    c,
+    phi,
+    sigma,
+    mean: phi < 1 ? c / (1 - phi) : null,
+    pairs: n,
+    from: first,
+    to: last,
+    ssr,
+    unscaledCov: { cc: 1 / n + (mx * mx) / sxx, cphi: -mx / sxx, phiphi: 1 / sxx },
+  }
 }
 
 /**
@@ -145,4 +159,96 @@ export function scaledInteger(text: string, digits: number): number {
 export function roundScaled(pct: number, scale: number): number {
   const v = pct * scale
   return v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5)
+}
+
+/** Consecutive (x_{t−1}, x_t) pairs of a history; a gap breaks the chain. */
+function consecutivePairs(
+  points: readonly HistoryPoint[],
+): { period: number; prev: number; cur: number }[] {
+  const out: { period: number; prev: number; cur: number }[] = []
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]
+    const b = points[i]
+    if (a && b && b.period === a.period + 1) out.push({ period: b.period, prev: a.pct, cur: b.pct })
+  }
+  return out
+}
+
+export interface RandomWalkFit {
+  /** √(Σd² / m): the spread of year-on-year changes d_t = x_t − x_{t−1} (zero drift), percent. */
+  readonly sigma: number
+  /** Σd² (for posterior draws of σ). */
+  readonly ss: number
+  /** Number m of consecutive pairs. */
+  readonly pairs: number
+  readonly from: number
+  readonly to: number
+}
+
+/**
+ * Fits a random walk without drift, x_t = x_{t−1} + σ·ε_t: σ² is the mean square of the
+ * year-on-year changes over every pair of consecutive periods (a gap breaks the chain). Throws a
+ * RangeError with fewer than 3 pairs.
+ * @example
+ * // KR_CPI 2000–2025: 25 changes, Σd² ≈ 37.6 → σ ≈ 1.227 (percentage points)
+ * fitRandomWalk(seriesHistory(indices, 'KR_CPI', 2000, 2025)).sigma
+ */
+export function fitRandomWalk(points: readonly HistoryPoint[]): RandomWalkFit {
+  const pairs = consecutivePairs(points)
+  if (pairs.length < 3) {
+    throw new RangeError(
+      `random-walk fit needs at least 3 consecutive pairs, found ${pairs.length}`,
+    )
+  }
+  const ss = pairs.reduce((s, p) => s + (p.cur - p.prev) ** 2, 0)
+  return {
+    sigma: Math.sqrt(ss / pairs.length),
+    ss,
+    pairs: pairs.length,
+    from: points[0]?.period ?? 0,
+    to: points.at(-1)?.period ?? 0,
+  }
+}
+
+/**
+ * One-step residuals of a model x_t = c + φ·x_{t−1} + e_t on a history, by period (for the
+ * correlation of two series' shocks). A random walk is c = 0, φ = 1.
+ * @example residualsByPeriod(cpi, 0, 1).get(2022) // 2.6 (5.1 − 2.5)
+ */
+export function residualsByPeriod(
+  points: readonly HistoryPoint[],
+  c: number,
+  phi: number,
+): Map<number, number> {
+  return new Map(consecutivePairs(points).map((p) => [p.period, p.cur - c - phi * p.prev]))
+}
+
+/**
+ * Pearson correlation of the values two maps share by key, with the number of shared keys and
+ * their range; null with fewer than 5 shared keys or no variation.
+ * @example pearsonByPeriod(new Map([[1, 1], [2, 2], …]), new Map([[1, 2], [2, 4], …])) // {rho: 1, pairs: 5, …}
+ */
+export function pearsonByPeriod(
+  a: ReadonlyMap<number, number>,
+  b: ReadonlyMap<number, number>,
+): { rho: number; pairs: number; from: number; to: number } | null {
+  const keys = [...a.keys()].filter((k) => b.has(k)).sort((x, y) => x - y)
+  const n = keys.length
+  if (n < 5) return null
+  const xs = keys.map((k) => a.get(k) ?? 0)
+  const ys = keys.map((k) => b.get(k) ?? 0)
+  const mx = xs.reduce((s, v) => s + v, 0) / n
+  const my = ys.reduce((s, v) => s + v, 0) / n
+  let sxy = 0
+  let sxx = 0
+  let syy = 0
+  for (let i = 0; i < n; i++) {
+    const dx = (xs[i] ?? 0) - mx
+    const dy = (ys[i] ?? 0) - my
+    sxy += dx * dy
+    sxx += dx * dx
+    syy += dy * dy
+  }
+  if (sxx === 0 || syy === 0) return null
+  return { rho: sxy / Math.sqrt(sxx * syy), pairs: n, from: keys[0] ?? 0, to: keys.at(-1) ?? 0 }
 }

@@ -3,6 +3,7 @@ import { testDialects } from '../../db/test-harness.js'
 import { publishedLookup } from '../../domain/index.js'
 import { loadRecord } from '../../record/shipped-record.js'
 import {
+  DEFAULT_SCENARIO,
   defenseBudgetVariant,
   projectionResultSchema,
   type ProjectionResult,
@@ -47,7 +48,7 @@ describe('POST /api/projections', () => {
     const cli = await runProjection(
       {
         specs: [sma12, defenseBudgetVariant(sma12)],
-        scenario: resolveScenario('ar1'),
+        scenario: resolveScenario(DEFAULT_SCENARIO), // what the API uses when none is named
         paths: 60_000,
         seed: 1,
       },
@@ -100,13 +101,18 @@ describe('POST /api/projections', () => {
       defaultScenario: string
       scenarios: { id: string; stochastic: boolean; scenario: { indices: unknown } }[]
     }>()
-    expect(body.defaultScenario).toBe('ar1')
+    // Issue 16: the backtested random walk is the default; the institutions' forecasts follow.
+    expect(body.defaultScenario).toBe('calibrated')
     expect(body.scenarios.map((s) => [s.id, s.stochastic])).toEqual([
+      ['calibrated', true],
       ['ar1', true],
-      ['baseline', false],
       ['bootstrap', true],
+      ['baseline', false],
       ['high-inflation', false],
       ['low-inflation', false],
+      ['bok-2026-05', false],
+      ['imf-2025-article-iv', false],
+      ['mnd-midterm-2025-2029', false],
     ])
   })
 

@@ -1,11 +1,18 @@
-import { DEFAULT_SCENARIO, isStochastic, shippedScenarios } from '../../domain/projection/index.js'
+import {
+  backtest,
+  DEFAULT_SCENARIO,
+  findShippedScenario,
+  isStochastic,
+  shippedScenarios,
+} from '../../domain/projection/index.js'
 import { evaluationContext } from '../../domain/record/record.js'
 import { DomainError } from '../../domain/errors.js'
 import { projectionOperations as ops } from '../../contracts/operations.js'
-import { projectionResultSchema } from '../../contracts/projections.js'
+import { backtestResultSchema, projectionResultSchema } from '../../contracts/projections.js'
 import { ProjectionPool } from '../../services/projections/projection-pool.js'
 import { resolveCompare, resolveScenario, resolveSpec } from '../../services/projections/request.js'
 import { IN_THREAD_BELOW, runProjection } from '../../services/projections/run-projection.js'
+import { ProjectionRuns } from '../../services/projections/runs.js'
 import { bind } from '../bind.js'
 import { scopeOfRequest, type RouteKit } from '../request-context.js'
 
@@ -14,11 +21,22 @@ import { scopeOfRequest, type RouteKit } from '../request-context.js'
  * values come from the asker's scope of the database, so results from private inputs reach only
  * those who may see them. Runs of IN_THREAD_BELOW paths or more go to a worker pool made on
  * first use and destroyed when the app closes, so the event loop stays free; smaller runs yield
- * between chunks. A client that disconnects cancels its run.
+ * between chunks. A client that disconnects cancels its run. Stored runs (decision 0006) run in
+ * the background on the same pool; the web polls them for progress. The backtest refits a
+ * shipped scenario's model on the record the asker sees.
  */
 export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
   let pool: ProjectionPool | undefined
+  const runs = new ProjectionRuns({
+    db: ctx.store.db,
+    now: ctx.now,
+    pool: () => (pool ??= new ProjectionPool(ctx.projectionThreads)),
+  })
+  app.addHook('onReady', async () => {
+    await runs.recoverInterrupted()
+  })
   app.addHook('onClose', async () => {
+    await runs.close()
     await pool?.destroy()
   })
 
@@ -64,4 +82,56 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
       throw e
     }
   })
+
+  bind(app, ops.getBacktest, async (req) => {
+    const q = req.query
+    const scenario = findShippedScenario(q.scenario)
+    if (!scenario || !isStochastic(scenario)) {
+      throw new DomainError(
+        'invalid',
+        `"${q.scenario}" is not a shipped Monte Carlo scenario (${shippedScenarios()
+          .filter(isStochastic)
+          .map((s) => s.id)
+          .join(', ')})`,
+        {
+          errors: [{ pointer: '/querystring/scenario', detail: 'a shipped Monte Carlo scenario' }],
+        },
+      )
+    }
+    if (q.to < q.from) {
+      throw new DomainError('invalid', 'to must not be before from', {
+        errors: [{ pointer: '/querystring/to', detail: 'not before from' }],
+      })
+    }
+    const record = await ctx.record.snapshot(scopeOfRequest(req))
+    // readonly domain types → the schema's mutable output type (also checks the contract)
+    return backtestResultSchema.parse(
+      backtest(scenario, record.indices, {
+        series: q.series,
+        origins: { from: q.from, to: q.to },
+        horizons: q.horizons,
+        paths: q.paths,
+        seed: q.seed,
+      }),
+    )
+  })
+
+  bind(app, ops.startProjectionRun, async (req, reply) => {
+    const scope = scopeOfRequest(req)
+    const created = await runs.start(
+      { scope, userId: req.auth?.principal.userId ?? null },
+      await ctx.record.snapshot(scope),
+      req.body,
+    )
+    return reply
+      .code(201)
+      .header('location', `/api/projection-runs/${created.run.id}`)
+      .send(created)
+  })
+  bind(app, ops.getProjectionRun, async (req) => ({
+    run: await runs.get(scopeOfRequest(req), req.params.id),
+  }))
+  bind(app, ops.cancelProjectionRun, async (req) => ({
+    run: await runs.cancel(scopeOfRequest(req), req.params.id, req.body.cancelToken),
+  }))
 }

@@ -5,6 +5,7 @@ import { useLang } from '../../i18n/i18n'
 import { SelectField, WholeNumberField } from '../../ui/Field'
 import { ErrorBox } from '../../ui/Status'
 import type { CompareChoice, ScenarioInfo, useScenarios } from './api'
+import { ForecastLabel } from './OfficialForecasts'
 import { compareFromValue, compareValue, MAX_PATHS, MAX_SEED } from './view'
 
 export interface FormState {
@@ -24,7 +25,7 @@ export function ProjectionForm({
   others,
   scenarios,
   valid,
-  running,
+  cancellable,
   onRun,
   onCancel,
 }: {
@@ -35,7 +36,8 @@ export function ProjectionForm({
   readonly others: readonly AgreementSummary[]
   readonly scenarios: ReturnType<typeof useScenarios>
   readonly valid: { readonly paths: boolean; readonly seed: boolean; readonly run: boolean }
-  readonly running: boolean
+  /** A run this page started is going on: Cancel is offered. */
+  readonly cancellable: boolean
   readonly onRun: (e: SyntheticEvent) => void
   readonly onCancel: () => void
 }) {
@@ -43,9 +45,13 @@ export function ProjectionForm({
   const list = scenarios.data
   const scenario = list?.scenarios.find((s) => s.id === state.scenarioId)
   const exact = scenario !== undefined && !scenario.stochastic
-  const scenarioOptions = (stochastic: boolean) =>
+  const scenarioOptions = (kind: 'stochastic' | 'forecast' | 'assumption') =>
     (list?.scenarios ?? [])
-      .filter((s) => s.stochastic === stochastic)
+      .filter((s) =>
+        kind === 'stochastic'
+          ? s.stochastic
+          : !s.stochastic && (s.scenario.forecast !== undefined) === (kind === 'forecast'),
+      )
       .map((s) => (
         <option key={s.id} value={s.id}>
           {s.title[lang]}
@@ -83,10 +89,13 @@ export function ProjectionForm({
             {list && (
               <>
                 <optgroup label={t('projections.stochasticGroup')}>
-                  {scenarioOptions(true)}
+                  {scenarioOptions('stochastic')}
+                </optgroup>
+                <optgroup label={t('projections.forecastGroup')}>
+                  {scenarioOptions('forecast')}
                 </optgroup>
                 <optgroup label={t('projections.deterministicGroup')}>
-                  {scenarioOptions(false)}
+                  {scenarioOptions('assumption')}
                 </optgroup>
               </>
             )}
@@ -163,7 +172,7 @@ export function ProjectionForm({
         <button type="submit" disabled={!valid.run} data-testid="projection-run">
           {t('projections.run')}
         </button>
-        {running && (
+        {cancellable && (
           <button
             type="button"
             className="secondary"
@@ -184,11 +193,20 @@ const isSeries = (s: string): s is (typeof SERIES)[number] =>
 
 /** What the chosen scenario does: its models (and fit periods) and its assumptions (English). */
 function ScenarioNote({ scenario }: { readonly scenario: ScenarioInfo }) {
-  const { t } = useLang()
+  const { t, lang } = useLang()
   const models = Object.entries(scenario.scenario.stochastic ?? {})
+  const forecast = scenario.scenario.forecast
   return (
     <div className="hint scenario-note" data-testid="scenario-note">
-      {scenario.stochastic ? (
+      {forecast ? (
+        <>
+          <ForecastLabel forecast={forecast} />
+          <span className="forecast-detail">
+            {' '}
+            {forecast.covers[lang]}. {forecast.beyond[lang]}
+          </span>
+        </>
+      ) : scenario.stochastic ? (
         <ul>
           {models.map(([series, m]) => (
             <li key={series}>
@@ -198,12 +216,16 @@ function ScenarioNote({ scenario }: { readonly scenario: ScenarioInfo }) {
               {'blockLength' in m && (
                 <> · {t('projections.blockLength', { count: m.blockLength })}</>
               )}
+              {'parameters' in m && m.parameters === 'posterior' && (
+                <> · {t('projections.posterior')}</>
+              )}
             </li>
           ))}
         </ul>
       ) : (
         <span>{t('projections.deterministicNote')}</span>
       )}
+      {scenario.scenario.correlation === 'estimated' && <div>{t('projections.jointNote')}</div>}
       <details>
         <summary>{t('projections.assumptions')}</summary>
         <p lang="en">{scenario.description}</p>

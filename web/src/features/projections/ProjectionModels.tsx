@@ -1,10 +1,16 @@
-import type { ModelReport } from '../../../../src/domain/projection/plan.js'
+import type { CorrelationReport, ModelReport } from '../../../../src/domain/projection/plan.js'
 import { formatNumber } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { PlainTable } from '../../ui/PlainTable'
 
 /** How each uncertain index series is drawn: model, fit period, parameters, periods. */
-export function ProjectionModels({ models }: { readonly models: readonly ModelReport[] }) {
+export function ProjectionModels({
+  models,
+  correlation,
+}: {
+  readonly models: readonly ModelReport[]
+  readonly correlation: CorrelationReport | null
+}) {
   const { t, lang } = useLang()
   const num = (x: number, digits = 3) => formatNumber(x.toFixed(digits), lang)
   return (
@@ -31,9 +37,12 @@ export function ProjectionModels({ models }: { readonly models: readonly ModelRe
               {m.model === 'ar1'
                 ? t(m.fitted ? 'projections.model.ar1' : 'projections.model.ar1-params')
                 : t(`projections.model.${m.model}`)}
+              {(m.model === 'ar1' || m.model === 'random-walk') && m.parameters === 'posterior' && (
+                <div className="muted small">{t('projections.posterior')}</div>
+              )}
             </td>
             <td>
-              {m.model === 'ar1' && m.fit
+              {(m.model === 'ar1' || m.model === 'random-walk') && m.fit
                 ? t('projections.fitPairs', {
                     from: m.fit.from,
                     to: m.fit.to,
@@ -62,6 +71,16 @@ export function ProjectionModels({ models }: { readonly models: readonly ModelRe
                     })}
                   </div>
                 </>
+              ) : m.model === 'random-walk' ? (
+                <>
+                  <span className="formula-inline">σ = {num(m.params.sigma)}</span>
+                  <div className="muted small">
+                    {t('projections.startsFrom', {
+                      period: m.start.period,
+                      value: m.start.value,
+                    })}
+                  </div>
+                </>
               ) : m.model === 'scenario-path' ? (
                 Object.entries(m.values)
                   .map(([y, v]) => `${y}: ${v}`)
@@ -74,6 +93,20 @@ export function ProjectionModels({ models }: { readonly models: readonly ModelRe
           </tr>
         ))}
       </PlainTable>
+      {correlation && (
+        <p className="small" data-testid="correlation">
+          {t('projections.correlation', {
+            a: t(`series.${correlation.series[0]}`),
+            b: t(`series.${correlation.series[1]}`),
+            rho: num(correlation.rho, 2),
+            low: num(correlation.interval95[0], 2),
+            high: num(correlation.interval95[1], 2),
+            from: correlation.from,
+            to: correlation.to,
+            pairs: correlation.pairs,
+          })}
+        </p>
+      )}
     </section>
   )
 }

@@ -1,14 +1,23 @@
 import { useId, useMemo, useState } from 'react'
 import type { ProjectionResult } from '../../../../src/domain/projection/result.js'
+import type { Forecast } from '../../../../src/domain/projection/scenario.js'
 import { formatNumber } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { AgreementBlock } from './AgreementBlock'
 import { ComparisonBlock } from './ComparisonBlock'
+import { ForecastLabel } from './OfficialForecasts'
 import { ProjectionModels } from './ProjectionModels'
 import { measuresOf, type Measure } from './view'
 
 /** Everything a run returned: models, one block per agreement, one per comparison. */
-export function ProjectionResults({ result }: { readonly result: ProjectionResult }) {
+export function ProjectionResults({
+  result,
+  forecast = null,
+}: {
+  readonly result: ProjectionResult
+  /** The institution's forecast the scenario carries, to label the figures as theirs. */
+  readonly forecast?: Forecast | null
+}) {
   const { t, lang } = useLang()
   const measures = useMemo(() => {
     const all = result.projections.map(measuresOf)
@@ -31,8 +40,15 @@ export function ProjectionResults({ result }: { readonly result: ProjectionResul
         · {t('projections.seedIs', { seed: result.seed })} ·{' '}
         {t('projections.scenarioIs', { title: result.scenario.title[lang] })}
       </p>
+      {forecast && (
+        <p className="forecast-note">
+          <ForecastLabel forecast={forecast} />
+        </p>
+      )}
 
-      {result.models.length > 0 && <ProjectionModels models={result.models} />}
+      {result.models.length > 0 && (
+        <ProjectionModels models={result.models} correlation={result.correlation} />
+      )}
 
       {measures.length > 1 && (
         <fieldset className="segmented measure-toggle" data-testid="measure-toggle">

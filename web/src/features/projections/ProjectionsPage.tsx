@@ -1,15 +1,20 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { AgreementSummary } from '../../../../src/contracts/agreements.js'
-import type { ProjectionResult } from '../../../../src/domain/projection/result.js'
+import type { ProjectionRequest, ProjectionRunView } from '../../../../src/contracts/projections.js'
 import { useAgreements } from '../../api/record'
 import { useCsrfToken } from '../../api/session'
 import { formatNumber, todayIso } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
-import { ErrorBox, QueryStatus } from '../../ui/Status'
-import { runProjection, useScenarios, type ProjectionInput } from './api'
+import { ErrorBox, Loading, QueryStatus } from '../../ui/Status'
+import { requestBody, useScenarios } from './api'
+import { CalibrationSection } from './CalibrationSection'
+import { OfficialForecasts } from './OfficialForecasts'
 import { ProjectionForm, type FormState } from './ProjectionForm'
 import { ProjectionResults } from './ProjectionResults'
+import { inputFromRequest } from './run-state'
+import { RunProgress, StoredRunPanel } from './RunPanel'
+import { useStoredRun } from './useStoredRun'
 import {
   agreementChoices,
   comparableWith,
@@ -20,13 +25,6 @@ import {
   wholeNumber,
 } from './view'
 import './projections.css'
-
-type Run =
-  | { readonly state: 'idle' }
-  | { readonly state: 'running'; readonly input: ProjectionInput }
-  | { readonly state: 'done'; readonly input: ProjectionInput; readonly result: ProjectionResult }
-  | { readonly state: 'error'; readonly error: unknown }
-  | { readonly state: 'cancelled' }
 
 export function ProjectionsPage() {
   const { t } = useLang()
@@ -48,6 +46,7 @@ function Projections({ agreements }: { readonly agreements: readonly AgreementSu
   const { t, lang } = useLang()
   const [params, setParams] = useSearchParams()
   const fromUrl = params.get('agreement')
+  const runId = params.get('run')
   const [form, setForm] = useState<FormState>(() => ({
     agreementId: agreements.some((a) => a.id === fromUrl) ? (fromUrl ?? '') : DEFAULT_AGREEMENT,
     scenarioId: null,
@@ -55,18 +54,29 @@ function Projections({ agreements }: { readonly agreements: readonly AgreementSu
     seedText: '1',
     compare: { kind: 'none' },
   }))
-  const [run, setRun] = useState<Run>({ state: 'idle' })
-  const controller = useRef<AbortController | null>(null)
   const csrfToken = useCsrfToken()
+  const stored = useStoredRun(csrfToken)
   const scenarios = useScenarios()
+  const followed = useRef<string | null>(null)
+  const { current, open } = stored
 
-  // A run still going when the page is left is cancelled (the server stops it too).
-  useEffect(
-    () => () => {
-      controller.current?.abort()
-    },
-    [],
-  )
+  // A shared link (`?run=…`): follow that run (a run started here is followed already) and put
+  // its inputs in the form when the form can show them.
+  useEffect(() => {
+    if (runId === null || runId === followed.current) return
+    followed.current = runId
+    open(runId, (run) => {
+      const input = inputFromRequest(run.request)
+      if (!input || !agreements.some((a) => a.id === input.agreement)) return
+      setForm({
+        agreementId: input.agreement,
+        scenarioId: input.scenario,
+        pathsText: String(input.paths),
+        seedText: String(input.seed),
+        compare: input.compare,
+      })
+    })
+  }, [runId, open, agreements])
 
   const list = scenarios.data
   const scenarioId = form.scenarioId ?? list?.defaultScenario ?? null
@@ -74,7 +84,8 @@ function Projections({ agreements }: { readonly agreements: readonly AgreementSu
   const spec = agreements.find((a) => a.id === form.agreementId)
   const paths = wholeNumber(form.pathsText, 1, MAX_PATHS)
   const seed = wholeNumber(form.seedText, 0, MAX_SEED)
-  const running = run.state === 'running'
+  const running =
+    current.state === 'starting' || current.state === 'opening' || current.state === 'running'
   const canRun =
     !running && spec !== undefined && scenario !== undefined && paths !== null && seed !== null
 
@@ -89,36 +100,61 @@ function Projections({ agreements }: { readonly agreements: readonly AgreementSu
     setParams(p, { replace: true, preventScrollReset: true })
   }
 
-  const start = (e: SyntheticEvent) => {
+  /** Starts a stored run and puts its id in the address, so the page's link is the run's. */
+  const begin = (body: ProjectionRequest, from: ProjectionRunView | null = null) => {
+    void stored.start(body, from).then((id) => {
+      if (id === null) return
+      followed.current = id
+      const p = new URLSearchParams(params)
+      p.set('run', id)
+      setParams(p, { replace: true, preventScrollReset: true })
+    })
+  }
+
+  const submit = (e: SyntheticEvent) => {
     e.preventDefault()
     if (!canRun) return
-    const input: ProjectionInput = {
-      agreement: form.agreementId,
-      scenario: scenario.id,
-      paths,
-      seed,
-      compare: form.compare,
-    }
-    controller.current?.abort()
-    const ac = new AbortController()
-    controller.current = ac
-    setRun({ state: 'running', input })
-    runProjection(input, ac.signal, csrfToken).then(
-      (result) => {
-        if (controller.current !== ac) return
-        controller.current = null
-        setRun({ state: 'done', input, result })
-      },
-      (error: unknown) => {
-        if (controller.current !== ac) return
-        controller.current = null
-        setRun(ac.signal.aborted ? { state: 'cancelled' } : { state: 'error', error })
-      },
+    begin(
+      requestBody({
+        agreement: form.agreementId,
+        scenario: scenario.id,
+        paths,
+        seed,
+        compare: form.compare,
+      }),
     )
   }
 
   const titleOf = (id: string) => agreements.find((a) => a.id === id)?.title[lang] ?? id
-  const scenarioTitle = (id: string) => list?.scenarios.find((s) => s.id === id)?.title[lang] ?? id
+  const scenarioOf = (id: string) => list?.scenarios.find((s) => s.id === id)
+  const runningText = (req: ProjectionRequest) => {
+    const sc = typeof req.scenario === 'string' ? req.scenario : (req.scenario?.id ?? '')
+    const agreement = titleOf(req.agreement ?? req.spec?.id ?? '')
+    const scenarioTitle = scenarioOf(sc)?.title[lang] ?? sc
+    const other = req.compare[0]
+    return (
+      <>
+        {scenarioOf(sc)?.stochastic === false
+          ? t('projections.runningExact', { agreement, scenario: scenarioTitle })
+          : t('projections.running', {
+              paths: formatNumber(req.paths, lang),
+              agreement,
+              scenario: scenarioTitle,
+            })}
+        {other !== undefined && (
+          <>
+            {' '}
+            {t('projections.runningCompare', {
+              other:
+                typeof other === 'object' && 'variant' in other
+                  ? t('projections.compareVariant')
+                  : titleOf(typeof other === 'string' ? other : other.id),
+            })}
+          </>
+        )}
+      </>
+    )
+  }
 
   return (
     <>
@@ -132,49 +168,56 @@ function Projections({ agreements }: { readonly agreements: readonly AgreementSu
         others={comparableWith(agreements, form.agreementId)}
         scenarios={scenarios}
         valid={{ paths: paths !== null, seed: seed !== null, run: canRun }}
-        running={running}
-        onRun={start}
-        onCancel={() => {
-          controller.current?.abort()
-        }}
+        cancellable={current.state === 'running' && current.cancelToken !== null}
+        onRun={submit}
+        onCancel={stored.cancel}
       />
 
       <div aria-live="polite">
-        {run.state === 'running' && (
-          <p className="projection-running" role="status" data-testid="projection-running">
+        {(current.state === 'starting' || current.state === 'running') && (
+          <div className="projection-running" role="status" data-testid="projection-running">
             <span className="spinner" aria-hidden="true" />
-            {list?.scenarios.find((s) => s.id === run.input.scenario)?.stochastic === false
-              ? t('projections.runningExact', {
-                  agreement: titleOf(run.input.agreement),
-                  scenario: scenarioTitle(run.input.scenario),
-                })
-              : t('projections.running', {
-                  paths: formatNumber(run.input.paths, lang),
-                  agreement: titleOf(run.input.agreement),
-                  scenario: scenarioTitle(run.input.scenario),
-                })}
-            {run.input.compare.kind !== 'none' && (
-              <>
-                {' '}
-                {t('projections.runningCompare', {
-                  other:
-                    run.input.compare.kind === 'variant'
-                      ? t('projections.compareVariant')
-                      : titleOf(run.input.compare.id),
-                })}
-              </>
-            )}
-          </p>
+            <div>
+              <p>
+                {runningText(current.state === 'starting' ? current.request : current.run.request)}
+              </p>
+              {current.state === 'running' && <RunProgress run={current.run} />}
+            </div>
+          </div>
         )}
-        {run.state === 'cancelled' && (
+        {current.state === 'opening' && <Loading label={t('projections.opening')} />}
+        {current.state === 'finished' && current.run.status === 'cancelled' && (
           <p role="status" className="muted" data-testid="projection-cancelled">
             {t('projections.cancelled')}
           </p>
         )}
+        {current.state === 'finished' &&
+          (current.run.status === 'failed' || current.run.status === 'interrupted') && (
+            <p role="status" className="error-box" data-testid="projection-failed">
+              {current.run.status === 'failed'
+                ? t('projections.failed', { error: current.run.error ?? '' })
+                : t('projections.interrupted')}
+            </p>
+          )}
       </div>
-      {run.state === 'error' && <ErrorBox error={run.error} />}
-      {run.state === 'idle' && <p className="muted">{t('projections.noResult')}</p>}
-      {run.state === 'done' && <ProjectionResults result={run.result} />}
+      {current.state === 'error' && <ErrorBox error={current.error} />}
+      {current.state === 'idle' && <p className="muted">{t('projections.noResult')}</p>}
+      {current.state === 'finished' && current.run.result && (
+        <>
+          <ProjectionResults
+            result={current.run.result}
+            forecast={scenarioOf(current.run.result.scenario.id)?.scenario.forecast ?? null}
+          />
+          <StoredRunPanel
+            run={current.run}
+            previous={stored.previous}
+            rerunning={running}
+            onRerun={() => {
+              begin(current.run.request, current.run)
+            }}
+          />
+        </>
+      )}
       {spec && (
         <p className="small">
           <Link to={`/agreements/${spec.id}`}>
@@ -182,6 +225,8 @@ function Projections({ agreements }: { readonly agreements: readonly AgreementSu
           </Link>
         </p>
       )}
+      {list && <OfficialForecasts scenarios={list.scenarios} />}
+      {list && <CalibrationSection scenarios={list.scenarios} initial={list.defaultScenario} />}
     </>
   )
 }

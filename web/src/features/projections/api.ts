@@ -1,7 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
-import type { ProjectionRequest, ScenarioList } from '../../../../src/contracts/projections.js'
-import { projectionResultSchema } from '../../../../src/domain/projection/result-schema.js'
-import type { ProjectionResult } from '../../../../src/domain/projection/result.js'
+import {
+  backtestResultSchema,
+  projectionRunCreated,
+  projectionRunResponse,
+  type ProjectionRequest,
+  type ProjectionRunCreated,
+  type ProjectionRunView,
+  type ScenarioList,
+} from '../../../../src/contracts/projections.js'
+import type { SeriesId } from '../../../../src/domain/index-series/index-series.js'
 import { api, apiParsed } from '../../api/client'
 
 export type ScenarioInfo = ScenarioList['scenarios'][number]
@@ -48,18 +55,53 @@ export function requestBody(input: ProjectionInput): ProjectionRequest {
 }
 
 /**
- * Runs a projection on the server; `signal` cancels it (the server stops the run when the client
- * disconnects). The answer is checked against the result contract.
+ * Starts a stored run on the server (`POST /api/projection-runs`): it runs in the background and
+ * is reachable by its id; the cancel token comes back once.
  */
-export function runProjection(
-  input: ProjectionInput,
-  signal: AbortSignal,
+export function startRun(
+  body: ProjectionRequest,
   csrfToken: string | undefined,
-): Promise<ProjectionResult> {
-  return apiParsed('/api/projections', (b) => projectionResultSchema.parse(b), {
+): Promise<ProjectionRunCreated> {
+  return apiParsed('/api/projection-runs', (b) => projectionRunCreated.parse(b), {
     method: 'POST',
-    body: requestBody(input),
-    signal,
+    body,
     csrfToken,
+  })
+}
+
+/** A stored run as the asker may see it (404: missing, or not visible to them). */
+export function fetchRun(id: string, signal?: AbortSignal): Promise<ProjectionRunView> {
+  return apiParsed(
+    `/api/projection-runs/${encodeURIComponent(id)}`,
+    (b) => projectionRunResponse.parse(b).run,
+    { signal },
+  )
+}
+
+/** Cancels a run with the token its start returned. */
+export function cancelRun(
+  id: string,
+  cancelToken: string,
+  csrfToken: string | undefined,
+): Promise<ProjectionRunView> {
+  return apiParsed(
+    `/api/projection-runs/${encodeURIComponent(id)}/cancel`,
+    (b) => projectionRunResponse.parse(b).run,
+    { method: 'POST', body: { cancelToken }, csrfToken },
+  )
+}
+
+/** The rolling-origin backtest of a shipped Monte Carlo scenario on one series. */
+export function useBacktest(scenario: string | null, series: SeriesId) {
+  return useQuery({
+    queryKey: ['projections', 'backtest', scenario, series],
+    enabled: scenario !== null,
+    queryFn: ({ signal }) =>
+      apiParsed(
+        `/api/projections/backtest?${new URLSearchParams({ scenario: scenario ?? '', series }).toString()}`,
+        (b) => backtestResultSchema.parse(b),
+        { signal },
+      ),
+    staleTime: Infinity,
   })
 }

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs'
+import { CliError } from '../cli-error.js'
+
+/** An integer flag within [min, max], or one line and exit 2. */
+export function intOption(text: string, name: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new CliError(`${name} must be an integer from ${min} to ${max} (got "${text}")`)
+  }
+  return Number(text)
+}
+
+/** A JSON file's content, or one line and exit 2. */
+export function readJson(path: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err)
+    throw new CliError(`cannot read ${what} file ${path}: ${why}`)
+  }
+}
