@@ -12,6 +12,7 @@ export default tseslint.config(
       'coverage/**',
       'test-results/**',
       'playwright-report/**',
+      '.tmp/**',
       'bench/**/*.py',
       '*.config.js',
       'bin/**',

@@ -1,62 +1,155 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import autocannon from 'autocannon'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { openDatabase } from '../src/db/open.js'
-import { buildApp } from '../src/server/app.js'
 import { seedIfEmpty } from '../src/services/seed.js'
 import type { BenchResult } from './bench-result.js'
+import { BARE_FASTIFY, median, ROOT, startProcess, type ServerProcess } from './processes.js'
+
+/** Seconds per throughput measurement (SMA_BENCH_API_SECONDS), rounds of each (interleaved). */
+const SECONDS = Number(process.env.SMA_BENCH_API_SECONDS ?? 5)
+const ROUNDS = 3
+const CONNECTIONS = 20
+const SCHEDULE = '/api/agreements/rok-us-sma-12/schedule'
+
+async function throughput(url: string, headers: Record<string, string> = {}): Promise<number> {
+  await autocannon({ url, connections: 4, amount: 2000, headers }) // JIT, caches
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers })
+  if (r.errors + r.timeouts + r.non2xx > 0 && headers['if-none-match'] === undefined) {
+    throw new Error(`${url}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx`)
+  }
+  return r.requests.average
+}
 
 /**
- * API under a fixed load: GET /api/agreements/rok-us-sma-12/schedule at 500 requests/s for
- * 10 s on loopback (a seeded SQLite file, synchronous=FULL, the global rate limit off). Reports
- * p50/p99 latency and the error count. Loopback only; never point this at another host.
+ * The API against a bare Fastify route, same run, same machine, both as separate processes on
+ * 127.0.0.1 with autocannon in this one (20 connections, SECONDS each, ROUNDS interleaved
+ * rounds, medians): the compiled server as `npm start` runs it (SQLite file seeded beforehand,
+ * logging at its default `info`, the global rate limit on but set far above the load), and a
+ * Fastify app with one JSON route from the project's own node_modules. Then the schedule at a
+ * fixed 500 requests/s for 10 s for latency. Loopback only; never point this at another host.
  */
 export async function runApiBench(): Promise<BenchResult[]> {
+  const { ensureBuilt } = (await import(pathToFileURL(join(ROOT, 'scripts/build.mjs')).href)) as {
+    ensureBuilt: () => Promise<void>
+  }
+  await ensureBuilt()
   const dir = mkdtempSync(join(tmpdir(), 'sma-bench-'))
-  const store = openDatabase(join(dir, 'bench.db'))
+  const file = join(dir, 'bench.db')
+  const store = openDatabase(file)
   await migrateToLatest(store.db, 'sqlite')
   await seedIfEmpty(store)
-  const app = await buildApp({ store, logger: false, rateLimitPerMinute: 0, webDist: null })
+  await store.close()
+  const servers: ServerProcess[] = []
   try {
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    const address = app.server.address()
-    if (address === null || typeof address === 'string') throw new Error('no port')
-    const url = `http://127.0.0.1:${address.port}/api/agreements/rok-us-sma-12/schedule`
-    // Warm-up (JIT, spec cache).
-    await autocannon({ url, connections: 4, amount: 500 })
-    const r = await autocannon({ url, connections: 20, overallRate: 500, duration: 10 })
-    const errors = r.errors + r.timeouts + r.non2xx
+    const bare = await startProcess(BARE_FASTIFY)
+    servers.push(bare)
+    const ours = await startProcess([join(ROOT, 'dist/server/main.js')], {
+      SMA_DB: file,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SMA_RATE_LIMIT: '1000000000',
+      SMA_LOG_LEVEL: 'info',
+      SMA_NOW: undefined,
+      LOG_LEVEL: undefined,
+    })
+    servers.push(ours)
+    const etag = (await fetch(ours.url + SCHEDULE)).headers.get('etag') ?? ''
+    const runs: Record<'bare' | 'health' | 'schedule' | 'notModified' | 'recordBr', number[]> = {
+      bare: [],
+      health: [],
+      schedule: [],
+      notModified: [],
+      recordBr: [],
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      runs.bare.push(await throughput(`${bare.url}/`))
+      runs.health.push(await throughput(`${ours.url}/api/health`))
+      runs.schedule.push(await throughput(ours.url + SCHEDULE))
+      runs.notModified.push(await throughput(ours.url + SCHEDULE, { 'if-none-match': etag }))
+      runs.recordBr.push(await throughput(`${ours.url}/api/record`, { 'accept-encoding': 'br' }))
+    }
+    const bareRps = median(runs.bare)
+    const share = (xs: number[]) => (100 * median(xs)) / bareRps
+    const baseline = { what: 'bare Fastify GET /', value: bareRps, unit: 'req/s' }
+    const spread = (xs: number[]) =>
+      `median of ${ROUNDS} × ${SECONDS} s: ${xs.map((x) => x.toFixed(0)).join(', ')} req/s`
+    await autocannon({ url: ours.url + SCHEDULE, connections: 4, amount: 500 })
+    const fixed = await autocannon({
+      url: ours.url + SCHEDULE,
+      connections: CONNECTIONS,
+      overallRate: 500,
+      duration: 10,
+    })
     return [
       {
+        name: `bare Fastify GET / (${CONNECTIONS} connections): throughput`,
+        value: bareRps,
+        unit: 'req/s',
+        note: spread(runs.bare),
+      },
+      {
+        name: 'GET /api/health: share of bare Fastify',
+        value: share(runs.health),
+        unit: '%',
+        target: 70,
+        atLeast: true,
+        baseline,
+        note: spread(runs.health),
+      },
+      {
+        name: 'GET schedule (rok-us-sma-12): share of bare Fastify',
+        value: share(runs.schedule),
+        unit: '%',
+        target: 50,
+        atLeast: true,
+        baseline,
+        note: spread(runs.schedule),
+      },
+      {
+        name: 'GET schedule with If-None-Match (304): share of bare',
+        value: share(runs.notModified),
+        unit: '%',
+        baseline,
+        note: spread(runs.notModified),
+      },
+      {
+        name: 'GET /api/record, brotli (18 KB of 0.3 MB): share of bare',
+        value: share(runs.recordBr),
+        unit: '%',
+        baseline,
+        note: spread(runs.recordBr),
+      },
+      {
         name: 'GET schedule at 500 req/s: p50 latency',
-        value: r.latency.p50,
+        value: fixed.latency.p50,
         unit: 'ms',
         target: 20,
       },
       {
         name: 'GET schedule at 500 req/s: p99 latency',
-        value: r.latency.p99,
+        value: fixed.latency.p99,
         unit: 'ms',
-        target: 100,
+        target: 20,
       },
       {
         name: 'GET schedule at 500 req/s: errors + non-2xx',
-        value: errors,
+        value: fixed.errors + fixed.timeouts + fixed.non2xx,
         unit: 'count',
         target: 0,
       },
       {
         name: 'GET schedule at 500 req/s: achieved throughput',
-        value: r.requests.average,
+        value: fixed.requests.average,
         unit: 'req/s',
-        note: `${r.requests.total} requests in ${r.duration} s`,
+        note: `${fixed.requests.total} requests in ${fixed.duration} s`,
       },
     ]
   } finally {
-    await app.close()
-    await store.close()
+    for (const s of servers) await s.stop()
     rmSync(dir, { recursive: true, force: true })
   }
 }

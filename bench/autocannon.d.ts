@@ -6,6 +6,7 @@ declare module 'autocannon' {
     duration?: number
     amount?: number
     overallRate?: number
+    headers?: Record<string, string>
   }
   interface Histogram {
     average: number
@@ -22,6 +23,7 @@ declare module 'autocannon' {
     timeouts: number
     non2xx: number
     duration: number
+    statusCodeStats?: Record<string, { count: number }>
   }
   function autocannon(opts: Options): Promise<Result>
   export default autocannon

@@ -2,7 +2,7 @@
 // the command line, e.g. `npm run bench -- engine`) and prints one table. Figures go into
 // docs/performance.md by hand, with the machine and the baseline beside them.
 import { readdirSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { BenchResult } from './bench-result.js'
@@ -15,9 +15,13 @@ const files = readdirSync(dir)
   .sort()
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')
 process.stdout.write(
   `machine: ${cpus().length} cores, ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n` +
-    `date: ${new Date().toISOString()}\n\n`,
+    `date: ${new Date().toISOString()}\nload average at start (1, 5, 15 min): ${load()}\n\n`,
 )
 const rows: (BenchResult & { file: string })[] = []
 let failed = 0
@@ -37,10 +41,16 @@ for (const file of files) {
 }
 const fmt = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3))
 for (const r of rows) {
-  const verdict = r.target === undefined ? '' : r.value <= r.target ? '  ok' : '  OVER TARGET'
+  const met = r.target === undefined ? null : r.atLeast ? r.value >= r.target : r.value <= r.target
+  const verdict = met === null ? '' : met ? '  ok' : '  MISSES TARGET'
+  const target = r.target === undefined ? '' : ` (target ${r.atLeast ? '≥' : '≤'} ${fmt(r.target)})`
+  const baseline = r.baseline
+    ? `  [baseline, same run: ${r.baseline.what} ${fmt(r.baseline.value)} ${r.baseline.unit}]`
+    : ''
   process.stdout.write(
     `${r.file.padEnd(24)} ${r.name.padEnd(56)} ${fmt(r.value).padStart(10)} ${r.unit.padEnd(8)}` +
-      `${r.target === undefined ? '' : ` (target ≤ ${fmt(r.target)})`}${verdict}${r.note ? `  — ${r.note}` : ''}\n`,
+      `${target}${verdict}${baseline}${r.note ? `  — ${r.note}` : ''}\n`,
   )
 }
+process.stdout.write(`\nload average at the end (1, 5, 15 min): ${load()}\n`)
 if (failed > 0) process.exitCode = 1

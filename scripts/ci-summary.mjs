@@ -20,9 +20,14 @@ for (const line of checks) {
   }
 }
 
-const vitestFile = 'test-results/vitest.json'
-if (existsSync(vitestFile)) {
-  const v = JSON.parse(readFileSync(vitestFile, 'utf8'))
+/** Counts one Vitest JSON report; `label` prefixes its failures ("" for the Node 20 run). */
+function countVitest(reportFile, exitFile, label) {
+  if (!existsSync(reportFile)) {
+    failed++
+    failures.push(`${label}vitest: no report (the runner crashed)`)
+    return
+  }
+  const v = JSON.parse(readFileSync(reportFile, 'utf8'))
   passed += v.numPassedTests ?? 0
   failed += v.numFailedTests ?? 0
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0)
@@ -32,23 +37,24 @@ if (existsSync(vitestFile)) {
       (file.assertionResults ?? []).every((a) => a.status !== 'failed')
     ) {
       failed++
-      failures.push(`vitest file failed to run: ${file.name}`)
+      failures.push(`${label}vitest file failed to run: ${file.name}`)
     }
     for (const a of file.assertionResults ?? []) {
-      if (a.status === 'failed') failures.push(`vitest: ${a.fullName}`)
+      if (a.status === 'failed') failures.push(`${label}vitest: ${a.fullName}`)
     }
   }
-  // unhandled errors fail the run without failing a test: count them too
-  const exit = existsSync('test-results/vitest.exit')
-    ? Number(readFileSync('test-results/vitest.exit', 'utf8').trim())
-    : 0
+  // unhandled errors (or a crashed worker) fail the run without failing a test: count them too
+  const exit = existsSync(exitFile) ? Number(readFileSync(exitFile, 'utf8').trim()) : 0
   if (exit !== 0 && (v.numFailedTests ?? 0) === 0) {
     failed++
-    failures.push(`vitest exited with code ${exit} (unhandled errors)`)
+    failures.push(`${label}vitest exited with code ${exit} (unhandled errors)`)
   }
-} else {
-  failed++
-  failures.push('vitest: no report (the runner crashed)')
+}
+
+countVitest('test-results/vitest.json', 'test-results/vitest.exit', '')
+// The second run on Node 24 (scripts/node24-tests.sh), when scripts/test-all.sh ran it.
+if (existsSync('test-results/vitest-node24.exit')) {
+  countVitest('test-results/vitest-node24.json', 'test-results/vitest-node24.exit', 'node24: ')
 }
 
 const pwFile = 'test-results/playwright.json'

@@ -2,6 +2,9 @@
 # Starts a throw-away PostgreSQL for the test suite on 127.0.0.1:54329 and prints the
 # `export TEST_PG_URL=…` line to eval. Used by .ci/run and by developers:
 #   eval "$(bash scripts/pg-test-server.sh start)"   …   bash scripts/pg-test-server.sh stop
+# PG_TEST_PORT and PG_TEST_DIR choose another port and state directory (several checkouts on one
+# machine). When this call started the server it also prints `export SMA_PG_STARTED=<dir>`, so a
+# caller stops only a server it started (scripts/test-all.sh does, on exit, failure or Ctrl-C).
 # Needs Debian's `postgresql` package (apt-get install -y postgresql). As root the server runs as
 # the `postgres` user, because initdb refuses to run as root.
 set -euo pipefail
@@ -18,6 +21,7 @@ case "${1:-start}" in
   start)
     if [ -f "$STATE_DIR/data/postmaster.pid" ] && as_pg "$PGBIN/pg_ctl" -D "$STATE_DIR/data" status >/dev/null 2>&1; then
       echo "export TEST_PG_URL=postgres://app@127.0.0.1:$PORT/app_test"
+      echo "export SMA_PG_STARTED="
       exit 0
     fi
     rm -rf "$STATE_DIR"
@@ -29,6 +33,7 @@ case "${1:-start}" in
       start >/dev/null
     as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U app app_test
     echo "export TEST_PG_URL=postgres://app@127.0.0.1:$PORT/app_test"
+    echo "export SMA_PG_STARTED=$STATE_DIR"
     ;;
   stop)
     as_pg "$PGBIN/pg_ctl" -D "$STATE_DIR/data" -m fast stop >/dev/null 2>&1 || true

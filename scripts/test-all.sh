@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The whole suite: lint, typecheck, unit/property/DB tests (Vitest, on SQLite and PostgreSQL),
-# browser tests (Playwright on Debian's Chromium). Ends with "N passed, N failed" and exits
+# the domain and node Vitest projects again on Node 24 (scripts/node24-tests.sh; SMA_NODE24=0
+# leaves that out locally), browser tests (Playwright on Debian's Chromium). Ends with "N passed, N failed" and exits
 # non-zero on any failure. PostgreSQL and Chromium are required when CI=true; locally their tests
 # skip with a visible message when absent.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-results
-rm -f test-results/*.json test-results/checks.txt
+rm -f test-results/*.json test-results/*.exit test-results/checks.txt
 
 check() { # name, command…
   local name="$1"; shift
@@ -20,6 +21,20 @@ check structure npm run -s check:structure
 
 # Third-party GENIUS samples live outside the project (never copied in): the suite points at them.
 export SMA_GENIUS_SAMPLES="${SMA_GENIUS_SAMPLES:-$(cd .. && pwd)/shared/samples/genius}"
+
+# Every server this script starts is stopped when it ends: normally, on a failure, or on Ctrl-C
+# (Playwright stops its own web server; the tests stop the servers they spawn).
+SMA_PG_STARTED=""
+cleanup() {
+  if [ -n "$SMA_PG_STARTED" ]; then
+    echo "── stopping the PostgreSQL test server ($SMA_PG_STARTED)"
+    PG_TEST_DIR="$SMA_PG_STARTED" bash scripts/pg-test-server.sh stop
+    SMA_PG_STARTED=""
+  fi
+}
+trap cleanup EXIT
+trap 'echo "!! interrupted"; exit 130' INT
+trap 'echo "!! terminated"; exit 143' TERM
 
 if [ -z "${TEST_PG_URL:-}" ]; then
   if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
@@ -37,6 +52,20 @@ export TEST_PG_URL="${TEST_PG_URL:-}"
 echo "── vitest"
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
 echo $? >test-results/vitest.exit
+
+if [ "${SMA_NODE24:-1}" != "0" ]; then
+  echo "── vitest on Node 24 (domain, contracts, CLI, server, services, db)"
+  bash scripts/node24-tests.sh
+  status=$?
+  if [ $status -eq 3 ] && [ ! -f test-results/vitest-node24.json ]; then
+    echo "!! Node 24 not available from npm's cache or registry: its run is SKIPPED"
+    [ "${CI:-}" = "true" ] && echo "fail node24-available" >>test-results/checks.txt
+  else
+    echo $status >test-results/vitest-node24.exit
+  fi
+else
+  echo "!! SMA_NODE24=0: the Node 24 run is SKIPPED"
+fi
 
 if [ -f playwright.config.ts ]; then
   CHROMIUM="${CHROMIUM_PATH:-$(command -v chromium || true)}"

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 /**
@@ -10,13 +11,62 @@ const flag = z
   .optional()
   .transform((v) => v === '1' || v === 'true')
 
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+
+/** proxy-addr's names for address ranges, accepted in SMA_TRUST_PROXY beside IPs and CIDRs. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+/** Which proxies to trust: false (none), true (any), a hop count, or addresses/CIDRs/ranges. */
+export type TrustProxy = boolean | number | readonly string[]
+
+/**
+ * SMA_TRUST_PROXY: empty, `false` or `0` → trust none (the client address is the peer's);
+ * `true` → trust any (only behind a proxy that always sets X-Forwarded-For); a positive integer
+ * → that many hops; otherwise a comma-separated list of IPs, CIDRs or `loopback`, `linklocal`,
+ * `uniquelocal`.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v, ctx): TrustProxy => {
+    const text = (v ?? '').trim()
+    if (text === '' || text === 'false' || text === '0') return false
+    if (text === 'true') return true
+    if (/^\d+$/.test(text)) return Number(text)
+    const items = text.split(',').map((x) => x.trim())
+    for (const item of items) {
+      const [address = '', bits] = item.split('/')
+      const family = isIP(address)
+      const bitsOk =
+        bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32))
+      if (!PROXY_RANGES.has(item) && (family === 0 || !bitsOk)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${item}" is not an IP address, a CIDR, or loopback/linklocal/uniquelocal`,
+        })
+        return z.NEVER
+      }
+    }
+    return items
+  })
+
 export const configSchema = z.object({
   SMA_DB: z.string().min(1).default('./data/sma.db'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   TEST_PG_URL: z.string().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Log level (default info). At info the server logs start-up, failed requests (status ≥ 500)
+   * and slow ones; at debug and trace every request and response.
+   */
+  SMA_LOG_LEVEL: logLevel.optional(),
+  /** The older name of SMA_LOG_LEVEL, still read when SMA_LOG_LEVEL is unset. */
+  LOG_LEVEL: logLevel.optional(),
+  /** A request that takes at least this many milliseconds is logged as slow (a warn line). */
+  SMA_LOG_SLOW_MS: z.coerce.number().int().min(1).default(1000),
+  /** The reverse proxies in front of the server (see `trustProxy`); default none. */
+  SMA_TRUST_PROXY: trustProxy,
   /** Create demo users on an empty database (development only). */
   SMA_DEMO_USERS: flag,
   /** Requests per minute per IP for the whole API; 0 disables the global limit. */
@@ -43,6 +93,10 @@ export interface Config {
   readonly env: 'development' | 'production' | 'test'
   readonly testPgUrl: string | undefined
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** A request that takes at least this many milliseconds is logged as slow (at warn). */
+  readonly slowRequestMs: number
+  /** Proxies whose X-Forwarded-For is believed: the rate limits count per client behind them. */
+  readonly trustProxy: TrustProxy
   readonly demoUsers: boolean
   readonly rateLimitPerMinute: number
   readonly sqliteSynchronous: 'FULL' | 'NORMAL'
@@ -70,7 +124,9 @@ export function loadConfig(
     host: c.HOST,
     env: c.NODE_ENV,
     testPgUrl: c.TEST_PG_URL === '' ? undefined : c.TEST_PG_URL,
-    logLevel: c.LOG_LEVEL,
+    logLevel: c.SMA_LOG_LEVEL ?? c.LOG_LEVEL ?? 'info',
+    slowRequestMs: c.SMA_LOG_SLOW_MS,
+    trustProxy: c.SMA_TRUST_PROXY,
     demoUsers: c.SMA_DEMO_USERS,
     rateLimitPerMinute: c.SMA_RATE_LIMIT,
     sqliteSynchronous: c.SMA_SQLITE_SYNC,

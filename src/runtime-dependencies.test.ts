@@ -1,6 +1,7 @@
 // Runtime imports are runtime dependencies: after `npm prune --omit=dev` the server and the CLI
 // still start. Every bare import of shipped code (src/ without tests and test helpers, bin/,
-// scripts/start.mjs) must name a package in package.json's "dependencies" or a Node built-in.
+// scripts/start.mjs, scripts/build.mjs) must name a package in package.json's "dependencies" or a
+// Node built-in.
 import { builtinModules } from 'node:module'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -43,6 +44,7 @@ describe('runtime dependencies', () => {
     ...files(join(ROOT, 'src')),
     ...files(join(ROOT, 'bin')),
     join(ROOT, 'scripts/start.mjs'),
+    join(ROOT, 'scripts/build.mjs'),
   ].filter((f) => !TEST_ONLY.test(f))
 
   it('finds the shipped sources', () => {

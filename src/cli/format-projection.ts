@@ -3,10 +3,47 @@ import type { ModelReport, ProjectionResult, Quantiles } from '../domain/project
 
 const SPARK = '▁▂▃▄▅▆▇█'
 
+/**
+ * A number with `maxDigits` decimals (at least `minDigits`, trailing zeros dropped between) and
+ * commas between thousands, as `toLocaleString('en-US')` writes it, without loading ICU's number
+ * formats into a one-shot CLI run. Like Intl, it rounds the number's shortest decimal form
+ * (0.15 → "0.2", where `toFixed` gives "0.1"), halves away from zero.
+ *
+ * Example: `grouped(1519.25, 1, 1)` → "1,519.3"; `grouped(1234567)` → "1,234,567".
+ */
+export function grouped(v: number, minDigits = 0, maxDigits = 0): string {
+  const shortest = String(Math.abs(v))
+  if (!Number.isFinite(v) || shortest.includes('e')) {
+    return v.toLocaleString('en-US', {
+      minimumFractionDigits: minDigits,
+      maximumFractionDigits: maxDigits,
+    })
+  }
+  const [intText = '0', fracText = ''] = shortest.split('.')
+  // decimal digits rounded half up at maxDigits, as a digit string (no binary rounding)
+  const digits = (intText + fracText.padEnd(maxDigits + 1, '0').slice(0, maxDigits + 1)).split('')
+  const roundUp = Number(digits.pop()) >= 5
+  let i = digits.length - 1
+  while (roundUp && i >= 0) {
+    if (digits[i] === '9') {
+      digits[i] = '0'
+      i--
+    } else {
+      digits[i] = String(Number(digits[i]) + 1)
+      break
+    }
+  }
+  if (roundUp && i < 0) digits.unshift('1')
+  const int = digits.slice(0, digits.length - maxDigits).join('') || '0'
+  let frac = digits.slice(digits.length - maxDigits).join('')
+  while (frac.length > minDigits && frac.endsWith('0')) frac = frac.slice(0, -1)
+  const sign = v < 0 || Object.is(v, -0) ? '-' : '' // Intl keeps the sign of a rounded zero
+  return `${sign}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac === '' ? '' : `.${frac}`}`
+}
+
 /** Minor units as billions of the major unit with one decimal, grouped: "1,519.2". */
 export function billions(minor: string, exponent = 0): string {
-  const v = Number(minor) / 10 ** exponent / 1e9
-  return v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+  return grouped(Number(minor) / 10 ** exponent / 1e9, 1, 1)
 }
 
 /** A one-line sparkline of counts. */
@@ -65,7 +102,7 @@ export function formatProjection(r: ProjectionResult): string {
   const mc = r.mode === 'monte-carlo'
   out.push(
     `scenario ${r.scenario.id} v${r.scenario.version} (${r.scenario.title.en}); ${
-      mc ? `Monte Carlo, ${r.paths.toLocaleString('en-US')} paths, seed ${r.seed}` : 'deterministic'
+      mc ? `Monte Carlo, ${grouped(r.paths)} paths, seed ${r.seed}` : 'deterministic'
     }`,
   )
   for (const m of r.models) out.push(`  ${describeModel(m)}`)
@@ -133,14 +170,14 @@ export function formatProjection(r: ProjectionResult): string {
     for (const y of p.years) {
       if (y.exact !== null)
         out.push(
-          `  ${y.year} exact: ${Number(y.exact).toLocaleString('en-US')} (${y.status === 'fixed' ? 'fixed by published inputs' : 'scenario value'})`,
+          `  ${y.year} exact: ${grouped(Number(y.exact))} (${y.status === 'fixed' ? 'fixed by published inputs' : 'scenario value'})`,
         )
     }
     if (p.total) {
       const t = p.total.nominal
       out.push(
         `  total over the term: P5 ${billions(t.p5, exp)}  P50 ${billions(t.p50, exp)}  P95 ${billions(t.p95, exp)}  mean ${billions(t.mean, exp)}`,
-        `  real (${r.scenario.deflatorBaseYear} prices) mean ${billions(p.total.realMean, exp)}; USD mean ${(Number(p.total.usdMean) / 100 / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} m`,
+        `  real (${r.scenario.deflatorBaseYear} prices) mean ${billions(p.total.realMean, exp)}; USD mean ${grouped(Number(p.total.usdMean) / 100 / 1e6, 0, 1)} m`,
       )
       if (mc) {
         out.push(

@@ -1,10 +1,16 @@
 import { Command, CommanderError } from '@commander-js/extra-typings'
+import { z } from 'zod'
 import { DomainError } from '../domain/errors.js'
 import { exitCodeOf } from './cli-error.js'
 import { commands } from './commands/index.js'
 
-/** Builds the `sma` program; exported so tests can run commands in-process. */
-export function buildProgram(): Command {
+/**
+ * Builds the `sma` program with the commands named (default: every command, for help and
+ * suggestions); exported so tests can run commands in-process.
+ */
+export async function buildProgram(
+  names: readonly string[] = Object.keys(commands),
+): Promise<Command> {
   const program = new Command('sma')
     .description('SMA Desk: defense cost-sharing agreements as exact, explainable rules')
     .version('0.1.0')
@@ -16,13 +22,28 @@ export function buildProgram(): Command {
         write(str)
       },
     })
-  for (const register of commands) register(program)
+  for (const name of names) {
+    const load = commands[name]
+    if (load) (await load())(program)
+  }
   return program
+}
+
+/**
+ * The commands a command line needs: the one it names (the first word that is not an option;
+ * `sma` has no global option taking a value), none for `--version` alone, all otherwise (help,
+ * an unknown command and its suggestions).
+ */
+function commandsFor(argv: readonly string[]): readonly string[] {
+  const first = argv.find((a) => !a.startsWith('-'))
+  if (first !== undefined && Object.hasOwn(commands, first)) return [first]
+  if (first === undefined && argv.some((a) => a === '-V' || a === '--version')) return []
+  return Object.keys(commands)
 }
 
 /** Runs the CLI: a DomainError → one line on stderr and its exit code; never a stack trace. */
 export async function run(argv: readonly string[]): Promise<number> {
-  const program = buildProgram()
+  const program = await buildProgram(commandsFor(argv))
   try {
     await program.parseAsync(argv, { from: 'user' })
     return 0
@@ -42,7 +63,11 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] !== undefined && /(?:main\.ts|sma(?:\.mjs)?)$/.test(process.argv[1])
+const isEntry =
+  process.argv[1] !== undefined && /(?:cli[\\/]main\.[jt]s|sma(?:\.mjs)?)$/.test(process.argv[1])
 if (isEntry) {
+  // A CLI run parses each schema a few times: zod's generated fast paths cost more to compile
+  // than they save (the shipped record validates in about half the time without them).
+  z.config({ jitless: true })
   process.exitCode = await run(process.argv.slice(2))
 }

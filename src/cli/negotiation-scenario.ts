@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { OutcomeSpace, Profile } from '../domain/bargaining/index.js'
+import type { AnalysisConvention, OutcomeSpace, Profile } from '../domain/bargaining/index.js'
 import {
   NegotiationInputError,
   parseGeniusDomain,
@@ -30,12 +30,14 @@ async function readText(path: string): Promise<string> {
 
 /**
  * Reads a domain and two profiles (GENIUS XML or GeniusWeb JSON) and parses them with the pure
- * domain readers; file and format problems become one-line CliErrors naming the file.
+ * domain readers; file and format problems become one-line CliErrors naming the file. The
+ * `genius` convention reads real issues as GENIUS 10.4 does (21 steps unless `realSteps`).
  */
 export async function loadScenario(
   format: ScenarioFormat,
   files: readonly string[],
   realSteps?: number,
+  convention: AnalysisConvention = 'sma-desk',
 ): Promise<LoadedScenario> {
   if (files.length !== 3)
     throw new CliError(`expected 3 files (domain, profile A, profile B), got ${files.length}`)
@@ -45,7 +47,10 @@ export async function loadScenario(
   try {
     const space =
       format === 'genius'
-        ? parseGeniusDomain(domainText ?? '', realSteps === undefined ? {} : { realSteps })
+        ? parseGeniusDomain(domainText ?? '', {
+            convention,
+            ...(realSteps === undefined ? {} : { realSteps }),
+          })
         : parseGeniusWebDomain(domainText ?? '')
     const parse = (text: string, path: string): Profile => {
       current = path
@@ -68,6 +73,13 @@ export function scenarioFormat(opts: { genius?: boolean; geniusweb?: boolean }):
   if (opts.genius === true) return 'genius'
   if (opts.geniusweb === true) return 'geniusweb'
   throw new CliError('say which format the files are in: --genius or --geniusweb')
+}
+
+/** The `--convention` value (default `sma-desk`), or a CliError listing the known ones. */
+export function analysisConvention(value: string | undefined): AnalysisConvention {
+  if (value === undefined || value === 'sma-desk') return 'sma-desk'
+  if (value === 'genius') return 'genius'
+  throw new CliError(`unknown convention "${value}": use sma-desk or genius`)
 }
 
 /** Parses a positive integer option value, or throws a CliError naming the option. */

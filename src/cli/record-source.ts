@@ -9,11 +9,7 @@ import {
   type IndexOverride,
 } from '../domain/index.js'
 import type { RecordSnapshot, RecordSource } from '../domain/record/record.js'
-import { snapshotOfRecordBody } from '../contracts/record.js'
-import { openDatabase } from '../db/open.js'
 import { shippedRecordSource } from '../record/shipped-record.js'
-import { databaseRecordSource } from '../services/record/database-record-source.js'
-import { createSpecCache } from '../services/record/spec-cache.js'
 import { apiClient } from './api-client.js'
 import { CliError } from './cli-error.js'
 
@@ -30,6 +26,7 @@ export function apiRecordSource(server: string | undefined): RecordSource {
     label: client.server,
     snapshot: async () => {
       const body = await client.get<unknown>('/api/record')
+      const { snapshotOfRecordBody } = await import('../contracts/record.js')
       try {
         return snapshotOfRecordBody(body)
       } catch (err) {
@@ -59,6 +56,12 @@ export async function loadSnapshot(flags: RecordFlags): Promise<RecordSnapshot> 
     throw new CliError(err instanceof Error ? err.message : String(err))
   }
   if (config.recordDatabase === undefined) return shippedRecordSource.snapshot(PUBLIC_SCOPE)
+  // Loaded only here: the shipped record needs neither the database drivers nor the services.
+  const [{ openDatabase }, { databaseRecordSource }, { createSpecCache }] = await Promise.all([
+    import('../db/open.js'),
+    import('../services/record/database-record-source.js'),
+    import('../services/record/spec-cache.js'),
+  ])
   const handle = openDatabase(config.recordDatabase)
   try {
     const source = databaseRecordSource(handle.db, createSpecCache(), handle.label)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { smaAnalysisSetup } from './domain-shapes.js'
+import { ANALYSIS_CONVENTIONS } from '../domain/bargaining/genius-conventions.js'
 import { NAMED_STRATEGIES } from '../domain/bargaining/negotiator-spec.js'
 import { delegation, idParam, list, ro, versionedFields, visibility, wrap } from './common.js'
 
@@ -39,6 +40,8 @@ const atPoint = z.object({ utility: utilityPair, bid }).nullable()
 /** The JSON of `sma analyze --json` plus the utility cloud (null above 20,000 outcomes). */
 export const analysisResult = z
   .object({
+    /** How utilities were compared: `sma-desk` (merged within 1e-12) or `genius` (GENIUS 10.4). */
+    convention: z.enum(ANALYSIS_CONVENTIONS),
     domain: z.string(),
     profiles: ro(z.string()),
     issues: ro(z.object({ name: z.string(), kind: z.string(), values: z.number().optional() })),
@@ -132,6 +135,8 @@ export const geniusBody = z
     profileA: z.string().min(1).max(262_144),
     profileB: z.string().min(1).max(262_144),
     realSteps: z.int().min(2).max(101).optional(),
+    /** `genius` reproduces GENIUS 10.4 (21 steps per real issue unless realSteps says otherwise). */
+    convention: z.enum(ANALYSIS_CONVENTIONS).optional(),
   })
   .meta({ id: 'GeniusScenario' })
 export type AnalysisInput = z.infer<typeof analysisBody>

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { ROUNDING_MODES } from '../domain/money/rounding.js'
 import { currencyCodeSchema, publishedFigureSchema } from '../domain/agreement/spec.js'
 import { seriesIdSchema } from '../domain/index-series/index-series.js'
+import { PROVENANCES } from '../domain/record/sources.js'
+import { localizedTextSchema } from '../domain/text/localized.js'
 import { localized, ro } from './common.js'
 
 /**
@@ -14,6 +16,7 @@ const ruleRef = z.object({
   id: z.string(),
   kind: z.enum([
     'negotiated',
+    'appropriated',
     'flat',
     'fixed-percentage',
     'negotiated-increase',
@@ -21,7 +24,7 @@ const ruleRef = z.object({
     'unknown',
   ]),
   cite: ro(z.string()),
-  note: z.string().optional(),
+  note: localizedTextSchema.optional(),
 })
 const bound = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
@@ -61,6 +64,7 @@ export const derivationSchema = z
       amount: minor,
       sources: ro(z.string()),
       components: ro(z.object({ currency: currencyCodeSchema, amount: z.string() })).optional(),
+      provenance: z.enum(['stated', 'published', 'reported']),
     }),
     z.object({
       type: z.literal('escalated'),
@@ -73,7 +77,11 @@ export const derivationSchema = z
       }),
       rate: rateUsed,
       exact: z.string(),
-      rounding: z.object({ mode: z.enum(ROUNDING_MODES), step: z.string() }),
+      rounding: z.object({
+        mode: z.enum(ROUNDING_MODES),
+        step: z.string(),
+        basis: z.enum(['text', 'inferred']),
+      }),
       amount: minor,
     }),
     z.object({
@@ -82,7 +90,7 @@ export const derivationSchema = z
       waitingFor: ro(z.object({ series: seriesIdSchema, period: z.int() })),
       reason: z.string(),
     }),
-    z.object({ type: z.literal('unknown'), rule: ruleRef, reason: z.string() }),
+    z.object({ type: z.literal('unknown'), rule: ruleRef, reason: localizedTextSchema }),
   ])
   .meta({ id: 'Derivation' })
 
@@ -95,6 +103,8 @@ export const yearFigureSchema = z
     matchesPublished: z.boolean().nullable(),
     comparePrecision: z.string().nullable(),
     publishedBasis: publishedFigureSchema.shape.basis.nullable(),
+    publishedProvenance: z.enum(PROVENANCES).nullable(),
+    provenance: z.enum(PROVENANCES).nullable(),
     derivation: derivationSchema,
   })
   .meta({ id: 'YearFigure' })

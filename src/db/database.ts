@@ -54,6 +54,13 @@ export interface IndexValuesTable {
   created_by: string | null
 }
 
+/** One row (id 1): bumped by triggers whenever agreements or index series/values change. */
+export interface RecordVersionTable {
+  id: number
+  /** A count; PostgreSQL's bigint arrives as a string. */
+  version: number | string
+}
+
 export interface UsersTable {
   id: string
   email: string
@@ -211,7 +218,7 @@ export interface AnalysesTable {
   created_by: string
 }
 
-/** A delegation's private note on one year of an agreement's ledger (migration 0005). */
+/** A delegation's private note on one year of an agreement's ledger (migration 0006). */
 export interface LedgerNotesTable {
   id: string
   agreement_id: string
@@ -268,6 +275,7 @@ export interface Database {
   agreements: AgreementsTable
   index_series: IndexSeriesTable
   index_values: IndexValuesTable
+  record_version: RecordVersionTable
   users: UsersTable
   sessions: SessionsTable
   api_tokens: ApiTokensTable

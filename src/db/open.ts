@@ -1,6 +1,11 @@
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
-import pg from 'pg'
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase as KyselySqlite,
+  type SqliteStatement,
+} from 'kysely'
 import type { Database, Db, Dialect } from './database.js'
 
 /** An open database and how to close it. */
@@ -31,12 +36,17 @@ export function isPostgresUrl(location: string): boolean {
  */
 export function openDatabase(location: string, opts: OpenOptions = {}): DatabaseHandle {
   if (isPostgresUrl(location)) {
-    // int8 (count(*)) stays a string; repositories wrap counts in Number().
-    const pool = new pg.Pool({ connectionString: location, max: opts.poolSize ?? 10 })
-    // An idle client can be terminated by the server (restart, failover, DROP … WITH (FORCE)).
-    // pg emits that on the pool; without a listener it would crash the process. The pool drops
-    // the broken client and the next query opens a new connection, so nothing else is needed.
-    pool.on('error', () => undefined)
+    // The driver is loaded with the first query, so a SQLite server or CLI run never loads it.
+    const pool = async () => {
+      const { default: pg } = await import('pg')
+      // int8 (count(*)) stays a string; repositories wrap counts in Number().
+      const p = new pg.Pool({ connectionString: location, max: opts.poolSize ?? 10 })
+      // An idle client can be terminated by the server (restart, failover, DROP … WITH (FORCE)).
+      // pg emits that on the pool; without a listener it would crash the process. The pool drops
+      // the broken client and the next query opens a new connection, so nothing else is needed.
+      p.on('error', () => undefined)
+      return p
+    }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return {
       db,
@@ -50,6 +60,35 @@ export function openDatabase(location: string, opts: OpenOptions = {}): Database
   file.pragma('foreign_keys = ON')
   file.pragma(`synchronous = ${opts.sqliteSynchronous ?? 'FULL'}`)
   file.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) })
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(file) }),
+  })
   return { db, dialect: 'sqlite', label: location, close: () => db.destroy() }
+}
+
+/** Distinct SQL texts whose prepared statements are kept per SQLite connection. */
+const STATEMENT_CACHE = 500
+
+/**
+ * The SQLite connection as Kysely sees it, with prepared statements reused by SQL text: Kysely
+ * prepares every query anew, which costs more than running a small one (a health check or the
+ * record's version). A statement still being iterated is never handed out twice.
+ */
+function withStatementCache(file: SqliteDatabase.Database): KyselySqlite {
+  const statements = new Map<string, SqliteDatabase.Statement>()
+  return {
+    close: () => {
+      file.close()
+    },
+    prepare: (sql: string): SqliteStatement => {
+      const known = statements.get(sql)
+      if (known !== undefined && !known.busy) return known
+      const stmt = file.prepare(sql)
+      if (known === undefined) {
+        if (statements.size >= STATEMENT_CACHE) statements.clear()
+        statements.set(sql, stmt)
+      }
+      return stmt
+    },
+  }
 }

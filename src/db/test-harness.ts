@@ -36,7 +36,10 @@ export function testDialects(): TestDialect[] {
   return list
 }
 
-async function openFreshPostgres(baseUrl: string): Promise<DatabaseHandle> {
+/** A new, empty PostgreSQL database (not migrated) named after a random id, and how to drop it. */
+export async function createPostgresDatabase(
+  baseUrl: string,
+): Promise<{ readonly url: string; drop(): Promise<void> }> {
   const name = `t_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: baseUrl })
   await admin.connect()
@@ -47,12 +50,9 @@ async function openFreshPostgres(baseUrl: string): Promise<DatabaseHandle> {
   }
   const url = new URL(baseUrl)
   url.pathname = `/${name}`
-  const h = openDatabase(url.toString(), { poolSize: 10 })
-  await migrateToLatest(h.db, 'postgres')
   return {
-    ...h,
-    close: async () => {
-      await h.close()
+    url: url.toString(),
+    drop: async () => {
       const c = new pg.Client({ connectionString: baseUrl })
       await c.connect()
       try {
@@ -60,6 +60,19 @@ async function openFreshPostgres(baseUrl: string): Promise<DatabaseHandle> {
       } finally {
         await c.end()
       }
+    },
+  }
+}
+
+async function openFreshPostgres(baseUrl: string): Promise<DatabaseHandle> {
+  const fresh = await createPostgresDatabase(baseUrl)
+  const h = openDatabase(fresh.url, { poolSize: 10 })
+  await migrateToLatest(h.db, 'postgres')
+  return {
+    ...h,
+    close: async () => {
+      await h.close()
+      await fresh.drop()
     },
   }
 }

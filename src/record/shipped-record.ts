@@ -5,11 +5,13 @@ import { revisionId } from '../domain/agreement/revision-id.js'
 import { indexSeriesSchema } from '../domain/index-series/index-series.js'
 import {
   recordSnapshot,
+  type AgreementEntry,
   type RecordSnapshot,
   type RecordSource,
   type SmaRecord,
 } from '../domain/record/record.js'
 import { rawAgreements } from './raw-agreements.js'
+import { shippedSources } from './shipped-sources.js'
 
 /**
  * Validates and returns the shipped record (data/agreements, data/indices), agreements sorted by
@@ -53,8 +55,18 @@ export function shippedSnapshot(): RecordSnapshot {
   if (shipped === undefined) {
     const r = loadRecord()
     shipped = recordSnapshot(
-      r.agreements.map((spec) => ({ spec, revisionId: revisionId(spec) })),
+      r.agreements.map((spec): AgreementEntry => {
+        // hashed on first read: `sma project` and `sma check` never read it
+        let id: string | undefined
+        return {
+          spec,
+          get revisionId() {
+            return (id ??= revisionId(spec))
+          },
+        }
+      }),
       r.indices,
+      shippedSources(),
     )
   }
   return shipped

@@ -209,6 +209,34 @@ describe.each(testDialects())('bargaining analyses on $name', (dialect) => {
     expect(web.statusCode).toBe(422)
   })
 
+  it('analyses GENIUS texts under the GENIUS 10.4 convention on request', async () => {
+    const body = {
+      format: 'genius',
+      domain: MIXED_DOMAIN_XML,
+      profileA: MIXED_PROFILE_A_XML,
+      profileB: MIXED_PROFILE_B_XML,
+    }
+    const plain = (await call(t, t.as('anonymous'), 'POST', '/api/analysis/genius', body)).json<
+      Result & { convention: string; tolerance: number; outcomes: number }
+    >()
+    expect(plain.convention).toBe('sma-desk')
+    const r = await call(t, t.as('anonymous'), 'POST', '/api/analysis/genius', {
+      ...body,
+      convention: 'genius',
+    })
+    expect(r.statusCode).toBe(200)
+    const g = r.json<Result & { convention: string; tolerance: number; outcomes: number }>()
+    expect(g.convention).toBe('genius')
+    expect(g.tolerance).toBe(0)
+    // a real issue has 21 values under GENIUS's convention (11 by default)
+    expect(g.outcomes).toBe((plain.outcomes / 11) * 21)
+    const bad = await call(t, t.as('anonymous'), 'POST', '/api/analysis/genius', {
+      ...body,
+      convention: 'negmas',
+    })
+    expect(bad.statusCode).toBe(400)
+  })
+
   it("places visible proposals of the base agreement on the plane, never the other party's drafts", async () => {
     const kr = t.as('KR-negotiator')
     const a = (

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import fastifyCompress from '@fastify/compress'
 import fastifyCookie from '@fastify/cookie'
-import fastifyHelmet from '@fastify/helmet'
 import fastifyRateLimit from '@fastify/rate-limit'
-import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyError } from 'fastify'
 import {
   serializerCompiler,
@@ -15,13 +12,17 @@ import {
 import type { LoggerOptions } from 'pino'
 import type { Permission } from '../domain/access/permissions.js'
 import type { DatabaseHandle } from '../db/open.js'
+import { PROJECT_ROOT } from '../runtime-paths.js'
 import { databaseRecordSource } from '../services/record/database-record-source.js'
 import { createSpecCache } from '../services/record/spec-cache.js'
 import { errorToProblem } from './error-handler.js'
+import { COMPRESS_THRESHOLD, ResponseCache } from './http-cache.js'
 import { documentRoute, registerOpenApi } from './openapi.js'
 import { registerAuthHooks } from './plugins/auth.js'
-import { NOT_FOUND_DETAIL, problem } from './problem.js'
+import { problem } from './problem.js'
 import { routeKit, sendProblem, type App, type RouteContext } from './request-context.js'
+import { requestLogController, type RequestLog } from './request-log.js'
+import { securityHeaders } from './security-headers.js'
 import { registerAgreementRoutes } from './routes/agreements.routes.js'
 import { registerAnalysisRoutes } from './routes/analyses.routes.js'
 import { registerAuditRoutes } from './routes/audit.routes.js'
@@ -32,6 +33,7 @@ import { registerNegotiationRoutes } from './routes/negotiations.routes.js'
 import { registerPositionRoutes } from './routes/positions.routes.js'
 import { registerProjectionRoutes } from './routes/projections.routes.js'
 import { registerProposalRoutes } from './routes/proposals.routes.js'
+import { registerWebApp } from './web-app.js'
 
 export type { App, RouteContext } from './request-context.js'
 export { SESSION_COOKIE, sendProblem } from './request-context.js'
@@ -42,6 +44,15 @@ export interface AppDeps {
   readonly now?: () => Date
   /** false for silence; a pino options object otherwise. */
   readonly logger?: boolean | LoggerOptions
+  /** Which requests get log lines (default `all`; the server passes `errors-and-slow`). */
+  readonly requestLog?: RequestLog
+  /** With `errors-and-slow`: a response slower than this (ms) is logged (default 1000). */
+  readonly slowRequestMs?: number
+  /**
+   * Which proxies to trust for the client address (Fastify's `trustProxy`: false, true, a hop
+   * count, or addresses/CIDRs): the rate limits count per client address behind them.
+   */
+  readonly trustProxy?: boolean | number | string | readonly string[]
   /** Where log lines go (default stdout); tests pass a stream to inspect them. */
   readonly logStream?: { write(line: string): unknown }
   /** Requests per minute per IP for /api; 0 disables the global limit. */
@@ -57,7 +68,7 @@ export interface AppDeps {
   readonly projectionThreads?: number
 }
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const ROOT = PROJECT_ROOT
 
 /**
  * Builds the HTTP app: security plugins, auth and permission hooks, error mapping to problem
@@ -72,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     now,
     today: () => now().toISOString().slice(0, 10),
     cache,
+    responses: new ResponseCache(),
     record: databaseRecordSource(deps.store.db, cache, deps.store.label),
     secureCookies: deps.secureCookies ?? false,
     loginPerMinute: deps.loginPerMinute ?? 5,
@@ -90,6 +102,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         }
   const app = Fastify({
     logger,
+    logController: requestLogController(deps.requestLog ?? 'all', deps.slowRequestMs ?? 1000),
+    trustProxy: trustProxyOption(deps.trustProxy),
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     onProtoPoisoning: 'error',
@@ -124,20 +138,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   })
 
-  await app.register(fastifyHelmet, {
-    // HSTS and upgrade-insecure-requests only behind HTTPS: on plain-http localhost they break.
-    hsts: ctx.secureCookies,
-    contentSecurityPolicy: {
-      directives: {
-        upgradeInsecureRequests: ctx.secureCookies ? [] : null,
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-      },
-    },
+  const security = securityHeaders(ctx.secureCookies)
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(security)
+    done()
   })
+  // br or gzip for answers over 1 KB (cached reads arrive compressed already and pass through)
+  await app.register(fastifyCompress, { threshold: COMPRESS_THRESHOLD, encodings: ['br', 'gzip'] })
   await app.register(fastifyCookie)
   await app.register(fastifyRateLimit, {
     global: (deps.rateLimitPerMinute ?? 600) > 0,
@@ -177,29 +184,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   return app
 }
 
-/** Serves the built web app (its index.html for every non-API GET), or says how to build it. */
-async function registerWebApp(app: App, webDist: string | null): Promise<void> {
-  const indexHtml =
-    webDist !== null && existsSync(join(webDist, 'index.html')) ? join(webDist, 'index.html') : null
-  if (webDist !== null && indexHtml !== null) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false })
-  }
-  app.setNotFoundHandler((req, reply) => {
-    const path = req.url.split('?')[0] ?? ''
-    if (req.method === 'GET' && !path.startsWith('/api')) {
-      if (indexHtml !== null) {
-        return reply.type('text/html; charset=utf-8').send(readFileSync(indexHtml))
-      }
-      if (path === '/') {
-        return reply
-          .type('text/html; charset=utf-8')
-          .send(
-            '<!doctype html><html lang="en"><meta charset="utf-8"><title>SMA Desk</title>' +
-              '<h1>SMA Desk</h1><p>The web app is not built yet (run <code>npm run build:web</code>). ' +
-              'The API is at <a href="/api/docs">/api/docs</a>.</p></html>',
-          )
-      }
-    }
-    return sendProblem(reply, problem('not-found', NOT_FOUND_DETAIL))
-  })
+/** Fastify's `trustProxy` from ours: a hop count becomes the function proxy-addr calls per hop. */
+function trustProxyOption(
+  value: AppDeps['trustProxy'],
+): boolean | string | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value
+  if (typeof value === 'object') return [...value]
+  return value ?? false
 }

@@ -3,8 +3,8 @@ import { dirname } from 'node:path'
 import { sql } from 'kysely'
 import { loadConfig, type Config } from '../config.js'
 import { migrateToLatest } from '../db/migrate.js'
-import { migrations } from '../db/migrations/index.js'
 import { openDatabase, isPostgresUrl, type DatabaseHandle } from '../db/open.js'
+import { whilePreparing } from '../db/startup-lock.js'
 import { seedIfEmpty } from '../services/seed.js'
 import { createUser } from '../services/users.js'
 import { buildApp } from './app.js'
@@ -28,8 +28,10 @@ const DEMO_USERS = [
 ]
 
 /**
- * Opens the database and brings it up to date. SQLite (embedded) is created, migrated and
- * seeded on start; PostgreSQL must have been migrated with `sma db migrate` (it is then seeded).
+ * Opens the database and brings it up to date: migrations, the shipped record and negotiation
+ * history on an empty database, demo users when asked. SQLite is integrity-checked first. On
+ * PostgreSQL this runs under an advisory lock (src/db/startup-lock.ts), so several servers
+ * started together on one empty database all come up, one of them having seeded it.
  */
 export async function prepareDatabase(
   config: Config,
@@ -39,39 +41,34 @@ export async function prepareDatabase(
     mkdirSync(dirname(config.database), { recursive: true })
   }
   const handle = openDatabase(config.database, { sqliteSynchronous: config.sqliteSynchronous })
-  if (handle.dialect === 'sqlite') {
-    const check = await sql<{ quick_check: string }>`pragma quick_check`.execute(handle.db)
-    const verdict = check.rows.map((r) => r.quick_check).join('; ')
-    if (verdict !== 'ok') {
-      await handle.close()
-      throw new Error(`SQLite integrity check failed for ${handle.label}: ${verdict}`)
+  try {
+    if (handle.dialect === 'sqlite') {
+      const check = await sql<{ quick_check: string }>`pragma quick_check`.execute(handle.db)
+      const verdict = check.rows.map((r) => r.quick_check).join('; ')
+      if (verdict !== 'ok') {
+        throw new Error(`SQLite integrity check failed for ${handle.label}: ${verdict}`)
+      }
     }
-    const ran = await migrateToLatest(handle.db, 'sqlite')
-    if (ran.length > 0) log(`migrated ${handle.label}: ${ran.join(', ')}`)
-  } else {
-    const applied = await sql<{ name: string }>`select name from kysely_migration`
-      .execute(handle.db)
-      .then((r) => r.rows.map((x) => x.name))
-      .catch(() => [] as string[])
-    const pending = migrations.filter((m) => !applied.includes(m.name))
-    if (pending.length > 0) {
-      await handle.close()
-      throw new Error(
-        `PostgreSQL schema is not up to date (${pending.map((m) => m.name).join(', ')}): run "sma db migrate"`,
-      )
-    }
-  }
-  if (await seedIfEmpty(handle)) log('seeded the record and the negotiation history')
-  if (config.demoUsers) {
-    const any = await handle.db.selectFrom('users').select('id').limit(1).executeTakeFirst()
-    if (!any) {
-      for (const u of DEMO_USERS) await createUser(handle, { ...u, password: DEMO_PASSWORD })
-      log(
-        `created ${DEMO_USERS.length} demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(', ')}`,
-      )
-    }
+    await whilePreparing(handle, async () => {
+      const ran = await migrateToLatest(handle.db, handle.dialect)
+      if (ran.length > 0) log(`migrated ${handle.label}: ${ran.join(', ')}`)
+      if (await seedIfEmpty(handle)) log('seeded the record and the negotiation history')
+      if (config.demoUsers) await createDemoUsers(handle, log)
+    })
+  } catch (err) {
+    await handle.close()
+    throw err
   }
   return handle
+}
+
+async function createDemoUsers(handle: DatabaseHandle, log: (msg: string) => void): Promise<void> {
+  const any = await handle.db.selectFrom('users').select('id').limit(1).executeTakeFirst()
+  if (any) return
+  for (const u of DEMO_USERS) await createUser(handle, { ...u, password: DEMO_PASSWORD })
+  log(
+    `created ${DEMO_USERS.length} demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(', ')}`,
+  )
 }
 
 /** Starts the server; resolves once listening. Closes cleanly on SIGTERM/SIGINT. */
@@ -84,6 +81,11 @@ export async function startServer(
     store: handle,
     now: config.now,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // every request at debug and trace; at info and above only failed and slow ones
+    requestLog:
+      config.logLevel === 'debug' || config.logLevel === 'trace' ? 'all' : 'errors-and-slow',
+    slowRequestMs: config.slowRequestMs,
+    trustProxy: config.trustProxy,
     rateLimitPerMinute: config.rateLimitPerMinute,
     secureCookies: config.env === 'production',
   })
@@ -104,8 +106,11 @@ export async function startServer(
   return { url, stop }
 }
 
-const isEntry = process.argv[1] !== undefined && /server[\\/]main\.ts$/.test(process.argv[1])
-if (isEntry) {
+/**
+ * Runs the server as configured by the environment until SIGTERM or SIGINT; a start-up failure is
+ * one line on stderr and exit code 1. `npm start` calls it; so does running this file directly.
+ */
+export async function runFromEnvironment(): Promise<void> {
   try {
     const { stop } = await startServer(loadConfig())
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -121,3 +126,6 @@ if (isEntry) {
     process.exit(1)
   }
 }
+
+const isEntry = process.argv[1] !== undefined && /server[\\/]main\.[jt]s$/.test(process.argv[1])
+if (isEntry) await runFromEnvironment()

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { RouteOptions } from 'fastify'
@@ -65,8 +68,16 @@ export async function registerOpenApi(app: App, version: string): Promise<void> 
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   })
+  // Its files are named explicitly (the compiled server bundles the plugin's code, which would
+  // otherwise look for them beside itself).
+  const assets = join(
+    dirname(createRequire(import.meta.url).resolve('@fastify/swagger-ui/package.json')),
+    'static',
+  )
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
+    baseDir: assets,
+    logo: { type: 'image/svg+xml', content: readFileSync(join(assets, 'logo.svg')) },
     staticCSP: true,
     transformStaticCSP: (header) => header,
   })

@@ -8,7 +8,8 @@ import {
   type ProjectionResult,
 } from '../domain/projection/index.js'
 import type { ProjectionRunCreated, ProjectionRunView } from '../contracts/projections.js'
-import { loadRecord } from '../record/shipped-record.js'
+import { PUBLIC_SCOPE } from '../domain/access/scope.js'
+import { loadRecord, shippedSnapshot } from '../record/shipped-record.js'
 import { ProjectionRuns } from '../services/projections/runs.js'
 import { ProjectionPool } from '../services/projections/projection-pool.js'
 import {
@@ -208,6 +209,35 @@ describe.each(testDialects())('stored projection runs on $name (issue 16)', (dia
     await pool.destroy()
     const r = await call(t, t.as('anonymous'), 'GET', `/api/projection-runs/${id}`)
     expect(r.json<{ run: ProjectionRunView }>().run.status).toBe('interrupted')
+  })
+
+  it('a run cancelled through another server on the same database stays cancelled', async () => {
+    // two servers' stores of runs on one database; the run computes on `here` only
+    const pool = new ProjectionPool(1)
+    const here = new ProjectionRuns({ db: t.store.db, now: () => TEST_NOW, pool: () => pool })
+    const there = new ProjectionRuns({ db: t.store.db, now: () => TEST_NOW, pool: () => pool })
+    try {
+      const who = { scope: PUBLIC_SCOPE, userId: null }
+      const { run, cancelToken } = await here.start(who, shippedSnapshot(), {
+        agreement: 'rok-us-sma-12',
+        paths: 200_000,
+        seed: 7,
+        compare: [],
+      })
+      const cancelled = await there.cancel(PUBLIC_SCOPE, run.id, cancelToken)
+      expect(cancelled.status).toBe('cancelled')
+      // `here` stops (or finishes) its computation and leaves the mark alone: no result over it
+      await here.settled(run.id)
+      const row = await t.store.db
+        .selectFrom('projection_runs')
+        .select(['status', 'result_json'])
+        .where('id', '=', run.id)
+        .executeTakeFirstOrThrow()
+      expect(row).toEqual({ status: 'cancelled', result_json: null })
+    } finally {
+      await here.close()
+      await pool.destroy()
+    }
   })
 })
 

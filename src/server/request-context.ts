@@ -17,6 +17,7 @@ import type { Actor } from '../services/audit.js'
 import type { Reader, Writer } from '../services/context.js'
 import type { SpecCache } from '../services/record/spec-cache.js'
 import { actorOf, type Authenticated } from '../services/users.js'
+import type { ResponseCache } from './http-cache.js'
 import type { Problem } from './problem.js'
 
 /**
@@ -52,6 +53,8 @@ export interface RouteContext {
   readonly now: () => Date
   readonly today: () => string
   readonly cache: SpecCache
+  /** Serialized answers of public reads (src/server/cached-read.ts), one per app instance. */
+  readonly responses: ResponseCache
   /** The database's record, scoped per request. */
   readonly record: RecordSource
   readonly secureCookies: boolean

@@ -1,6 +1,20 @@
-import type { DbOrTrx } from '../db/database.js'
+import type { Db } from '../db/database.js'
+import { batchedPerTurn } from './batched-query.js'
 
-/** A cheap round trip to the database: throws when it cannot answer. */
-export async function probeDatabase(db: DbOrTrx): Promise<void> {
-  await db.selectFrom('agreements').select('id').limit(1).execute()
+const probes = new WeakMap<Db, () => Promise<void>>()
+
+/**
+ * A cheap round trip to the database (compiled once per handle, shared by the health checks of
+ * one turn of the event loop, each issued after its callers asked): throws when it cannot answer.
+ */
+export function probeDatabase(db: Db): Promise<void> {
+  let probe = probes.get(db)
+  if (probe === undefined) {
+    const query = db.selectFrom('agreements').select('id').limit(1).compile()
+    probe = batchedPerTurn(async () => {
+      await db.executeQuery(query)
+    })
+    probes.set(db, probe)
+  }
+  return probe()
 }

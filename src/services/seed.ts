@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { loadRecord } from '../record/shipped-record.js'
-import { revisionId } from '../domain/agreement/revision-id.js'
+import { fastRevisionId } from '../record/fast-revision-id.js'
 import type { DbOrTrx } from '../db/database.js'
 import {
   insertAcceptance,
@@ -16,8 +15,9 @@ import { SYSTEM_ACTOR, withTransaction, type Store } from './audit.js'
 import { negotiationSeedSchema, type NegotiationSeed } from './negotiation-seed.js'
 import { putRevision } from './record/agreements.js'
 import { appendIndexValue } from './record/index-values.js'
+import { projectPath } from '../runtime-paths.js'
 
-const NEGOTIATIONS_DIR = fileURLToPath(new URL('../../data/negotiations/', import.meta.url))
+const NEGOTIATIONS_DIR = projectPath('data', 'negotiations') + '/'
 
 /** Reads and validates the shipped negotiation history (data/negotiations/*.json). */
 export function loadNegotiationSeeds(dir: string = NEGOTIATIONS_DIR): NegotiationSeed[] {
@@ -86,7 +86,7 @@ export async function seedIfEmpty(
       object: 'record',
       visibility: 'public',
       payload: {
-        agreements: record.agreements.map((a) => revisionId(a)),
+        agreements: record.agreements.map((a) => fastRevisionId(a)),
         negotiations: seeds.map((s) => s.id),
       },
     })

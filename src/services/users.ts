@@ -1,5 +1,4 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
-import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2'
 import { z } from 'zod'
 import type { Principal, Party, Role } from '../domain/access/permissions.js'
 import type { DbOrTrx } from '../db/database.js'
@@ -8,6 +7,9 @@ import { DomainError } from '../domain/errors.js'
 
 /** OWASP minimum for Argon2id: m = 19 MiB, t = 2, p = 1. */
 const ARGON = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
+
+/** The native Argon2 addon, loaded with the first password to hash or check (not at start-up). */
+const argon2 = (): Promise<typeof import('@node-rs/argon2')> => import('@node-rs/argon2')
 const SESSION_IDLE_MS = 8 * 60 * 60 * 1000
 const SESSION_ABSOLUTE_MS = 24 * 60 * 60 * 1000
 
@@ -51,7 +53,7 @@ export async function createUser(
   }
   const u = parsed.data
   const email = u.email.toLowerCase()
-  const passwordHash = await argonHash(u.password, ARGON)
+  const passwordHash = await (await argon2()).hash(u.password, ARGON)
   const now = opts.now ?? (() => new Date())
   return withTransaction({ store, actor: opts.actor ?? SYSTEM_ACTOR, now }, async (trx, audit) => {
     const exists = await trx
@@ -110,7 +112,7 @@ export async function login(
     .executeTakeFirst()
   let ok: boolean
   try {
-    ok = await argonVerify(row?.password_hash ?? DUMMY_HASH, password)
+    ok = await (await argon2()).verify(row?.password_hash ?? DUMMY_HASH, password)
   } catch {
     ok = false
   }

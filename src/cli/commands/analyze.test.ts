@@ -141,6 +141,46 @@ describe.skipIf(!haveSamples)(
       expect(j.frontier.at(-1)!.utility[0]).toBe(1)
     })
 
+    it.each(cases)(
+      '$name with --convention genius: the README reference values bit for bit',
+      async (c) => {
+        const { code, out } = await sma(
+          'analyze',
+          '--genius',
+          '--convention',
+          'genius',
+          ...c.files.map((f) => join(samples, f)),
+          '--json',
+        )
+        expect(code).toBe(0)
+        const j = JSON.parse(out) as AnalyzeJson & { convention: string; tolerance: number }
+        expect(j.convention).toBe('genius')
+        expect(j.tolerance).toBe(0)
+        expect(j.outcomes).toBe(c.outcomes)
+        expect(j.frontierPoints).toBe(c.frontier)
+        expect(j.frontierOutcomes).toBe(c.frontier)
+        // exact equality: GENIUS 10.4's own float results (samples/genius/README.md)
+        expect(j.nash.utility).toEqual(c.nash)
+        expect(j.nash.bid).toEqual(c.nashBid)
+        expect(j.kalaiSmorodinsky.utility).toEqual(c.equal)
+        expect(j.kalaiSmorodinsky.bid).toEqual(c.equalBid)
+        expect(j.equalUtility.utility).toEqual(c.equal)
+      },
+    )
+
+    it('rejects an unknown convention in one line', async () => {
+      const c = cases[0]!
+      const r = await sma(
+        'analyze',
+        '--genius',
+        '--convention',
+        'negmas',
+        ...c.files.map((f) => join(samples, f)),
+      )
+      expect(r.code).toBe(2)
+      expect(r.err.trim()).toBe('sma: unknown convention "negmas": use sma-desk or genius')
+    })
+
     it('prints a readable summary without --json', async () => {
       const c = cases[0]!
       const { code, out } = await sma(

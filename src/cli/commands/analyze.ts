@@ -24,6 +24,7 @@ export { analysisJson }
 /** What the text summary reads: the analysis JSON (local or from the server). */
 type SummaryInput = Pick<
   AnalysisJson,
+  | 'convention'
   | 'domain'
   | 'issues'
   | 'outcomes'
@@ -61,7 +62,8 @@ function summary(j: SummaryInput): string {
   const head =
     `domain ${j.domain}: ${j.issues.length} issues, ${j.outcomes} outcomes\n` +
     `A = ${names[0]}, B = ${names[1]}; reservation values ${pair(j.reservation)}\n` +
-    `Pareto frontier: ${j.frontierPoints} distinct points, ${j.frontierOutcomes} outcomes (duplicates counted)\n` +
+    `Pareto frontier: ${j.frontierPoints} distinct points, ${j.frontierOutcomes} outcomes (duplicates counted)` +
+    `${j.convention === 'genius' ? '; GENIUS 10.4 convention (exact floats)' : ''}\n` +
     `ZOPA: ${j.zopa.outcomes} outcomes (${(j.zopa.fraction * 100).toFixed(1)} %), ${j.zopa.frontierPoints} frontier points\n` +
     `opposition: ${j.opposition === null ? '—' : j.opposition.toFixed(4)}\n\n`
   const table = scenarios.formatTable(
@@ -110,7 +112,14 @@ export function registerAnalyze(program: Command): void {
     )
     .option('--genius', 'files are GENIUS XML (GENIUS 10.4 semantics)')
     .option('--geniusweb', 'files are GeniusWeb JSON')
-    .option('--real-steps <n>', 'values per GENIUS real issue (default 11)')
+    .option(
+      '--real-steps <n>',
+      'values per GENIUS real issue (default 11; 21 with --convention genius)',
+    )
+    .option(
+      '--convention <name>',
+      'sma-desk (default: utilities within 1e-12 are equal, solutions among rational outcomes) or genius (GENIUS 10.4 bit for bit)',
+    )
     .option(
       '--negotiation <id>',
       "your party's stored analyses of a negotiation on the server (lists them; runs --analysis or the only one)",
@@ -134,11 +143,12 @@ export function registerAnalyze(program: Command): void {
         opts.realSteps === undefined
           ? undefined
           : scenarios.positiveInt(opts.realSteps, '--real-steps')
-      const { space, profiles } = await scenarios.loadScenario(format, files, realSteps)
+      const convention = scenarios.analysisConvention(opts.convention)
+      const { space, profiles } = await scenarios.loadScenario(format, files, realSteps, convention)
       const big = space.size >= PROGRESS_THRESHOLD
       const t0 = performance.now()
       if (big) process.stderr.write(`analyzing ${space.size.toLocaleString('en')} outcomes…\n`)
-      const { analysis } = analyzeNegotiation(space, profiles)
+      const { analysis } = analyzeNegotiation(space, profiles, convention)
       if (big) process.stderr.write(`done in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`)
       const names: [string, string] = [profiles[0].name, profiles[1].name]
       process.stdout.write(

@@ -2,6 +2,7 @@ import type { Command } from '@commander-js/extra-typings'
 import { loadConfig } from '../../config.js'
 import { migrateToLatest } from '../../db/migrate.js'
 import { openDatabase, type DatabaseHandle } from '../../db/open.js'
+import { whilePreparing } from '../../db/startup-lock.js'
 import { seedIfEmpty } from '../../services/seed.js'
 import { CliError } from '../cli-error.js'
 
@@ -19,7 +20,10 @@ export async function openCliDatabase(db: string | undefined): Promise<DatabaseH
   return handle
 }
 
-/** `sma db migrate [--seed]`: brings the schema up to date (the way to migrate PostgreSQL). */
+/**
+ * `sma db migrate [--seed]`: brings the schema up to date (a server also does it when it starts;
+ * this migrates ahead of a deploy).
+ */
 export function registerDb(program: Command): void {
   const db = program.command('db').description('database maintenance')
   db.command('migrate')
@@ -29,15 +33,18 @@ export function registerDb(program: Command): void {
     .action(async (opts) => {
       const handle = await openCliDatabase(opts.db)
       try {
-        const ran = await migrateToLatest(handle.db, handle.dialect)
-        process.stdout.write(
-          ran.length === 0
-            ? `${handle.label}: up to date\n`
-            : `${handle.label}: ran ${ran.join(', ')}\n`,
-        )
-        if (opts.seed === true && (await seedIfEmpty(handle))) {
-          process.stdout.write(`${handle.label}: seeded\n`)
-        }
+        // the same lock as a starting server's: a deploy may migrate while servers start
+        await whilePreparing(handle, async () => {
+          const ran = await migrateToLatest(handle.db, handle.dialect)
+          process.stdout.write(
+            ran.length === 0
+              ? `${handle.label}: up to date\n`
+              : `${handle.label}: ran ${ran.join(', ')}\n`,
+          )
+          if (opts.seed === true && (await seedIfEmpty(handle))) {
+            process.stdout.write(`${handle.label}: seeded\n`)
+          }
+        })
       } finally {
         await handle.close()
       }

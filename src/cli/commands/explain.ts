@@ -1,5 +1,6 @@
 import type { Command } from '@commander-js/extra-typings'
 import { explainYear } from '../../domain/index.js'
+import { explainNames } from '../../record/shipped-sources.js'
 import { CliError } from '../cli-error.js'
 import { computeSchedule } from './schedule.js'
 
@@ -20,7 +21,7 @@ export function registerExplain(program: Command): void {
         throw new CliError(`unknown language "${opts.lang}": use en or ko`)
       if (!/^\d{4}$/.test(yearText))
         throw new CliError(`malformed year "${yearText}": expected four digits, e.g. 2027`)
-      const { schedule } = await computeSchedule(id, opts.index, opts)
+      const { schedule, snapshot } = await computeSchedule(id, opts.index, opts)
       const year = Number(yearText)
       const fig = schedule.years.find((y) => y.year === year)
       if (!fig) {
@@ -30,6 +31,8 @@ export function registerExplain(program: Command): void {
           `${year} is outside the term of ${schedule.agreement} (${first}–${last})`,
         )
       }
-      process.stdout.write(`${explainYear(fig, schedule.currency, opts.lang).join('\n')}\n`)
+      process.stdout.write(
+        `${explainYear(fig, schedule.currency, opts.lang, explainNames(snapshot.agreements)).join('\n')}\n`,
+      )
     })
 }

@@ -3,7 +3,9 @@ import {
   evaluateSchedule,
   evaluationContext,
   formatMoney,
+  textIn,
   revisionId,
+  type RecordSnapshot,
   type Schedule,
 } from '../../domain/index.js'
 import {
@@ -13,6 +15,7 @@ import {
   type RecordFlags,
 } from '../record-source.js'
 import { printTable } from '../table.js'
+import { shippedSources } from '../../record/shipped-sources.js'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
 
@@ -24,14 +27,17 @@ export async function computeSchedule(
   idOrFile: string,
   indexFlags: readonly string[],
   flags: RecordFlags,
-): Promise<{ schedule: Schedule; revisionId: string }> {
+): Promise<{ schedule: Schedule; revisionId: string; snapshot: RecordSnapshot }> {
   const overrides = parseOverrides(indexFlags)
-  const record = await loadSnapshot(flags)
+  const loaded = await loadSnapshot(flags)
+  // A server's record carries no source registry: the tiers are the shipped registry's.
+  const record = loaded.sources ? loaded : { ...loaded, sources: shippedSources() }
   const spec = resolveAgreement(record, idOrFile)
   const stored = record.entries.find((e) => e.spec === spec)
   return {
     schedule: evaluateSchedule(spec, evaluationContext(record, overrides)),
     revisionId: stored?.revisionId ?? revisionId(spec),
+    snapshot: record,
   }
 }
 
@@ -60,20 +66,23 @@ export function registerSchedule(program: Command): void {
       }
       const cur = schedule.currency
       printTable(
-        ['year', 'amount', 'status', 'published', 'check', 'how'],
+        ['year', 'amount', 'status', 'known as', 'published', 'check', 'how'],
         schedule.years.map((y) => [
           String(y.year),
           y.amount === null ? '—' : formatMoney(y.amount, cur),
           y.status,
-          y.published === null ? '' : formatMoney(y.published, cur),
+          y.provenance === null ? '' : y.provenance,
+          y.published === null
+            ? ''
+            : `${formatMoney(y.published, cur)}${y.publishedProvenance === 'reported' ? ' (press)' : ''}`,
           y.matchesPublished === null ? '' : y.matchesPublished ? 'matches' : 'DIFFERS',
           y.derivation.type === 'escalated'
             ? `${y.derivation.rule.kind}${y.derivation.rate.kind === 'index' && y.derivation.rate.binding ? ` (${y.derivation.rate.binding} binding)` : ''}`
             : y.derivation.type === 'stated'
-              ? 'negotiated'
+              ? y.derivation.rule.kind
               : y.derivation.type === 'pending'
                 ? `waiting for ${y.derivation.waitingFor.map((w) => `${w.series} ${w.period}`).join(', ')}`
-                : y.derivation.reason,
+                : textIn(y.derivation.reason, 'en'),
         ]),
         [true, true],
       )

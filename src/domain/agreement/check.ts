@@ -6,7 +6,7 @@ export interface CheckRow {
   readonly kind: 'computed' | 'negotiated' | 'pending' | 'unknown'
   readonly amount: string | null
   readonly published: string | null
-  /** How the published figure is known (`derived_from_rule` years are not in print). */
+  /** How the published figure is stated (`published`, or agreed in dollars or mixed currencies). */
   readonly publishedBasis: string | null
   readonly result: 'match' | 'mismatch' | 'no-published-figure' | 'not-computable'
 }

@@ -19,6 +19,8 @@ import {
   type ResolvedIndexValue,
   type SeriesId,
 } from '../index-series/index-series.js'
+import type { LocalizedText } from '../text/localized.js'
+import type { Provenance } from '../record/sources.js'
 import { reportingCurrency, type AgreementSpec, type PublishedFigure, type Rule } from './spec.js'
 
 /** Everything outside the agreement that a computation reads. Pure data, no services. */
@@ -27,13 +29,18 @@ export interface EvaluationContext {
   readonly overrides: readonly IndexOverride[]
   /** Published figures of other agreements, for bases such as "the 11th SMA's 2025 amount". */
   readonly publishedOf: (agreementId: string, year: number) => PublishedFigure | undefined
+  /**
+   * How a published figure is known from its citations (`published` when a government or
+   * parliament states it, `reported` when only the press does); from the source registry.
+   */
+  readonly provenanceOf?: (sources: readonly string[]) => Provenance
 }
 
 export interface RuleRef {
   readonly id: string
   readonly kind: Rule['kind']
   readonly cite: readonly string[]
-  readonly note?: string
+  readonly note?: LocalizedText
 }
 
 export interface BaseUsed {
@@ -75,6 +82,11 @@ export type Derivation =
       readonly amount: string
       readonly sources: readonly string[]
       readonly components?: readonly { currency: CurrencyCode; amount: string }[]
+      /**
+       * `stated`: the agreement's text sets the amount; `published`/`reported`: the host's budget
+       * as published or as reported (Japan's appropriated amounts).
+       */
+      readonly provenance: 'stated' | 'published' | 'reported'
     }
   | {
       readonly type: 'escalated'
@@ -83,7 +95,12 @@ export type Derivation =
       readonly rate: RateUsed
       /** Exact unrounded amount in minor units, as decimal text. */
       readonly exact: string
-      readonly rounding: { readonly mode: RoundingMode; readonly step: string }
+      readonly rounding: {
+        readonly mode: RoundingMode
+        readonly step: string
+        /** Whether the agreement's text states the rounding or SMA Desk inferred it. */
+        readonly basis: 'text' | 'inferred'
+      }
       readonly amount: string
     }
   | {
@@ -92,7 +109,7 @@ export type Derivation =
       readonly waitingFor: readonly { readonly series: SeriesId; readonly period: number }[]
       readonly reason: string
     }
-  | { readonly type: 'unknown'; readonly rule: RuleRef; readonly reason: string }
+  | { readonly type: 'unknown'; readonly rule: RuleRef; readonly reason: LocalizedText }
 
 export interface YearFigure {
   readonly year: number
@@ -109,6 +126,13 @@ export interface YearFigure {
   /** Unit the published figure was stated in (minor units); comparison is at this precision. */
   readonly comparePrecision: string | null
   readonly publishedBasis: PublishedFigure['basis'] | null
+  /** How the published figure is known, from its citations' tiers; null when there is none. */
+  readonly publishedProvenance: Provenance | null
+  /**
+   * How this year's amount is known: `derived` by SMA Desk from the rule, `stated` in the
+   * agreement's text, `published`/`reported` as the host's budget; null when there is no amount.
+   */
+  readonly provenance: Provenance | null
   readonly derivation: Derivation
 }
 
@@ -130,6 +154,11 @@ export class EvaluationError extends DomainError {
   }
 }
 
+/** A yearly amount of a `negotiated` rule (no provenance: the text states it) or an `appropriated` one. */
+type AmountEntry = Extract<Rule, { kind: 'negotiated' }>['amounts'][number] & {
+  readonly provenance?: 'published' | 'reported'
+}
+
 function ruleRef(rule: Rule): RuleRef {
   return rule.note === undefined
     ? { id: rule.id, kind: rule.kind, cite: rule.cite }
@@ -144,7 +173,7 @@ function decimals(text: string): number {
 function ruleForYear(spec: AgreementSpec, year: number): Rule {
   for (const r of spec.rules) {
     if (
-      r.kind === 'negotiated'
+      r.kind === 'negotiated' || r.kind === 'appropriated'
         ? r.amounts.some((a) => a.year === year)
         : r.kind === 'negotiated-increase'
           ? r.year === year
@@ -218,7 +247,7 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
         ? BigInt(derivation.amount)
         : null
     computed.set(year, amount)
-    years.push(withPublished(spec, year, amount, derivation, currency))
+    years.push(withPublished(spec, year, amount, derivation, currency, ctx))
   }
 
   function deriveYear(rule: Rule, year: number): Derivation {
@@ -232,15 +261,18 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
           rule: ref,
           amount: toMinorUnits(rule.amount, currency).toString(),
           sources: rule.cite,
+          provenance: 'stated',
         }
-      case 'negotiated': {
-        const entry = rule.amounts.find((a) => a.year === year)
+      case 'negotiated':
+      case 'appropriated': {
+        const entry = (rule.amounts as readonly AmountEntry[]).find((a) => a.year === year)
         if (!entry) throw new EvaluationError(`${rule.id}: no amount for ${year}`)
         const base = {
           type: 'stated' as const,
           rule: ref,
           amount: toMinorUnits(entry.amount, currency).toString(),
           sources: entry.sources,
+          provenance: entry.provenance ?? ('stated' as const),
         }
         return entry.components ? { ...base, components: entry.components } : base
       }
@@ -321,7 +353,11 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
           base: base.used,
           rate,
           exact: toDecimalString(exact),
-          rounding: { mode: rule.rounding.mode, step: step.toString() },
+          rounding: {
+            mode: rule.rounding.mode,
+            step: step.toString(),
+            basis: rule.rounding.basis ?? 'inferred',
+          },
           amount: amount.toString(),
         }
       }
@@ -356,6 +392,7 @@ function withPublished(
   amount: bigint | null,
   derivation: Derivation,
   currency: CurrencyCode,
+  ctx: EvaluationContext,
 ): YearFigure {
   const p = spec.published.find((f) => f.year === year && f.currency === currency)
   const status =
@@ -364,6 +401,12 @@ function withPublished(
       : derivation.type === 'unknown'
         ? 'unknown'
         : 'computed'
+  const provenance: Provenance | null =
+    derivation.type === 'escalated'
+      ? 'derived'
+      : derivation.type === 'stated'
+        ? derivation.provenance
+        : null
   if (!p) {
     return {
       year,
@@ -373,6 +416,8 @@ function withPublished(
       matchesPublished: null,
       comparePrecision: null,
       publishedBasis: null,
+      publishedProvenance: null,
+      provenance,
       derivation,
     }
   }
@@ -388,6 +433,8 @@ function withPublished(
     matchesPublished: matches,
     comparePrecision: precision.toString(),
     publishedBasis: p.basis,
+    publishedProvenance: ctx.provenanceOf?.(p.sources) ?? null,
+    provenance,
     derivation,
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { parseWith } from '../errors.js'
+import { localizedSchema, localizedTextSchema } from '../text/localized.js'
 import { ROUNDING_MODES } from '../money/rounding.js'
 import { seriesIdSchema, vintageChoiceSchema } from '../index-series/index-series.js'
 
@@ -19,8 +20,13 @@ const amountText = z
     /^\d+(\.\d+)?$/,
     'a non-negative amount in major units written as text, e.g. "1519200000000"',
   )
-const sources = z.array(z.string().min(1)).min(1, 'at least one source')
-const text = z.strictObject({ en: z.string().min(1), ko: z.string().min(1) })
+/**
+ * Citations (URLs). May be empty only for a fact no citable source was located for; such a fact
+ * says so in its note (data/record.test.ts checks it).
+ */
+const sources = z.array(z.string().min(1))
+const text = localizedSchema
+const note = localizedTextSchema.optional()
 
 export const currencyCodeSchema = z.enum(['KRW', 'USD', 'JPY'])
 export const partyCodeSchema = z.enum(['KR', 'US', 'JP'])
@@ -29,6 +35,11 @@ export const roundingSchema = z.strictObject({
   mode: z.enum(ROUNDING_MODES),
   /** Step in major units of the agreement's currency, e.g. "100000000" (one 억 won). */
   step: amountText,
+  /**
+   * `text` when the agreement's text states the rounding; otherwise (the default) SMA Desk
+   * inferred it from the published figures, and explanations say so.
+   */
+  basis: z.enum(['text', 'inferred']).optional(),
 })
 
 const boundSchema = z.discriminatedUnion('kind', [
@@ -50,7 +61,7 @@ export const baseSchema = z.discriminatedUnion('kind', [
 const ruleCommon = {
   id: z.string().min(1),
   cite: sources,
-  note: z.string().optional(),
+  note,
 }
 /** The years a rule covers (most kinds name them; the negotiated kinds state amounts per year). */
 const years = z.array(year).min(1)
@@ -68,12 +79,27 @@ const amountEntry = z.strictObject({
     .array(z.strictObject({ currency: currencyCodeSchema, amount: amountText }))
     .optional(),
   sources,
-  note: z.string().optional(),
+  note,
 })
 
 export const negotiatedRuleSchema = rule('negotiated', { amounts: z.array(amountEntry).min(1) })
 
 export const flatRuleSchema = rule('flat', { years, amount: amountText })
+
+/**
+ * Amounts the host appropriates in its own budget each (fiscal) year under the agreement's
+ * ceilings, not set by a formula (Japan's special agreements): the amounts are the budget's.
+ */
+export const appropriatedRuleSchema = rule('appropriated', {
+  amounts: z
+    .array(
+      amountEntry.extend({
+        /** `published` when a government or parliament states it; `reported` when the press does. */
+        provenance: z.enum(['published', 'reported']),
+      }),
+    )
+    .min(1),
+})
 
 export const fixedPercentageRuleSchema = rule('fixed-percentage', {
   years,
@@ -110,11 +136,12 @@ export const indexLinkedRuleSchema = rule('index-linked', {
 export const unknownRuleSchema = rule('unknown', {
   years,
   /** Why no figure can be stated (e.g. "no official yearly figure located"). */
-  reason: z.string().min(1),
+  reason: localizedTextSchema,
 })
 
 export const ruleSchema = z.discriminatedUnion('kind', [
   negotiatedRuleSchema,
+  appropriatedRuleSchema,
   flatRuleSchema,
   fixedPercentageRuleSchema,
   negotiatedIncreaseRuleSchema,
@@ -131,10 +158,10 @@ export const dateFactSchema = z.discriminatedUnion('status', [
     /** YYYY-MM-DD, or YYYY-MM when only the month is known. */
     date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
     sources,
-    note: z.string().optional(),
+    note,
   }),
-  z.strictObject({ status: z.literal('unknown'), note: z.string().optional() }),
-  z.strictObject({ status: z.literal('not-applicable'), note: z.string().optional() }),
+  z.strictObject({ status: z.literal('unknown'), note }),
+  z.strictObject({ status: z.literal('not-applicable'), note }),
 ])
 export type DateFact = z.infer<typeof dateFactSchema>
 
@@ -145,13 +172,13 @@ export const publishedFigureSchema = z.strictObject({
   /** The unit the figure was published in; comparison rounds half-up to this step. */
   precision: amountText,
   /**
-   * `published`/`agreed_*`: stated by a source. `derived_from_rule`: no exact figure was located
-   * in print, but the rule and its published neighbours fix it (11th SMA, 2023–2024).
+   * `published`: the amount as published; `agreed_usd`/`agreed_mixed`: the agreed amount stated in
+   * dollars or in several currencies. A figure SMA Desk derives is never recorded here.
    */
-  basis: z.enum(['published', 'agreed_usd', 'agreed_mixed', 'derived_from_rule']),
+  basis: z.enum(['published', 'agreed_usd', 'agreed_mixed']),
   confidence: z.enum(['high', 'medium', 'low']),
   sources,
-  note: z.string().optional(),
+  note,
 })
 export type PublishedFigure = z.infer<typeof publishedFigureSchema>
 
@@ -166,7 +193,7 @@ export const categoriesSchema = z.strictObject({
       year,
       parts: z.partialRecord(categoryCodeSchema, amountText),
       sources,
-      note: z.string().optional(),
+      note,
     }),
   ),
   form: z.partialRecord(
@@ -178,10 +205,10 @@ export const categoriesSchema = z.strictObject({
       kind: z.enum(['max-share-of-labor-cost', 'min-share-of-labor-cost']),
       pct: decimalText,
       sources,
-      note: z.string().optional(),
+      note,
     }),
   ),
-  notes: z.string(),
+  notes: localizedTextSchema.optional(),
   sources: z.array(z.string().min(1)),
 })
 
@@ -217,7 +244,7 @@ export const agreementSpecSchema = z
             base: currencyCodeSchema,
             quote: currencyCodeSchema,
             sources,
-            note: z.string().optional(),
+            note,
           })
           .nullable(),
       }),
@@ -235,8 +262,16 @@ export const agreementSpecSchema = z
       approval: z.strictObject({ host: dateFactSchema, stationing: dateFactSchema }),
       entryIntoForce: dateFactSchema,
       expiry: dateFactSchema,
+      /** The host government's cabinet approval of the text, where it is recorded. */
+      cabinetApproval: dateFactSchema.optional(),
     }),
-    signatories: z.strictObject({ host: z.string(), stationing: z.string() }).nullable(),
+    signatories: z
+      .strictObject({
+        host: localizedTextSchema,
+        stationing: localizedTextSchema,
+        sources: sources.optional(),
+      })
+      .nullable(),
     rules: z.array(ruleSchema).min(1),
     published: z.array(publishedFigureSchema),
     /** Won equivalents of dollar-era amounts as reported in the press (not agreed figures). */
@@ -246,7 +281,7 @@ export const agreementSpecSchema = z
         currency: currencyCodeSchema,
         amount: amountText,
         sources,
-        note: z.string().optional(),
+        note,
       }),
     ),
     /** A published total over the whole term when no yearly figures exist (Japan). */
@@ -255,12 +290,12 @@ export const agreementSpecSchema = z
         currency: currencyCodeSchema,
         amount: amountText,
         sources,
-        note: z.string().optional(),
+        note,
       })
       .nullable(),
     categories: categoriesSchema.nullable(),
     description: text,
-    openQuestions: z.array(z.string()),
+    openQuestions: z.array(localizedTextSchema),
     sources: z.array(z.string().min(1)),
   })
   .superRefine((spec, ctx) => {
@@ -308,6 +343,7 @@ export type AgreementSpec = z.infer<typeof agreementSpecSchema>
 export function ruleYears(rule: Rule): readonly number[] {
   switch (rule.kind) {
     case 'negotiated':
+    case 'appropriated':
       return rule.amounts.map((a) => a.year)
     case 'negotiated-increase':
       return [rule.year]

@@ -36,6 +36,10 @@ function cutTo(rule: Rule, lastYear: number): Rule | null {
       const amounts = rule.amounts.filter((a) => a.year <= lastYear)
       return amounts.length > 0 ? { ...rule, amounts } : null
     }
+    case 'appropriated': {
+      const amounts = rule.amounts.filter((a) => a.year <= lastYear)
+      return amounts.length > 0 ? { ...rule, amounts } : null
+    }
     case 'negotiated-increase':
       return rule.year <= lastYear ? rule : null
     default: {

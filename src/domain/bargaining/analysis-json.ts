@@ -30,6 +30,7 @@ export function analysisJson(
   const at = (p: { utility: readonly [number, number]; outcome: number } | null) =>
     p === null ? null : { utility: p.utility, bid: bidOf(space, p.outcome) }
   return {
+    convention: a.convention,
     domain: space.name,
     profiles: names,
     issues: space.issues.map((i, k) => ({

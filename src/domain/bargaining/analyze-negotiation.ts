@@ -1,10 +1,12 @@
 import type { OutcomeSpace } from './outcome-space.js'
+import { geniusIterationPosition } from './outcome-space.js'
 import type { Profile } from './utility-function.js'
 import type { ParetoFrontier } from './pareto-frontier.js'
 import type { BargainingSolutions } from './bargaining-solutions.js'
 import { paretoFrontier } from './pareto-frontier.js'
 import { bargainingSolutions, opposition } from './bargaining-solutions.js'
 import { enumerateUtilities } from './enumerate-utilities.js'
+import { geniusOpposition, geniusSolutions, type AnalysisConvention } from './genius-conventions.js'
 import { UTILITY_TOLERANCE } from './tolerance.js'
 import { NegotiationInputError } from './negotiation-error.js'
 
@@ -28,6 +30,7 @@ export type Zopa = {
 
 /** Full analysis of a two-party outcome space (all utilities undiscounted, t = 0). */
 export type NegotiationAnalysis = BargainingSolutions & {
+  readonly convention: AnalysisConvention
   readonly outcomes: number
   readonly reservation: readonly [number, number]
   readonly frontier: ParetoFrontier
@@ -49,7 +52,8 @@ export function reservationOf(profile: Profile, utilities: Float64Array): number
 }
 
 /**
- * Zone of possible agreement of two utility vectors, O(n).
+ * Zone of possible agreement of two utility vectors, O(n): outcomes with uᵢ ≥ rᵢ − ε (ε =
+ * `tolerance`, unitless; default {@link UTILITY_TOLERANCE}, 0 for exact comparisons).
  *
  * Example: u_A = [0.2, 0.6, 0.9], u_B = [0.9, 0.5, 0.1], r = [0.5, 0.3] → 1 outcome (index 1).
  */
@@ -58,8 +62,9 @@ export function zoneOfAgreement(
   ub: Float64Array,
   reservation: readonly [number, number],
   frontier: ParetoFrontier,
+  tolerance: number = UTILITY_TOLERANCE,
 ): Zopa {
-  const eps = UTILITY_TOLERANCE
+  const eps = tolerance
   const ra = reservation[0] - eps
   const rb = reservation[1] - eps
   const n = ua.length
@@ -93,9 +98,18 @@ export function zoneOfAgreement(
   }
 }
 
+/** How to analyse: the convention, and (GENIUS) which outcome represents a point of equal bids. */
+export type AnalysisOptions = {
+  readonly convention?: AnalysisConvention
+  /** A rank per outcome; a frontier point's representative is its outcome of lowest rank. */
+  readonly order?: (outcome: number) => number
+}
+
 /**
  * Analyses two utility vectors (index = outcome): exact frontier, every named solution, ZOPA and
- * opposition. Reservation values are utilities (0 when a party has none).
+ * opposition. Reservation values are utilities (0 when a party has none). The `genius`
+ * convention compares floats exactly and uses GENIUS 10.4's Nash and Kalai–Smorodinsky
+ * ({@link geniusSolutions}); the default merges utilities within {@link UTILITY_TOLERANCE}.
  *
  * Example: u_A = [0.2, 0.7, 1], u_B = [1, 0.7, 0.3], r = [0, 0] → frontier of 3 points,
  * nash = equalUtility = outcome 1, opposition ≈ 0.4243.
@@ -104,28 +118,39 @@ export function analyzeUtilities(
   ua: Float64Array,
   ub: Float64Array,
   reservation: readonly [number, number],
+  options: AnalysisOptions = {},
 ): NegotiationAnalysis {
-  const frontier = paretoFrontier(ua, ub)
+  const convention = options.convention ?? 'sma-desk'
+  const tolerance = convention === 'genius' ? 0 : UTILITY_TOLERANCE
+  const frontier = paretoFrontier(ua, ub, {
+    tolerance,
+    ...(options.order === undefined ? {} : { order: options.order }),
+  })
   return {
+    convention,
     outcomes: ua.length,
     reservation,
     frontier,
-    ...bargainingSolutions(frontier, reservation),
-    zopa: zoneOfAgreement(ua, ub, reservation, frontier),
-    opposition: opposition(frontier),
-    tolerance: UTILITY_TOLERANCE,
+    ...(convention === 'genius'
+      ? geniusSolutions(frontier, reservation)
+      : bargainingSolutions(frontier, reservation)),
+    zopa: zoneOfAgreement(ua, ub, reservation, frontier, tolerance),
+    opposition: convention === 'genius' ? geniusOpposition(frontier) : opposition(frontier),
+    tolerance,
   }
 }
 
 /**
  * Enumerates both profiles over the space and analyses them (see {@link analyzeUtilities});
- * returns the utility vectors too, for callers that simulate next.
+ * returns the utility vectors too, for callers that simulate next. Under the `genius`
+ * convention a point of equal bids is represented by the first of them in GENIUS's order.
  *
  * Example: Laptop buyer vs seller → 27 outcomes, 4 frontier points, nash (1, 0.8151).
  */
 export function analyzeNegotiation(
   space: OutcomeSpace,
   profiles: readonly [Profile, Profile],
+  convention: AnalysisConvention = 'sma-desk',
 ): {
   readonly analysis: NegotiationAnalysis
   readonly utilities: readonly [Float64Array, Float64Array]
@@ -139,5 +164,7 @@ export function analyzeNegotiation(
   for (const r of reservation)
     if (!Number.isFinite(r))
       throw new NegotiationInputError(`reservation value ${r} is not a number`)
-  return { analysis: analyzeUtilities(ua, ub, reservation), utilities: [ua, ub] }
+  const options: AnalysisOptions =
+    convention === 'genius' ? { convention, order: geniusIterationPosition(space) } : { convention }
+  return { analysis: analyzeUtilities(ua, ub, reservation, options), utilities: [ua, ub] }
 }

@@ -32,8 +32,8 @@ export type BargainingSolutions = {
 
 /**
  * Chooses the frontier point maximising `score` (only over `eligible` points), reports ties
- * within {@link UTILITY_TOLERANCE}; the first point in ascending u_A order wins ties (as GENIUS's
- * ascending scan).
+ * within `tolerance` (default {@link UTILITY_TOLERANCE}; 0 = exactly equal scores); the first
+ * point in ascending u_A order wins ties (as GENIUS's ascending scan).
  *
  * Example: scores [0.2, 0.5, 0.5] → the second point, ties = 2.
  */
@@ -41,6 +41,7 @@ export function bestFrontierPoint(
   points: readonly FrontierPoint[],
   eligible: (p: FrontierPoint) => boolean,
   score: (p: FrontierPoint) => number,
+  tolerance: number = UTILITY_TOLERANCE,
 ): Solution | null {
   let best = -Infinity
   const scores = points.map((p) => (eligible(p) ? score(p) : Number.NaN))
@@ -49,7 +50,7 @@ export function bestFrontierPoint(
   const tied: FrontierPoint[] = []
   points.forEach((p, i) => {
     const s = scores[i] ?? Number.NaN
-    if (s >= best - UTILITY_TOLERANCE) tied.push(p)
+    if (s >= best - tolerance) tied.push(p)
   })
   const chosen = tied[0]
   if (chosen === undefined) return null
@@ -76,16 +77,23 @@ export function bestFrontierPoint(
  * The maximiser of each criterion over all rational outcomes is always attained on the frontier,
  * so searching frontier points is exact.
  *
+ * `tolerance` (unitless, absolute) is ε: default {@link UTILITY_TOLERANCE}, 0 for exact floats.
+ *
  * Example: frontier (0.2, 1), (0.7, 0.7), (1, 0.3), r = [0, 0] → nash (0.7, 0.7) with score 0.49,
  * maxWelfare (0.7, 0.7), equalUtility (0.7, 0.7).
  */
 export function bargainingSolutions(
   frontier: ParetoFrontier,
   reservation: readonly [number, number],
+  tolerance: number = UTILITY_TOLERANCE,
 ): BargainingSolutions {
-  const eps = UTILITY_TOLERANCE
+  const eps = tolerance
   const [ra, rb] = reservation
   const points = frontier.points
+  const choose = (
+    eligible: (p: FrontierPoint) => boolean,
+    score: (p: FrontierPoint) => number,
+  ): Solution | null => bestFrontierPoint(points, eligible, score, eps)
   const rational = (p: FrontierPoint): boolean =>
     p.utility[0] >= ra - eps && p.utility[1] >= rb - eps
   let idealA = -Infinity
@@ -100,23 +108,13 @@ export function bargainingSolutions(
   const ratio = (u: number, r: number, best: number): number =>
     best - r <= eps ? 1 : gain(u, r) / (best - r)
   return {
-    nash: bestFrontierPoint(
-      points,
-      rational,
-      (p) => gain(p.utility[0], ra) * gain(p.utility[1], rb),
-    ),
-    kalaiSmorodinsky: bestFrontierPoint(points, rational, (p) =>
+    nash: choose(rational, (p) => gain(p.utility[0], ra) * gain(p.utility[1], rb)),
+    kalaiSmorodinsky: choose(rational, (p) =>
       Math.min(ratio(p.utility[0], ra, idealA), ratio(p.utility[1], rb, idealB)),
     ),
-    equalUtility: bestFrontierPoint(
-      points,
-      rational,
-      (p) => -Math.abs(p.utility[0] - p.utility[1]),
-    ),
-    egalitarian: bestFrontierPoint(points, rational, (p) =>
-      Math.min(p.utility[0] - ra, p.utility[1] - rb),
-    ),
-    maxWelfare: bestFrontierPoint(points, rational, (p) => p.utility[0] + p.utility[1]),
+    equalUtility: choose(rational, (p) => -Math.abs(p.utility[0] - p.utility[1])),
+    egalitarian: choose(rational, (p) => Math.min(p.utility[0] - ra, p.utility[1] - rb)),
+    maxWelfare: choose(rational, (p) => p.utility[0] + p.utility[1]),
     ideal,
   }
 }
@@ -128,11 +126,15 @@ export function bargainingSolutions(
  *
  * Example: frontier (0.2, 1), (0.7, 0.7), (1, 0.3) → |(1, 1) − (0.7, 0.7)| ≈ 0.4243.
  */
-export function opposition(frontier: ParetoFrontier): number | null {
+export function opposition(
+  frontier: ParetoFrontier,
+  tolerance: number = UTILITY_TOLERANCE,
+): number | null {
   const eq = bestFrontierPoint(
     frontier.points,
     () => true,
     (p) => -Math.abs(p.utility[0] - p.utility[1]),
+    tolerance,
   )
   if (eq === null) return null
   return Math.hypot(1 - eq.utility[0], 1 - eq.utility[1])

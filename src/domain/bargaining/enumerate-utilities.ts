@@ -1,6 +1,6 @@
 import type { OutcomeSpace } from './outcome-space.js'
 import type { UtilityFunction } from './utility-function.js'
-import { issueUtilityTable } from './utility-function.js'
+import { groupIndex, issueUtilityTable } from './utility-function.js'
 import { issueNumericValue } from './outcome-space.js'
 import { NegotiationInputError } from './negotiation-error.js'
 
@@ -11,7 +11,8 @@ import { NegotiationInputError } from './negotiation-error.js'
  * Linear-additive utilities are built as an in-place outer sum of the weighted per-issue tables
  * (issue by issue, no per-outcome objects): about 1.1 additions per outcome. Sums are accumulated
  * in issue order, then capped at 1 when `cap` is set. Hyper-rectangle utilities test each
- * rectangle against an odometer of value indices.
+ * rectangle against an odometer of value indices; sum-of-groups utilities add each group's
+ * utility of the outcome's values, groups in profile order.
  *
  * Example: two issues with weighted tables [0, 0.5] and [0, 0.25, 0.5] →
  * Float64Array [0, 0.25, 0.5, 0.5, 0.75, 1].
@@ -41,8 +42,26 @@ export function enumerateUtilities(space: OutcomeSpace, utility: UtilityFunction
     if (utility.cap) for (let i = 0; i < n; i++) if ((out[i] ?? 0) > 1) out[i] = 1
     return out
   }
-  // hyper-rectangles: per rectangle and issue, a 0/1 mask over value indices
   const k = space.issues.length
+  if (utility.kind === 'sum-of-groups') {
+    // groups in profile order; an odometer of value indices, last issue fastest
+    const digits = new Int32Array(k)
+    for (let o = 0; o < n; o++) {
+      let sum = 0
+      for (const g of utility.groups) sum += g.utilities[groupIndex(space, g, digits)] ?? 0
+      out[o] = sum
+      for (let i = k - 1; i >= 0; i--) {
+        const d = (digits[i] ?? 0) + 1
+        if (d < (space.sizes[i] ?? 1)) {
+          digits[i] = d
+          break
+        }
+        digits[i] = 0
+      }
+    }
+    return out
+  }
+  // hyper-rectangles: per rectangle and issue, a 0/1 mask over value indices
   const masks = utility.rectangles.map((r) => {
     const perIssue: (Uint8Array | null)[] = new Array<Uint8Array | null>(k).fill(null)
     for (const b of r.bounds) {

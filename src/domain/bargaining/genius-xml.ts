@@ -4,9 +4,17 @@ import type { XmlNode } from './xml-node.js'
 import { createOutcomeSpace, indexOfValue, issueSize } from './outcome-space.js'
 import { attrOf, childrenOf, escapeXml, numberAttr, parseXml } from './xml-node.js'
 import { NegotiationInputError } from './negotiation-error.js'
+import { GENIUS_REAL_STEPS, type AnalysisConvention } from './genius-conventions.js'
 
-/** Options for reading GENIUS domains: real issues are discretised into `realSteps` values (default 11). */
-export type GeniusDomainOptions = { readonly realSteps?: number }
+/**
+ * Options for reading GENIUS domains: real issues are discretised into `realSteps` values
+ * (default 11; 21 under the `genius` convention, as GENIUS 10.4 does, which also places the
+ * values with its own float arithmetic).
+ */
+export type GeniusDomainOptions = {
+  readonly realSteps?: number
+  readonly convention?: AnalysisConvention
+}
 
 /** Default discretisation of GENIUS real issues: 11 equally spaced values, bounds included. */
 export const DEFAULT_REAL_STEPS = 11
@@ -86,16 +94,22 @@ function issueFromXml(node: XmlNode, pos: number, options: GeniusDomainOptions):
   }
   if (kind === 'real') {
     const [lower, upper] = bounds(node, where)
-    return { kind: 'real', name, lower, upper, steps: options.realSteps ?? DEFAULT_REAL_STEPS, id }
+    const genius = options.convention === 'genius'
+    const steps = options.realSteps ?? (genius ? GENIUS_REAL_STEPS : DEFAULT_REAL_STEPS)
+    return genius
+      ? { kind: 'real', name, lower, upper, steps, spacing: 'genius', id }
+      : { kind: 'real', name, lower, upper, steps, id }
   }
   throw new NegotiationInputError(`${where}: unknown issue type "${kind}"`)
 }
 
 /**
  * Reads a GENIUS profile with GENIUS 10.4 semantics against a domain:
- * discrete evaluations ÷ the issue's largest evaluation; integer `linear` evaluators
- * offset + slope·(v − lowerbound) clipped to [0, 1]; real `linear` evaluators
- * (parameter0 = offset, parameter1 = slope) slope·v + offset clipped; weights as written and the
+ * discrete evaluations ÷ the issue's largest evaluation (all 0 when that is below 0.00001);
+ * integer `linear` evaluators offset + slope·(v − lowerbound) clipped to [0, 1]; real `linear`
+ * evaluators (parameter0 = offset, parameter1 = slope) slope·v + offset clipped, `triangular`
+ * ones (parameter0 = lower, parameter1 = upper, parameter2 = top), `constant` ones (parameter0);
+ * weights as written and the
  * sum capped at 1; `reservation` and `discount_factor` (null when absent; a discount outside
  * (0, 1] means none). A nonlinear profile (`utility maxutility` → `ufun` → `hyperRectangle`) gives
  * Σ rectangle utilities ÷ maxutility, capped at 1. Issues are matched by name, else by index.
@@ -215,7 +229,11 @@ function evaluatorFromXml(issue: Issue, node: XmlNode, where: string): IssueEval
       if (value === undefined) continue
       const k = indexOfValue(issue, value)
       if (k < 0) throw new NegotiationInputError(`${where}: value "${value}" is not in the domain`)
-      raw[k] = numberAttr(item, 'evaluation', `${where} value "${value}"`)
+      const evaluation = numberAttr(item, 'evaluation', `${where} value "${value}"`)
+      // GENIUS keys evaluations by label: a label the domain lists twice gets it at both places
+      issue.values.forEach((v, j) => {
+        if (v === value) raw[j] = evaluation
+      })
     }
     const missing = raw.findIndex((x) => Number.isNaN(x))
     if (missing >= 0)
@@ -223,12 +241,20 @@ function evaluatorFromXml(issue: Issue, node: XmlNode, where: string): IssueEval
         `${where}: no evaluation for value "${issue.values[missing] ?? ''}"`,
       )
     const max = Math.max(...raw)
-    return { kind: 'table', utilities: raw.map((x) => (max > 0 ? x / max : 0)) }
+    // GENIUS: evaluation ÷ the largest, or 0 when the largest is below 0.00001
+    return { kind: 'table', utilities: raw.map((x) => (max < 0.00001 ? 0 : x / max)) }
   }
   const ev = childrenOf(node, 'evaluator')[0]
   if (ev === undefined) throw new NegotiationInputError(`${where}: no <evaluator>`)
   const ftype = (attrOf(ev, 'ftype') ?? 'linear').toLowerCase()
-  if (ftype !== 'linear')
+  // GENIUS's integer evaluator is always linear; its real evaluator reads the ftype
+  if (issue.kind === 'real' && ftype === 'triangular') {
+    const p = (k: number): number => numberAttr(ev, `parameter${k}`, where)
+    return { kind: 'triangular', lower: p(0), upper: p(1), top: p(2) }
+  }
+  if (issue.kind === 'real' && ftype === 'constant')
+    return { kind: 'constant', value: numberAttr(ev, 'parameter0', where) }
+  if (ftype !== 'linear' && issue.kind === 'real')
     throw new NegotiationInputError(`${where}: evaluator type "${ftype}" is not supported`)
   const pick = (a: string, b: string): number =>
     attrOf(ev, a) !== undefined ? numberAttr(ev, a, where) : numberAttr(ev, b, where)
@@ -291,9 +317,9 @@ export function writeGeniusProfile(space: OutcomeSpace, profile: Profile): strin
     (profile.discountFactor !== null
       ? `<discount_factor value="${profile.discountFactor}"/>\n`
       : '')
-  if (u.kind === 'table')
+  if (u.kind === 'table' || u.kind === 'sum-of-groups')
     throw new NegotiationInputError(
-      `profile "${profile.name}": a per-outcome utility table cannot be written as GENIUS XML`,
+      `profile "${profile.name}": a ${u.kind === 'table' ? 'per-outcome utility table' : 'sum-of-groups profile'} cannot be written as GENIUS XML`,
     )
   const objOpen = `<objective index="0" etype="objective" type="objective" description="" name="${escapeXml(space.name)}">\n`
   if (u.kind === 'hyper-rectangle') {
@@ -343,6 +369,12 @@ export function writeGeniusProfile(space: OutcomeSpace, profile: Profile): strin
         return issueXml(issue, pos, items)
       }
       weights.push(w)
+      if (issue.kind === 'real' && ev.kind === 'triangular') {
+        const params = `parameter0="${ev.lower}" parameter1="${ev.upper}" parameter2="${ev.top}"`
+        return issueXml(issue, pos, `<evaluator ftype="triangular" ${params}/>\n`)
+      }
+      if (issue.kind === 'real' && ev.kind === 'constant')
+        return issueXml(issue, pos, `<evaluator ftype="constant" parameter0="${ev.value}"/>\n`)
       const lin = linearForm(issue, ev, profile.name)
       const attrs =
         issue.kind === 'integer'

@@ -1,42 +1,17 @@
-import type { Issue, IssueValue, OutcomeSpace } from './outcome-space.js'
+import type { Issue, OutcomeSpace } from './outcome-space.js'
 import type { IssueEvaluator, Profile } from './utility-function.js'
-import {
-  createOutcomeSpace,
-  indexOfValue,
-  issueSize,
-  issueValue,
-  outcomeOfBid,
-} from './outcome-space.js'
+import { createOutcomeSpace, indexOfValue, issueSize, issueValue } from './outcome-space.js'
 import { NegotiationInputError } from './negotiation-error.js'
-
-type Json = Record<string, unknown>
-
-function parseJson(text: string, what: string): Json {
-  let v: unknown
-  try {
-    v = JSON.parse(text)
-  } catch (err) {
-    throw new NegotiationInputError(
-      `${what} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
-    )
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v))
-    throw new NegotiationInputError(`${what}: expected a JSON object`)
-  return v as Json
-}
-
-function obj(v: unknown, where: string): Json {
-  if (typeof v !== 'object' || v === null || Array.isArray(v))
-    throw new NegotiationInputError(`${where}: expected an object`)
-  return v as Json
-}
-
-function num(v: unknown, where: string): number {
-  const x = typeof v === 'string' ? Number(v) : v
-  if (typeof x !== 'number' || !Number.isFinite(x))
-    throw new NegotiationInputError(`${where}: expected a number`)
-  return x
-}
+import {
+  domainJson,
+  num,
+  obj,
+  parseJson,
+  reservationBidJson,
+  reservationOutcomeOf,
+  type Json,
+} from './geniusweb-fields.js'
+import { sumOfGroupsJson, sumOfGroupsProfile } from './geniusweb-groups.js'
 
 /** Largest number of values accepted for a GeniusWeb numeric range. */
 const MAX_RANGE_VALUES = 1_000_000
@@ -105,10 +80,14 @@ export function parseGeniusWebProfile(
 ): Profile {
   const where = `GeniusWeb profile "${name}"`
   const root = parseJson(text, where)
+  const groups = root['SumOfGroupsUtilitySpace']
+  if (groups !== undefined) return sumOfGroupsProfile(obj(groups, where), space, name, where)
   const las = root['LinearAdditiveUtilitySpace']
   if (las === undefined) {
     const kind = Object.keys(root)[0] ?? 'nothing'
-    throw new NegotiationInputError(`${where}: expected LinearAdditiveUtilitySpace, found ${kind}`)
+    throw new NegotiationInputError(
+      `${where}: expected LinearAdditiveUtilitySpace or SumOfGroupsUtilitySpace, found ${kind}`,
+    )
   }
   const p = obj(las, where)
   const weightsJ = obj(p['issueWeights'], `${where} issueWeights`)
@@ -151,23 +130,7 @@ export function parseGeniusWebProfile(
       `${w}: expected DiscreteValueSetUtilities, discreteutils or NumberValueSetUtilities`,
     )
   })
-  let reservationOutcome: number | null = null
-  const rb = p['reservationBid']
-  if (rb !== undefined && rb !== null) {
-    const iv = obj(
-      obj(rb, `${where} reservationBid`)['issuevalues'],
-      `${where} reservationBid.issuevalues`,
-    )
-    const bid: Record<string, IssueValue> = {}
-    for (const [k, v] of Object.entries(iv)) {
-      if (typeof v !== 'string' && typeof v !== 'number')
-        throw new NegotiationInputError(
-          `${where}: reservation bid value of "${k}" must be a string or number`,
-        )
-      bid[k] = v
-    }
-    reservationOutcome = outcomeOfBid(space, bid)
-  }
+  const reservationOutcome = reservationOutcomeOf(p, space, where)
   return {
     name: typeof p['name'] === 'string' ? p['name'] : name,
     utility: { kind: 'linear-additive', weights, evaluators, cap: false },
@@ -176,23 +139,6 @@ export function parseGeniusWebProfile(
     discountFactor: null,
     whose: 'own',
   }
-}
-
-function domainJson(space: OutcomeSpace): Json {
-  const issuesValues: Json = {}
-  for (const issue of space.issues) {
-    if (issue.kind === 'discrete') issuesValues[issue.name] = { values: [...issue.values] }
-    else {
-      const step =
-        issue.kind === 'integer'
-          ? 1
-          : issue.steps <= 1
-            ? 1
-            : (issue.upper - issue.lower) / (issue.steps - 1)
-      issuesValues[issue.name] = { range: { low: issue.lower, high: issue.upper, step } }
-    }
-  }
-  return { name: space.name, issuesValues }
 }
 
 /**
@@ -224,9 +170,15 @@ export function writeGeniusWebProfile(
   utilities?: Float64Array,
 ): string {
   const u = profile.utility
+  if (u.kind === 'sum-of-groups') {
+    const body = sumOfGroupsJson(space, profile.name, u)
+    const rb = reservationBidJson(space, profile, utilities)
+    if (rb !== null) body['reservationBid'] = rb
+    return JSON.stringify({ SumOfGroupsUtilitySpace: body }, null, 2)
+  }
   if (u.kind !== 'linear-additive')
     throw new NegotiationInputError(
-      `profile "${profile.name}": only linear-additive utilities can be written as GeniusWeb JSON`,
+      `profile "${profile.name}": only linear-additive and sum-of-groups utilities can be written as GeniusWeb JSON`,
     )
   const issueWeights: Json = {}
   const issueUtilities: Json = {}
@@ -253,6 +205,12 @@ export function writeGeniusWebProfile(
     const hi = issueValue(issue, issueSize(issue) - 1) as number
     let spec: Json
     if (ev.kind === 'interpolate') spec = { ...ev }
+    else if (ev.kind === 'constant' && ev.value >= 0 && ev.value <= 1)
+      spec = { lowValue: lo, lowUtility: ev.value, highValue: hi, highUtility: ev.value }
+    else if (ev.kind !== 'linear')
+      throw new NegotiationInputError(
+        `profile "${profile.name}": issue "${issue.name}" has a ${ev.kind} evaluator, which GeniusWeb cannot express`,
+      )
     else {
       const at = (v: number) => ev.offset + ev.slope * (v - ev.origin)
       const [ul, uh] = [at(lo), at(hi)]
@@ -266,22 +224,7 @@ export function writeGeniusWebProfile(
     issueUtilities[issue.name] = { [nKey]: spec }
   })
   const body: Json = { name: profile.name, domain: domainJson(space), issueWeights, issueUtilities }
-  let rOutcome = profile.reservationOutcome
-  if (rOutcome === null && profile.reservationValue !== null && utilities !== undefined) {
-    let best = -1
-    for (let i = 0; i < utilities.length; i++) {
-      const x = utilities[i] ?? 0
-      if (x >= profile.reservationValue && (best < 0 || x < (utilities[best] ?? 0))) best = i
-    }
-    if (best >= 0) rOutcome = best
-  }
-  if (rOutcome !== null) {
-    const issuevalues: Json = {}
-    space.issues.forEach((issue, i) => {
-      const k = Math.floor(rOutcome / (space.strides[i] ?? 1)) % (space.sizes[i] ?? 1)
-      issuevalues[issue.name] = issueValue(issue, k)
-    })
-    body['reservationBid'] = { issuevalues }
-  }
+  const rb = reservationBidJson(space, profile, utilities)
+  if (rb !== null) body['reservationBid'] = rb
   return JSON.stringify({ LinearAdditiveUtilitySpace: body }, null, 2)
 }

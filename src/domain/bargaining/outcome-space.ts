@@ -21,6 +21,9 @@ export type IntegerIssue = {
 /**
  * A real issue discretised into `steps` equally spaced values from `lower` to `upper` inclusive
  * (steps ≥ 2; steps = 1 means just `lower`). The discretisation is stated by whoever builds it.
+ * `spacing: 'genius'` computes value k as GENIUS's BidIterator does, lower + ((upper − lower) ÷
+ * (steps − 1))·k in float64 (the last value may then differ from `upper` in its last bit);
+ * otherwise lower + k·(upper − lower) ÷ (steps − 1), with the last value exactly `upper`.
  */
 export type RealIssue = {
   readonly kind: 'real'
@@ -28,6 +31,7 @@ export type RealIssue = {
   readonly lower: number
   readonly upper: number
   readonly steps: number
+  readonly spacing?: 'genius'
   readonly id?: number
 }
 
@@ -84,11 +88,12 @@ export function issueValue(issue: Issue, k: number): IssueValue {
     case 'integer':
       return issue.lower + k
     case 'real':
-      return issue.steps <= 1
-        ? issue.lower
-        : k === issue.steps - 1
-          ? issue.upper
-          : issue.lower + (k * (issue.upper - issue.lower)) / (issue.steps - 1)
+      if (issue.steps <= 1) return issue.lower
+      if (issue.spacing === 'genius')
+        return issue.lower + ((issue.upper - issue.lower) / (issue.steps - 1)) * k
+      return k === issue.steps - 1
+        ? issue.upper
+        : issue.lower + (k * (issue.upper - issue.lower)) / (issue.steps - 1)
   }
 }
 
@@ -237,4 +242,28 @@ export function outcomeOfBid(space: OutcomeSpace, bid: Readonly<Bid>): number {
     return k
   })
   return encodeOutcome(space, indices)
+}
+
+/**
+ * The position of each outcome in GENIUS's enumeration of a domain (its BidIterator), where the
+ * first issue changes fastest, whereas outcome indices here make the last issue fastest. GENIUS
+ * lists bids with equal utilities in that order, so its representative of a frontier point is
+ * the one with the lowest position.
+ *
+ * Example: sizes [3, 4]: outcome 7 (value indices [1, 3]) → 1 + 3·3 = 10.
+ */
+export function geniusIterationPosition(space: OutcomeSpace): (outcome: number) => number {
+  const weights: number[] = []
+  let w = 1
+  for (const size of space.sizes) {
+    weights.push(w)
+    w *= size
+  }
+  return (outcome) => {
+    let position = 0
+    for (let i = 0; i < space.sizes.length; i++) {
+      position += valueIndexOf(space, outcome, i) * (weights[i] ?? 1)
+    }
+    return position
+  }
 }

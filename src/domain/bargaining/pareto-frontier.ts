@@ -6,7 +6,10 @@ import { extent } from './extent.js'
 export type FrontierPoint = {
   /** [u_A, u_B] of the representative outcome. */
   readonly utility: readonly [number, number]
-  /** The lowest outcome index with this utility pair (within the tolerance). */
+  /**
+   * The representative outcome: the lowest outcome index with this utility pair (within the
+   * tolerance), or the lowest by `FrontierOptions.order` when one is given.
+   */
   readonly outcome: number
   /** Number of frontier outcomes with this utility pair (duplicates, GENIUS counts each). */
   readonly count: number
@@ -24,11 +27,19 @@ export type ParetoFrontier = {
   readonly candidates: number
 }
 
+/** How a frontier compares utilities and names a point's representative outcome. */
+export type FrontierOptions = {
+  /** Absolute tolerance ε (unitless); 0 compares floats exactly. Default {@link UTILITY_TOLERANCE}. */
+  readonly tolerance?: number
+  /** A rank per outcome: a point's representative is its outcome of lowest rank (default: index). */
+  readonly order?: (outcome: number) => number
+}
+
 /**
  * Exact Pareto frontier of two utility vectors (index = outcome), O(n) pre-filter plus an
  * O(c log c) sort-and-sweep over the c surviving candidates (worst case c = n).
  *
- * Dominance uses the absolute tolerance ε = {@link UTILITY_TOLERANCE}: x dominates y when
+ * Dominance uses the absolute tolerance ε (default {@link UTILITY_TOLERANCE}): x dominates y when
  * x ≥ y − ε in both utilities and x > y + ε in at least one. An outcome is on the frontier when no
  * outcome dominates it; frontier outcomes whose utilities agree within ε form one point.
  *
@@ -38,14 +49,20 @@ export type ParetoFrontier = {
  *
  * Example: u_A = [0.2, 0.5, 0.5, 0.9], u_B = [0.9, 0.6, 0.6, 0.1] → points (0.2, 0.9),
  * (0.5, 0.6) with count 2, (0.9, 0.1); `outcomeCount` = 4. Adding (0.4, 0.5) changes nothing:
- * (0.5, 0.6) dominates it.
+ * (0.5, 0.6) dominates it. With `tolerance: 0` (GENIUS), u_A = [0.3, 0.1 + 0.2] are two points
+ * (0.30000000000000004 > 0.3), and the second dominates the first if their u_B are equal.
  */
-export function paretoFrontier(ua: Float64Array, ub: Float64Array): ParetoFrontier {
+export function paretoFrontier(
+  ua: Float64Array,
+  ub: Float64Array,
+  options: FrontierOptions = {},
+): ParetoFrontier {
   const n = ua.length
   if (ub.length !== n)
     throw new NegotiationInputError(`utility arrays differ in length (${n} vs ${ub.length})`)
   if (n === 0) return { points: [], outcomeCount: 0, candidates: 0 }
-  const eps = UTILITY_TOLERANCE
+  const eps = options.tolerance ?? UTILITY_TOLERANCE
+  const rank = options.order ?? ((o: number) => o)
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(ua[i] ?? 0) || Number.isNaN(ub[i] ?? 0))
       throw new NegotiationInputError(`utility of outcome ${i} is not a number`)
@@ -114,7 +131,7 @@ export function paretoFrontier(ua: Float64Array, ub: Float64Array): ParetoFronti
     while (h < onFrontier.length) {
       const o = onFrontier[h] ?? 0
       if (Math.abs((ua[o] ?? 0) - a) > eps || Math.abs((ub[o] ?? 0) - bv) > eps) break
-      if (o < rep) rep = o
+      if (rank(o) < rank(rep)) rep = o
       h++
     }
     points.push({ utility: [ua[rep] ?? 0, ub[rep] ?? 0], outcome: rep, count: h - g })

@@ -8,7 +8,11 @@ import { issueNumericValue, issueSize } from './outcome-space.js'
  * - `linear`: GENIUS linear evaluator, offset + slope·(v − origin) clipped to [0, 1] (integer
  *   issues: origin = lower bound; real issues: origin = 0);
  * - `interpolate`: GeniusWeb NumberValueSetUtilities, linear from (lowValue, lowUtility) to
- *   (highValue, highUtility), 0 outside [lowValue, highValue].
+ *   (highValue, highUtility), 0 outside [lowValue, highValue];
+ * - `triangular`: GENIUS real evaluator `ftype="triangular"` (parameter0 = lower, parameter1 =
+ *   upper, parameter2 = top): 0 below lower, rising to 1 at top, falling to 0 at upper, 0 from
+ *   upper on, computed in GENIUS's order of operations;
+ * - `constant`: GENIUS real evaluator `ftype="constant"`: parameter0 for every value.
  */
 export type IssueEvaluator =
   | { readonly kind: 'table'; readonly utilities: readonly number[] }
@@ -25,6 +29,13 @@ export type IssueEvaluator =
       readonly highValue: number
       readonly highUtility: number
     }
+  | {
+      readonly kind: 'triangular'
+      readonly lower: number
+      readonly upper: number
+      readonly top: number
+    }
+  | { readonly kind: 'constant'; readonly value: number }
 
 /** Σ weightᵢ · evalᵢ(vᵢ), weights as given; `cap` caps the sum at 1 (GENIUS does, GeniusWeb not). */
 export type LinearAdditiveUtility = {
@@ -62,7 +73,42 @@ export type HyperRectangleUtility = {
 /** A precomputed utility per outcome (e.g. SMA spaces built from costs). */
 export type TableUtility = { readonly kind: 'table'; readonly utilities: Float64Array }
 
-export type UtilityFunction = LinearAdditiveUtility | HyperRectangleUtility | TableUtility
+/**
+ * One group of a GeniusWeb SumOfGroupsUtilitySpace: the utility of each combination of values
+ * of its issues (positions in the outcome space, in the group's order). `utilities` is dense,
+ * mixed-radix over those issues, first issue most significant; combinations the profile does
+ * not list have utility 0.
+ */
+export type UtilityGroup = {
+  readonly name: string
+  readonly issues: readonly number[]
+  readonly utilities: Float64Array
+}
+
+/** GeniusWeb SumOfGroupsUtilitySpace: Σ over groups of the utility of the bid's values in each. */
+export type SumOfGroupsUtility = {
+  readonly kind: 'sum-of-groups'
+  readonly groups: readonly UtilityGroup[]
+}
+
+export type UtilityFunction =
+  LinearAdditiveUtility | HyperRectangleUtility | TableUtility | SumOfGroupsUtility
+
+/**
+ * The index into a group's `utilities` of an outcome's value indices (`digits`, one per issue).
+ *
+ * Example: group over issues [2, 0] of sizes [3, 2] (issue 2 has 3 values), digits [1, 0, 2]
+ * → 2·2 + 1 = 5.
+ */
+export function groupIndex(
+  space: OutcomeSpace,
+  group: UtilityGroup,
+  digits: ArrayLike<number>,
+): number {
+  let index = 0
+  for (const issue of group.issues) index = index * (space.sizes[issue] ?? 1) + (digits[issue] ?? 0)
+  return index
+}
 
 /**
  * Whose view a utility is: a party's `own` preferences, a delegation's `estimate-of-other` (its
@@ -82,6 +128,19 @@ export type Profile = {
   readonly reservationOutcome: number | null
   readonly discountFactor: number | null
   readonly whose: UtilityOwnership
+}
+
+/**
+ * GENIUS's triangular evaluation of x (unitless): (x − lower)/(top − lower) below the top,
+ * 1 − (x − top)/(upper − top) from the top to upper, 0 outside [lower, upper).
+ *
+ * Example: lower 0, upper 10, top 4: x = 2 → 0.5; x = 4 → 1; x = 7 → 0.5; x = 10 → 0.
+ */
+export function triangular(x: number, lower: number, upper: number, top: number): number {
+  if (x < lower) return 0
+  if (x < top) return (x - lower) / (top - lower)
+  if (x < upper) return 1 - (x - top) / (upper - top)
+  return 0
 }
 
 /**
@@ -106,6 +165,15 @@ export function evaluateIssueValue(issue: Issue, evaluator: IssueEvaluator, k: n
       if (highValue === lowValue) return lowUtility
       return lowUtility + ((highUtility - lowUtility) * (v - lowValue)) / (highValue - lowValue)
     }
+    case 'triangular':
+      return triangular(
+        issueNumericValue(issue, k),
+        evaluator.lower,
+        evaluator.upper,
+        evaluator.top,
+      )
+    case 'constant':
+      return evaluator.value
   }
 }
 
@@ -164,6 +232,11 @@ export function utilityOfOutcome(
         sum += (utility.weights[i] ?? 0) * evaluateIssueValue(issue, evaluator, digits[i] ?? 0)
     })
     return utility.cap && sum > 1 ? 1 : sum
+  }
+  if (utility.kind === 'sum-of-groups') {
+    let sum = 0
+    for (const g of utility.groups) sum += g.utilities[groupIndex(space, g, digits)] ?? 0
+    return sum
   }
   let sum = 0
   for (const r of utility.rectangles) if (rectangleContains(space, r, digits)) sum += r.utility

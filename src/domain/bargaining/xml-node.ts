@@ -23,10 +23,14 @@ const REPEATED = new Set([
 /**
  * Parses XML text into plain nodes (attributes as strings, repeated GENIUS tags always arrays);
  * throws {@link NegotiationInputError} naming `what` and the parser's complaint when malformed.
+ * Attributes run together without a space (`a="1"b="2"`) are read as GENIUS reads them.
  *
  * Example: `parseXml('<a x="1"><item value="v"/></a>', 'domain')` → `{ a: { x: '1', item: [{ value: 'v' }] } }`.
  */
-export function parseXml(text: string, what: string): XmlNode {
+export function parseXml(input: string, what: string): XmlNode {
+  // GENIUS's own parser reads attributes written without a space between them
+  // (`type="discrete"vtype="discrete"`, in ANAC 2011's Car profiles): so does this one.
+  const text = input.replace(/<[^<>]*>/g, (tag) => tag.replace(/"(?=[A-Za-z_][\w:.-]*\s*=)/g, '" '))
   // The parser alone accepts mismatched tags; the bundled validator is deprecated in favour of a
   // separate package we do not install, so keep using it deliberately.
   // eslint-disable-next-line @typescript-eslint/no-deprecated

@@ -1,4 +1,5 @@
 import { evaluateSchedule, type EvaluationContext, type Schedule } from '../agreement/evaluate.js'
+import { textIn } from '../text/localized.js'
 import { reportingCurrency, ruleYears, type AgreementSpec, type Rule } from '../agreement/spec.js'
 import { toMinorUnits, type CurrencyCode } from '../money/currency.js'
 import type { RoundingMode } from '../money/rounding.js'
@@ -160,7 +161,7 @@ export function buildPlan(
           kind: 'unknown',
           year: yf.year,
           ruleId: d.rule.id,
-          reason: d.type === 'unknown' ? d.reason : 'unknown',
+          reason: d.type === 'unknown' ? textIn(d.reason, 'en') : 'unknown',
         })
         continue
       }

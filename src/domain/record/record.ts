@@ -3,11 +3,14 @@ import { evaluateSchedule, type EvaluationContext, type Schedule } from '../agre
 import { notFound } from '../errors.js'
 import type { IndexOverride, IndexSeriesSet } from '../index-series/index-series.js'
 import type { AccessScope } from '../access/scope.js'
+import { provenanceOfSources, type SourceRegistry } from './sources.js'
 
 /** The record: every agreement (as specs) and every index series, validated. */
 export interface SmaRecord {
   readonly agreements: readonly AgreementSpec[]
   readonly indices: IndexSeriesSet
+  /** Who published each cited source, and in which tier (data/sources.json), where known. */
+  readonly sources?: SourceRegistry
 }
 
 /** One agreement of the record with the id of its stored revision (SHA-256 of its spec). */
@@ -40,8 +43,10 @@ export interface RecordSource {
 export function recordSnapshot(
   entries: readonly AgreementEntry[],
   indices: IndexSeriesSet,
+  sources?: SourceRegistry,
 ): RecordSnapshot {
-  return { entries, agreements: entries.map((e) => e.spec), indices }
+  const base = { entries, agreements: entries.map((e) => e.spec), indices }
+  return sources ? { ...base, sources } : base
 }
 
 /** A lookup of published figures across agreements, for bases that cite another agreement. */
@@ -67,7 +72,13 @@ export function evaluationContext(
   record: SmaRecord,
   overrides: readonly IndexOverride[] = [],
 ): EvaluationContext {
-  return { indices: record.indices, overrides, publishedOf: publishedLookup(record.agreements) }
+  const ctx = {
+    indices: record.indices,
+    overrides,
+    publishedOf: publishedLookup(record.agreements),
+  }
+  const registry = record.sources
+  return registry ? { ...ctx, provenanceOf: (urls) => provenanceOfSources(registry, urls) } : ctx
 }
 
 /** An agreement of the record by id. */

@@ -24,37 +24,57 @@ function originHost(origin: string): string | null {
 export function registerAuthHooks(app: App, db: Db, now: () => Date): void {
   app.decorateRequest('auth', null)
 
-  app.addHook('onRequest', async (req, reply) => {
+  // Callback-style hooks: a request without credentials (most reads) passes without a promise.
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id)
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
     const authz = req.headers.authorization
     if (authz !== undefined) {
       const m = /^Bearer ([A-Za-z0-9_\-.~+/]{16,200}=*)$/.exec(authz)
-      const found = m?.[1] === undefined ? null : await fromApiToken(db, m[1], now)
-      if (!found) {
-        return sendProblem(reply, problem('unauthorized', 'The API token is not valid.'))
+      const token = m?.[1]
+      if (token === undefined) {
+        void sendProblem(reply, problem('unauthorized', 'The API token is not valid.'))
+        return
       }
-      req.auth = found
+      fromApiToken(db, token, now).then((found) => {
+        if (!found) {
+          void sendProblem(reply, problem('unauthorized', 'The API token is not valid.'))
+          return
+        }
+        req.auth = found
+        done()
+      }, done)
       return
     }
     const cookie = req.cookies[SESSION_COOKIE]
     if (cookie !== undefined && cookie.length > 0 && cookie.length <= 200) {
-      req.auth = await fromSession(db, cookie, now)
+      fromSession(db, cookie, now).then((found) => {
+        req.auth = found
+        done()
+      }, done)
+      return
     }
+    done()
   })
 
-  app.addHook('preValidation', async (req, reply) => {
+  app.addHook('preValidation', (req, reply, done) => {
     const permission = req.routeOptions.config.permission
-    if (permission === undefined) return
+    if (permission === undefined) {
+      done()
+      return
+    }
     const principal = req.auth?.principal ?? null
     if (!can(principal, permission)) {
-      if (principal === null)
-        return sendProblem(reply, problem('unauthorized', 'Log in or send a valid API token.'))
+      if (principal === null) {
+        void sendProblem(reply, problem('unauthorized', 'Log in or send a valid API token.'))
+        return
+      }
       req.log.warn(
         { user: principal.email, permission, route: req.routeOptions.url },
         'authorization denied',
       )
-      return sendProblem(reply, problem('forbidden', 'Your role does not allow this.'))
+      void sendProblem(reply, problem('forbidden', 'Your role does not allow this.'))
+      return
     }
     if (req.auth?.via === 'session' && !SAFE_METHODS.has(req.method)) {
       const origin = req.headers.origin
@@ -63,11 +83,10 @@ export function registerAuthHooks(app: App, db: Db, now: () => Date): void {
       const header = req.headers['x-csrf-token']
       const given = typeof header === 'string' ? header : undefined
       if (!sameOrigin || req.auth.csrfToken === null || !csrfMatches(req.auth.csrfToken, given)) {
-        return sendProblem(
-          reply,
-          problem('csrf-failed', 'Send the x-csrf-token header from login.'),
-        )
+        void sendProblem(reply, problem('csrf-failed', 'Send the x-csrf-token header from login.'))
+        return
       }
     }
+    done()
   })
 }

@@ -8,6 +8,7 @@ import { getAgreement } from '../../services/record/agreements.js'
 import { addIndexValue, listIndexValues } from '../../services/record/index-values.js'
 import type { Reader } from '../../services/context.js'
 import { bind } from '../bind.js'
+import { cachedRead } from '../cached-read.js'
 import { type RouteKit } from '../request-context.js'
 
 /** `index=SERIES:YEAR=VALUE` query values → overrides; a bad one names its position. */
@@ -25,26 +26,43 @@ function overridesOf(raw: string | readonly string[] | undefined): IndexOverride
   })
 }
 
-/** The public record: agreements, their schedules, the record as one document, index series. */
+/**
+ * The public record: agreements, their schedules, the record as one document, index series.
+ * Reads are answered from the response cache, keyed by the record's version and the asker's
+ * scope (src/server/cached-read.ts), with strong ETags.
+ */
 export function registerAgreementRoutes({ app, ctx, reader, writer }: RouteKit): void {
   const snapshot = (r: Reader) => ctx.record.snapshot(r.scope)
-  bind(app, ops.listAgreements, async (req) =>
-    agreementList(await snapshot(reader(req)), req.query.asOf ?? ctx.today()),
+  bind(app, ops.listAgreements, async (req, reply) => {
+    const asOf = req.query.asOf ?? ctx.today()
+    return cachedRead(req, reply, ctx, `agreements ${asOf}`, async () =>
+      agreementList(await snapshot(reader(req)), asOf),
+    )
+  })
+  bind(app, ops.getAgreement, (req, reply) =>
+    cachedRead(req, reply, ctx, `agreement ${req.params.id}`, async () => {
+      const r = reader(req)
+      const a = await getAgreement(r.db, r.scope, r.cache, req.params.id)
+      return { agreement: a.spec, revisionId: a.revisionId }
+    }),
   )
-  bind(app, ops.getAgreement, async (req) => {
-    const r = reader(req)
-    const a = await getAgreement(r.db, r.scope, r.cache, req.params.id)
-    return { agreement: a.spec, revisionId: a.revisionId }
+  bind(app, ops.getAgreementSchedule, (req, reply) => {
+    const flags = req.query.index
+    const overrides = overridesOf(flags)
+    const what = `schedule ${req.params.id} ${typeof flags === 'string' ? flags : (flags ?? []).join('&')}`
+    return cachedRead(req, reply, ctx, what, async () =>
+      scheduleInRecord(await snapshot(reader(req)), req.params.id, overrides),
+    )
   })
-  bind(app, ops.getAgreementSchedule, async (req) => {
-    const overrides = overridesOf(req.query.index)
-    return scheduleInRecord(await snapshot(reader(req)), req.params.id, overrides)
-  })
-  bind(app, ops.getRecord, async (req) => recordBody(await snapshot(reader(req))))
-  bind(app, ops.listIndexValues, async (req) => ({
-    series: req.params.series,
-    values: await listIndexValues(ctx.store.db, req.params.series),
-  }))
+  bind(app, ops.getRecord, (req, reply) =>
+    cachedRead(req, reply, ctx, 'record', async () => recordBody(await snapshot(reader(req)))),
+  )
+  bind(app, ops.listIndexValues, (req, reply) =>
+    cachedRead(req, reply, ctx, `index values ${req.params.series}`, async () => ({
+      series: req.params.series,
+      values: await listIndexValues(ctx.store.db, req.params.series),
+    })),
+  )
   bind(app, ops.addIndexValue, async (req, reply) => {
     const { note, ...value } = req.body
     const w = writer(req)

@@ -14,6 +14,7 @@ import { resolveCompare, resolveScenario, resolveSpec } from '../../services/pro
 import { IN_THREAD_BELOW, runProjection } from '../../services/projections/run-projection.js'
 import { ProjectionRuns } from '../../services/projections/runs.js'
 import { bind } from '../bind.js'
+import { cachedRead } from '../cached-read.js'
 import { scopeOfRequest, type RouteKit } from '../request-context.js'
 
 /**
@@ -40,17 +41,26 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
     await pool?.destroy()
   })
 
-  bind(app, ops.listScenarios, () => ({
-    defaultScenario: DEFAULT_SCENARIO,
-    scenarios: shippedScenarios().map((sc) => ({
-      id: sc.id,
-      version: sc.version,
-      title: sc.title,
-      description: sc.description,
-      stochastic: isStochastic(sc),
-      scenario: sc,
-    })),
-  }))
+  bind(app, ops.listScenarios, (req, reply) =>
+    cachedRead(
+      req,
+      reply,
+      ctx,
+      'scenarios',
+      () => ({
+        defaultScenario: DEFAULT_SCENARIO,
+        scenarios: shippedScenarios().map((sc) => ({
+          id: sc.id,
+          version: sc.version,
+          title: sc.title,
+          description: sc.description,
+          stochastic: isStochastic(sc),
+          scenario: sc,
+        })),
+      }),
+      'static',
+    ),
+  )
 
   bind(app, ops.runProjection, async (req, reply) => {
     const body = req.body

@@ -2,7 +2,6 @@ import { DomainError } from '../../domain/errors.js'
 import {
   analysisJson,
   analyzeNegotiation,
-  DEFAULT_REAL_STEPS,
   NegotiationInputError,
   parseGeniusDomain,
   parseGeniusProfile,
@@ -19,14 +18,19 @@ import { unprocessable } from './results.js'
 export const MAX_GENIUS_OUTCOMES = 200_000
 
 /**
- * Analyses a GENIUS (XML) or GeniusWeb (JSON) scenario given as texts. Only the caller's inputs
- * are used, so anyone may call it; nothing is stored.
+ * Analyses a GENIUS (XML) or GeniusWeb (JSON) scenario given as texts, under the convention asked
+ * for (default `sma-desk`; `genius` reproduces GENIUS 10.4). Only the caller's inputs are used,
+ * so anyone may call it; nothing is stored.
  */
 export function analyzeGeniusTexts(input: GeniusInput): AnalysisResult {
   try {
+    const convention = input.convention ?? 'sma-desk'
     const space: OutcomeSpace =
       input.format === 'genius'
-        ? parseGeniusDomain(input.domain, { realSteps: input.realSteps ?? DEFAULT_REAL_STEPS })
+        ? parseGeniusDomain(input.domain, {
+            convention,
+            ...(input.realSteps === undefined ? {} : { realSteps: input.realSteps }),
+          })
         : parseGeniusWebDomain(input.domain)
     if (space.size > MAX_GENIUS_OUTCOMES) {
       throw new NegotiationInputError(
@@ -38,7 +42,7 @@ export function analyzeGeniusTexts(input: GeniusInput): AnalysisResult {
         ? parseGeniusProfile(text, space, name)
         : parseGeniusWebProfile(text, space, name)
     const profiles: [Profile, Profile] = [parse(input.profileA, 'A'), parse(input.profileB, 'B')]
-    const { analysis, utilities } = analyzeNegotiation(space, profiles)
+    const { analysis, utilities } = analyzeNegotiation(space, profiles, convention)
     return {
       ...analysisJson(space, analysis, [profiles[0].name, profiles[1].name]),
       cloud: utilityCloud(utilities),

@@ -1,17 +1,32 @@
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { pathToFileURL } from 'node:url'
-import { Piscina } from 'piscina'
+import type { Piscina } from 'piscina'
 import type { ChunkResult } from '../../domain/projection/index.js'
+import { COMPILED, compiledEntry, projectPath } from '../../runtime-paths.js'
 import type { ChunkTask } from '../../workers/projection.worker.js'
 
-const WORKER_TASK = new URL('../../workers/projection.worker.ts', import.meta.url).href
 /**
- * Worker threads do not inherit the main thread's tsx loader, so each one starts with tsx's loader
- * hooks (`--import tsx`, by absolute URL so the CLI works from any directory), then loads the
- * TypeScript task module directly.
+ * The worker's module and how its threads start. Compiled (`npm start`, the `sma` bin): the
+ * bundled worker, plain Node. From sources (tsx, Vitest): worker threads do not inherit the main
+ * thread's tsx loader, so each starts with tsx's loader hooks (`--import tsx`, by absolute URL so
+ * the CLI works from any directory) and loads the TypeScript task module.
  */
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+function workerModule(): { filename: string; execArgv: string[] } {
+  if (COMPILED) {
+    return {
+      filename: pathToFileURL(compiledEntry('workers/projection.worker.js')).href,
+      execArgv: [],
+    }
+  }
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+  return {
+    filename: pathToFileURL(projectPath('src/workers/projection.worker.ts')).href,
+    execArgv: ['--import', tsx],
+  }
+}
+
+const load = createRequire(import.meta.url)
 
 /**
  * A pool of worker threads running projection chunks off the calling thread's event loop.
@@ -28,9 +43,10 @@ export class ProjectionPool {
       throw new RangeError('threads must be a positive integer')
     }
     this.threads = threads
-    this.#pool = new Piscina<ChunkTask, ChunkResult>({
-      filename: WORKER_TASK,
-      execArgv: ['--import', TSX_LOADER],
+    // loaded with the first pool: runs on the calling thread never load it
+    const { Piscina: Pool } = load('piscina') as typeof import('piscina')
+    this.#pool = new Pool<ChunkTask, ChunkResult>({
+      ...workerModule(),
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 30_000,

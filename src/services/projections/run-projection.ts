@@ -28,6 +28,12 @@ export interface RunProjectionOptions {
   readonly signal?: AbortSignal
   /** Called after each finished chunk with paths done and total. */
   readonly onProgress?: (pathsDone: number, pathsTotal: number) => void
+  /**
+   * With a pool: the calling thread takes chunks too, from the same queue as the workers (the
+   * CLI, whose thread would otherwise wait; it also works while the workers start). Results are
+   * the same whoever runs a chunk. The server leaves its event loop free instead.
+   */
+  readonly callerHelps?: boolean
 }
 
 /** Thrown when a run is cancelled through its AbortSignal. */
@@ -79,14 +85,34 @@ export async function runProjection(
       inner.abort()
     }
     signal?.addEventListener('abort', onAbort, { once: true })
+    const task = (c: (typeof chunks)[number]) => ({
+      plan,
+      seed: req.seed,
+      chunkIndex: c.chunkIndex,
+      paths: c.paths,
+    })
     try {
-      await Promise.all(
-        chunks.map((c) =>
-          pool
-            .run({ plan, seed: req.seed, chunkIndex: c.chunkIndex, paths: c.paths }, inner.signal)
-            .then(finished),
-        ),
-      )
+      if (options.callerHelps === true) {
+        // one lane per worker and one on this thread, each taking the next chunk when free
+        let next = 0
+        const take = () => chunks[next++]
+        const workerLane = async (): Promise<void> => {
+          for (let c = take(); c !== undefined; c = take()) {
+            finished(await pool.run(task(c), inner.signal))
+          }
+        }
+        const callerLane = async (): Promise<void> => {
+          for (let c = take(); c !== undefined; c = take()) {
+            if (inner.signal.aborted) throw new ProjectionCancelled()
+            finished(runChunk(plan, req.seed, c.chunkIndex, c.paths))
+            await yieldToLoop()
+          }
+        }
+        const lanes = Array.from({ length: pool.threads }, workerLane)
+        await Promise.all([...lanes, callerLane()])
+      } else {
+        await Promise.all(chunks.map((c) => pool.run(task(c), inner.signal).then(finished)))
+      }
     } catch (e) {
       inner.abort()
       if (signal?.aborted) throw new ProjectionCancelled()

@@ -166,21 +166,34 @@ export class ProjectionRuns {
     const ac = new AbortController()
     let lastWrite = 0
     let writes: Promise<unknown> = Promise.resolve()
-    const update = (set: Partial<ProjectionRunsTable>): Promise<unknown> => {
-      writes = writes.then(() =>
-        this.#db
+    // Every write applies only while the row is still `running`: another server on the same
+    // database may have cancelled the run (its cancel finds no live run there and marks the row),
+    // and that must not be overwritten by this server's progress or result. Resolves to whether
+    // the row was still running.
+    const update = (set: Partial<ProjectionRunsTable>): Promise<boolean> => {
+      const write = writes.then(async () => {
+        const r = await this.#db
           .updateTable('projection_runs')
           .set({ ...set, updated_at: this.#now().toISOString() })
           .where('id', '=', id)
-          .execute(),
-      )
-      return writes
+          .where('status', '=', 'running')
+          .executeTakeFirst()
+        return r.numUpdatedRows > 0n
+      })
+      writes = write.catch(() => undefined)
+      return write
     }
     const onProgress = (done: number): void => {
       const t = Date.now()
       if (done < total && t - lastWrite < PROGRESS_EVERY_MS) return
       lastWrite = t
-      void update({ paths_done: done })
+      update({ paths_done: done }).then(
+        (running) => {
+          // cancelled through another server: stop computing here too
+          if (!running) ac.abort()
+        },
+        () => undefined,
+      )
     }
     const big = total >= IN_THREAD_BELOW
     const settled = (async () => {
@@ -245,6 +258,8 @@ export class ProjectionRuns {
       live.ac.abort()
       await live.settled
     } else {
+      // a run another server on this database computes: marked here, that server stops it at
+      // its next progress write and keeps the mark (see #launch)
       await this.#db
         .updateTable('projection_runs')
         .set({ status: 'cancelled', finished_at: this.#now().toISOString() })
@@ -260,7 +275,12 @@ export class ProjectionRuns {
     await this.#live.get(id)?.settled
   }
 
-  /** Marks rows a stopped process left `running` as `interrupted`; returns how many. */
+  /**
+   * Marks rows a stopped process left `running` as `interrupted`; returns how many. On a
+   * database shared by several servers this also marks the runs the others are computing (no
+   * row says which server runs it or whether that server is alive); they stop at their next
+   * progress write and stay `interrupted`, consistently, and the user runs them again.
+   */
   async recoverInterrupted(): Promise<number> {
     const r = await this.#db
       .updateTable('projection_runs')

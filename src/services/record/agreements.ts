@@ -1,5 +1,5 @@
 import type { AgreementSpec } from '../../domain/agreement/spec.js'
-import { revisionId } from '../../domain/agreement/revision-id.js'
+import { fastRevisionId } from '../../record/fast-revision-id.js'
 import type { AccessScope } from '../../domain/access/scope.js'
 import { notFound } from '../../domain/errors.js'
 import type { AgreementEntry } from '../../domain/record/record.js'
@@ -9,7 +9,7 @@ import type { SpecCache } from './spec-cache.js'
 
 /** Stores a spec revision (content-addressed: storing the same spec twice is a no-op). */
 export async function putRevision(db: DbOrTrx, spec: AgreementSpec, at: string): Promise<string> {
-  const id = revisionId(spec)
+  const id = fastRevisionId(spec)
   const exists = await db
     .selectFrom('spec_revisions')
     .select('revision_id')

@@ -1,3 +1,4 @@
+import { shippedSources } from '../../record/shipped-sources.js'
 import type { AccessScope } from '../../domain/access/scope.js'
 import {
   recordSnapshot,
@@ -19,7 +20,7 @@ export async function databaseSnapshot(
     listAgreements(db, scope, cache),
     cachedIndexSet(db, cache),
   ])
-  return recordSnapshot(entries, indices)
+  return recordSnapshot(entries, indices, shippedSources())
 }
 
 /**

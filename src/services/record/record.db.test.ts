@@ -10,6 +10,7 @@ import { databaseSnapshot } from './database-record-source.js'
 import { addIndexValue } from './index-values.js'
 import { seedIfEmpty } from '../seed.js'
 import { createSpecCache } from './spec-cache.js'
+import { recordVersion } from './record-version.js'
 
 const now = (): Date => new Date('2026-11-28T09:00:00Z')
 
@@ -89,5 +90,31 @@ describe.each(testDialects())('seeded record on $name', (dialect) => {
 
   it('keeps a valid audit chain', async () => {
     expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true, entries: 2 })
+  })
+
+  it('bumps the record version (database triggers) on a new release, not on other writes', async () => {
+    const v0 = Number(await recordVersion(h.db))
+    expect(v0).toBeGreaterThan(0) // the seed wrote agreements and index values
+    await addIndexValue(
+      h,
+      SYSTEM_ACTOR,
+      'KR_CPI',
+      {
+        period: 2027,
+        value: '2.0',
+        vintage: 'version test',
+        releasedOn: '2028-01-02',
+        sources: ['https://example.org/cpi'],
+      },
+      now,
+    )
+    const v1 = Number(await recordVersion(h.db))
+    expect(v1).toBeGreaterThan(v0)
+    await h.db
+      .updateTable('negotiations')
+      .set({ sources_json: '[]' })
+      .where('id', '=', 'rok-us-sma-13-negotiation')
+      .execute()
+    expect(Number(await recordVersion(h.db))).toBe(v1)
   })
 })

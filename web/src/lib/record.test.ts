@@ -13,7 +13,7 @@ describe('schedules of a record snapshot', () => {
     expect(s.years.find((y) => y.year === 2027)?.amount).toBe('1551100000000')
     expect(signedSchedule(snapshot, sma12)).toBe(s)
     // Another snapshot (a refetch, another viewer) gets its own.
-    const other = recordSnapshot(snapshot.entries, snapshot.indices)
+    const other = recordSnapshot(snapshot.entries, snapshot.indices, snapshot.sources)
     expect(signedSchedule(other, sma12)).not.toBe(s)
     expect(signedSchedule(other, sma12)).toEqual(s)
   })

@@ -1,4 +1,4 @@
-import type { AgreementSpec } from '../../../../src/domain/index.js'
+import { textIn, type AgreementSpec } from '../../../../src/domain/index.js'
 import { formatDate } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { Money } from '../../ui/Money'
@@ -54,7 +54,7 @@ export function Categories({ spec }: { readonly spec: AgreementSpec }) {
           })}
         </p>
       )}
-      {cats.notes && <p className="small">{cats.notes}</p>}
+      {cats.notes && <p className="small">{textIn(cats.notes, lang)}</p>}
     </section>
   )
 }
@@ -77,13 +77,14 @@ export function Lifecycle({ spec }: { readonly spec: AgreementSpec }) {
                   : t('common.notApplicable')}
             </span>
             {f.status === 'known' && <Sources urls={f.sources} max={1} />}
-            {f.note && <span className="muted small">{f.note}</span>}
+            {f.note && <span className="muted small">{textIn(f.note, lang)}</span>}
           </li>
         ))}
       </ol>
       {spec.signatories && (
         <p className="small">
-          {t('agreement.signatories')}: {spec.signatories.host}; {spec.signatories.stationing}
+          {t('agreement.signatories')}: {textIn(spec.signatories.host, lang)};{' '}
+          {textIn(spec.signatories.stationing, lang)}
         </p>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { Link, useParams, useSearchParams } from 'react-router'
 import {
+  textIn,
   agreementStatus,
   type AgreementSpec,
   type RecordSnapshot,
@@ -130,7 +131,7 @@ function AgreementView({
           <h2 id="oq-h">{t('agreement.openQuestions')}</h2>
           <ul>
             {spec.openQuestions.map((q) => (
-              <li key={q}>{q}</li>
+              <li key={textIn(q, 'en')}>{textIn(q, lang)}</li>
             ))}
           </ul>
         </section>

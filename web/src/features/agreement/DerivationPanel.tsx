@@ -1,5 +1,10 @@
 import { Link } from 'react-router'
-import { explainYear, type CurrencyCode, type YearFigure } from '../../../../src/domain/index.js'
+import {
+  textIn,
+  explainYear,
+  type CurrencyCode,
+  type YearFigure,
+} from '../../../../src/domain/index.js'
 import { formatPct, groupDigits } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { Badge } from '../../ui/Badge'
@@ -54,7 +59,7 @@ export function DerivationPanel({
         <dt>{t('derivation.rule')}</dt>
         <dd>
           <code>{d.rule.id}</code> ({t(`ruleKind.${d.rule.kind}`)}) · <Sources urls={d.rule.cite} />
-          {d.rule.note && <div className="muted small">{d.rule.note}</div>}
+          {d.rule.note && <div className="muted small">{textIn(d.rule.note, lang)}</div>}
         </dd>
         {d.type === 'stated' && (
           <>
@@ -157,7 +162,7 @@ export function DerivationPanel({
         {d.type === 'unknown' && (
           <>
             <dt>{t('derivation.reason')}</dt>
-            <dd>{d.reason}</dd>
+            <dd>{textIn(d.reason, lang)}</dd>
           </>
         )}
       </dl>

@@ -12,16 +12,17 @@ export type BadgeKind =
   'match' | 'differs' | 'derived' | 'computed' | 'pending' | 'unknown' | 'negotiated'
 
 /**
- * Published vs computed: ✓ when the rules reproduce the published figure, "differs" when not,
- * "derived" when the compared figure is itself derived from the rule (not found in print, e.g.
- * 2023–2024), "computed" for a figure only the rules give so far (e.g. 2027), "pending" when an
- * input does not exist yet.
+ * Published vs computed: "match" when the rules reproduce the published figure, "differs" when
+ * not; without a published figure, "derived" for a past year SMA Desk derives from the rule with
+ * no publication located (e.g. 2023–2024 of the 11th SMA), "computed" for a year not yet
+ * published (e.g. 2027), "negotiated" for an amount the agreement states, "pending" when an input
+ * does not exist yet.
  */
-export function badgeOf(y: YearFigure): BadgeKind {
+export function badgeOf(y: YearFigure, thisYear = new Date().getFullYear()): BadgeKind {
   if (y.status === 'pending') return 'pending'
   if (y.status === 'unknown') return 'unknown'
   if (y.matchesPublished === false) return 'differs'
-  if (y.publishedBasis === 'derived_from_rule') return 'derived'
   if (y.matchesPublished === true) return 'match'
-  return 'computed'
+  if (y.provenance === 'derived') return y.year < thisYear ? 'derived' : 'computed'
+  return 'negotiated'
 }

@@ -4,6 +4,7 @@
  * out.
  */
 import {
+  textIn,
   categoryRows,
   describeRule,
   reportingCurrency,
@@ -28,7 +29,7 @@ export function ruleLines(spec: AgreementSpec, lang: Lang): RuleLine[] {
   return spec.rules.map((r) => ({
     id: r.id,
     text: describeRule(r, currency, lang),
-    note: r.note ?? null,
+    note: r.note === undefined ? null : textIn(r.note, lang),
   }))
 }
 

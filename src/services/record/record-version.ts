@@ -1,0 +1,25 @@
+import type { Db } from '../../db/database.js'
+import { batchedPerTurn } from '../batched-query.js'
+
+const readers = new WeakMap<Db, () => Promise<string>>()
+
+/**
+ * The record's version: a counter the database bumps on every change to the agreements' heads or
+ * the index series and values (migration 0005, triggers), whichever process writes. Two reads
+ * with the same version see the same record, so answers computed from it can be reused. One
+ * small query, compiled once per database handle and shared by the requests of one turn of the
+ * event loop (each still sees every change committed before it arrived).
+ */
+export function recordVersion(db: Db): Promise<string> {
+  let read = readers.get(db)
+  if (read === undefined) {
+    const query = db.selectFrom('record_version').select('version').where('id', '=', 1).compile()
+    read = batchedPerTurn(async () => {
+      const v = (await db.executeQuery(query)).rows[0]?.version
+      if (v === undefined) throw new Error('record_version has no row: run the migrations')
+      return String(v)
+    })
+    readers.set(db, read)
+  }
+  return read()
+}
