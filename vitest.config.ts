@@ -15,7 +15,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            'src/{cli,server,db,services,workers,data,record,projection}/**/*.test.ts',
+            'src/{cli,server,db,services,workers,data,record,projection,exports}/**/*.test.ts',
             'src/*.test.ts',
             'bench/**/*.test.ts',
           ],

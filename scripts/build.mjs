@@ -40,6 +40,9 @@ export const EXTERNAL = [
   'piscina',
   'pg-native',
   'thread-stream',
+  // pdfkit reads its font metrics, and the brief its Korean font, from their packages' files.
+  'pdfkit',
+  '@expo-google-fonts/noto-sans-kr',
 ]
 
 const TEST_FILE = /(\.test\.tsx?|test-support\.ts|test-harness\.ts|test-fixtures\.ts)$/

@@ -29,9 +29,11 @@ export async function callThreeOperations(baseUrl: string, token: string): Promi
   const schedule = await api.GET('/api/agreements/{id}/schedule', {
     params: { path: { id: 'rok-us-sma-12' } },
   })
+  // The schedule is JSON, or a CSV/XLSX file when asked for one (`format`, Accept): narrow to JSON.
+  const json = typeof schedule.data === 'object' ? schedule.data : undefined
   return {
     statusOfSma12: list.data?.agreements.find((a) => a.id === 'rok-us-sma-12')?.status,
     stored: stored.data?.value,
-    amount2028: schedule.data?.years.find((y) => y.year === 2028)?.amount,
+    amount2028: json?.years.find((y) => y.year === 2028)?.amount,
   }
 }

@@ -8,6 +8,8 @@ import { CliError } from './cli-error.js'
 export interface ApiClient {
   readonly server: string
   get<T>(path: string): Promise<T>
+  /** A file (CSV, XLSX, PDF) as bytes. */
+  getFile(path: string, accept: string): Promise<Buffer>
 }
 
 export function apiClient(flags: {
@@ -34,46 +36,51 @@ export function apiClient(flags: {
       'no API token: pass --token or set SMA_TOKEN (create one with `sma token create --email …`)',
     )
   }
+  async function request(path: string, accept: string): Promise<Response> {
+    let res: Response
+    try {
+      res = await fetch(server + path, {
+        headers: {
+          accept,
+          ...(token === undefined || token === '' ? {} : { authorization: `Bearer ${token}` }),
+        },
+        signal: AbortSignal.timeout(120_000),
+      })
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause?.code
+      throw new CliError(
+        `cannot reach ${server}${cause === undefined ? '' : ` (${cause})`}: is the server running?`,
+      )
+    }
+    if (res.ok) return res
+    const text = await res.text()
+    let detail = ''
+    try {
+      const p = JSON.parse(text) as { detail?: unknown }
+      if (typeof p.detail === 'string') detail = p.detail
+    } catch {
+      // not a problem document: the status says enough
+    }
+    if (res.status === 401) throw new CliError(`the server refused the API token (401)`)
+    if (res.status === 403) throw new CliError(`not allowed (403): ${detail}`)
+    if (res.status === 404)
+      throw new CliError(`not found (404): ${path} does not exist or is not visible to you`)
+    throw new CliError(
+      `server answered ${res.status}${detail === '' ? '' : `: ${detail.split('\n')[0] ?? ''}`}`,
+    )
+  }
   return {
     server,
     async get<T>(path: string): Promise<T> {
-      let res: Response
+      const text = await (await request(path, 'application/json')).text()
       try {
-        res = await fetch(server + path, {
-          headers: {
-            accept: 'application/json',
-            ...(token === undefined || token === '' ? {} : { authorization: `Bearer ${token}` }),
-          },
-          signal: AbortSignal.timeout(120_000),
-        })
-      } catch (err) {
-        const cause = (err as { cause?: { code?: string } }).cause?.code
-        throw new CliError(
-          `cannot reach ${server}${cause === undefined ? '' : ` (${cause})`}: is the server running?`,
-        )
-      }
-      const text = await res.text()
-      if (res.ok) {
-        try {
-          return JSON.parse(text) as T
-        } catch {
-          throw new CliError(`${server} answered something that is not JSON`)
-        }
-      }
-      let detail = ''
-      try {
-        const p = JSON.parse(text) as { detail?: unknown }
-        if (typeof p.detail === 'string') detail = p.detail
+        return JSON.parse(text) as T
       } catch {
-        // not a problem document: the status says enough
+        throw new CliError(`${server} answered something that is not JSON`)
       }
-      if (res.status === 401) throw new CliError(`the server refused the API token (401)`)
-      if (res.status === 403) throw new CliError(`not allowed (403): ${detail}`)
-      if (res.status === 404)
-        throw new CliError(`not found (404): ${path} does not exist or is not visible to you`)
-      throw new CliError(
-        `server answered ${res.status}${detail === '' ? '' : `: ${detail.split('\n')[0] ?? ''}`}`,
-      )
+    },
+    async getFile(path: string, accept: string): Promise<Buffer> {
+      return Buffer.from(await (await request(path, accept)).arrayBuffer())
     },
   }
 }

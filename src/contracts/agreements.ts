@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { exportFields } from './exports.js'
 import { agreementSpec } from './domain-shapes.js'
 import { AGREEMENT_STATUSES, agreementPeriod, agreementStatus } from '../domain/agreement/status.js'
 import { currencyCodeSchema, reportingCurrency } from '../domain/agreement/spec.js'
@@ -50,6 +51,7 @@ export const agreementResponse = z
 export const scheduleQuery = z.strictObject({
   /** What-if index values, `SERIES:YEAR=VALUE` (repeatable). */
   index: z.union([text(64), z.array(text(64)).max(50)]).optional(),
+  ...exportFields,
 })
 export const scheduleResponse = scheduleSchema
   .extend({ revisionId: z.string() })

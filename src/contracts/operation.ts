@@ -22,6 +22,30 @@ export interface OperationParts {
   /** Error statuses beyond the defaults of a read (400 401 403 404 429) or a write (+409 413 415). */
   readonly errors?: readonly ErrorStatus[]
   readonly description?: string
+  /** Files the success response can also be (besides its JSON), by `?format=` or Accept. */
+  readonly files?: readonly FileKind[]
+}
+
+export type FileKind = 'csv' | 'xlsx' | 'pdf'
+const FILE_MEDIA: Record<FileKind, string> = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+}
+
+/**
+ * The success response of an operation with files: its JSON (if any) and each file's media type,
+ * documented as binary.
+ */
+export function fileResponse(op: Operation, json: z.ZodType | null, binary: z.ZodType) {
+  const files = op.parts.files ?? []
+  return {
+    description: op.summary,
+    content: {
+      ...(json === null ? {} : { 'application/json': { schema: json } }),
+      ...Object.fromEntries(files.map((f) => [FILE_MEDIA[f], { schema: binary }])),
+    },
+  }
 }
 
 export interface Operation<P extends OperationParts = OperationParts> {

@@ -21,6 +21,7 @@ import {
 import { auditQuery, auditResponse } from './audit.js'
 import { loginBody, sessionResponse, tokenBody, tokenCreated, tokensResponse } from './auth.js'
 import { createdResponse, idParam, ifMatchHeaders } from './common.js'
+import { briefQuery, exportQuery, projectionQuery } from './exports.js'
 import { smaAnalysisSetup } from './domain-shapes.js'
 import { healthResponse } from './health.js'
 import { indexValueBody, indexValueResponse, indexValuesResponse, seriesParam } from './indices.js'
@@ -99,8 +100,22 @@ export const agreementOperations = operations('agreements', {
       querystring: scheduleQuery,
       response: scheduleResponse,
       errors: [422],
+      files: ['csv', 'xlsx'],
       description:
-        'Computed from the stored index values; `index=SERIES:YEAR=VALUE` (repeatable) adds what-if values. Same JSON as `sma schedule --json`.',
+        'Computed from the stored index values; `index=SERIES:YEAR=VALUE` (repeatable) adds what-if values. Same JSON as `sma schedule --json`. `format=csv|xlsx` (or Accept) downloads the schedule with its derivation columns, as `sma export schedule` writes it.',
+    },
+  ),
+  getAgreementBrief: get(
+    '/api/agreements/:id/brief.pdf',
+    'public:read',
+    'The brief of an agreement as a PDF (Korean or English)',
+    {
+      params: agreementParams,
+      querystring: briefQuery,
+      response: null,
+      files: ['pdf'],
+      description:
+        'One to three A4 pages: the rules in plain words, the yearly table with provenance, a chart, the lifecycle dates and sources. Same file as `sma brief --agreement`.',
     },
   ),
   getRecord: get(
@@ -224,7 +239,27 @@ export const negotiationOperations = operations('negotiations', {
     '/api/negotiations/:id',
     'negotiation:read',
     'A negotiation: deadlines, delegations, rounds, events and acceptances',
-    { params: negotiationParams, response: negotiationResponse },
+    {
+      params: negotiationParams,
+      querystring: exportQuery,
+      response: negotiationResponse,
+      files: ['csv', 'xlsx'],
+      description:
+        '`format=csv|xlsx` (or Accept) downloads its timeline as you may see it, as `sma export negotiation` writes it.',
+    },
+  ),
+  getNegotiationBrief: get(
+    '/api/negotiations/:id/brief.pdf',
+    'negotiation:read',
+    "Your delegation's private brief of a negotiation (PDF)",
+    {
+      params: negotiationParams,
+      querystring: briefQuery,
+      response: null,
+      files: ['pdf'],
+      description:
+        "Deadlines and days left, rounds, tabled proposals side by side, your delegation's position and its estimate of the other side, the latest analysis. Only your party's private material; every page is marked with your party and the time it was made; making one is audited. Outsiders get 404, as for a missing negotiation.",
+    },
   ),
   addRound: post(
     '/api/negotiations/:id/rounds',
@@ -438,10 +473,13 @@ export const projectionOperations = operations('projections', {
     'public:read',
     'Project an agreement (and comparisons) under a scenario',
     {
+      querystring: projectionQuery,
       body: projectionRequestSchema,
       response: projectionResultSchema,
       errors: [422],
-      description: 'The JSON of `sma project --json`, computed while the request waits.',
+      files: ['csv', 'xlsx'],
+      description:
+        'The JSON of `sma project --json`, computed while the request waits. `format=csv|xlsx` (or Accept) downloads the percentiles per year and cap probabilities (`table=projection`) or the comparisons (`table=comparison`), as `sma export project|compare` writes them.',
     },
   ),
   getBacktest: get(

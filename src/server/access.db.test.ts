@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDialects } from '../db/test-harness.js'
+import { bodyText } from '../exports/test-support.js'
 import { scopeOf } from '../domain/access/scope.js'
 import type { Principal } from '../domain/access/permissions.js'
 import type { Actor } from '../services/audit.js'
@@ -192,6 +193,9 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
     },
     expect: (p, owner) => (p.party === owner ? 200 : 404),
   })
+  simple('GET', '/api/agreements/:id/brief.pdf', 'anyone', 200, () => ({
+    url: '/api/agreements/rok-us-sma-12/brief.pdf?lang=ko',
+  }))
   simple('GET', '/api/indices/:series/values', 'anyone', 200, () => ({
     url: '/api/indices/KR_CPI/values',
   }))
@@ -271,6 +275,18 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
     })
   }
   onNegotiation('GET', '/api/negotiations/:id', '', 'anyone', 200)
+  // The party-private brief: a delegation's own (or a shared) negotiation; outsiders, anonymous
+  // included, get the 404 of a missing negotiation (issue 12).
+  cases.push({
+    method: 'GET',
+    url: '/api/negotiations/:id/brief.pdf',
+    need: 'anyone',
+    owners: negOwners,
+    prepare: (_p, owner) =>
+      Promise.resolve({ url: `/api/negotiations/${negotiationFor(owner)}/brief.pdf` }),
+    expect: (p, owner) =>
+      (p.party === 'KR' || p.party === 'US') && sees(p, owner, true) ? 200 : 404,
+  })
   onNegotiation('POST', '/api/negotiations/:id/rounds', '/rounds', 'negotiator', 201, () => ({
     number: roundNumber++,
     from: '2027-01-10',
@@ -779,6 +795,11 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
     seen += (await call(t, kr, 'GET', '/api/agreements/rok-us-sma-12/ledger/notes')).body
     for (const r of ids.runs) seen += (await call(t, kr, 'GET', `/api/projection-runs/${r}`)).body
     for (const c of canaries) expect(seen).toContain(c)
+    // KR's own brief carries KR's private material (the control of the scan below)
+    const brief = await call(t, kr, 'GET', `/api/negotiations/${OPEN_NEGOTIATION}/brief.pdf`)
+    expect(brief.statusCode).toBe(200)
+    const text = await bodyText('application/pdf', brief.rawPayload)
+    expect(canaries.some((c) => text.includes(c))).toBe(true)
   })
 
   it('never shows a canary to the other party or the public', async () => {
@@ -809,7 +830,14 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
           return [...ids.runs, randomUUID()].map((r) => url.replace(':id', r))
         return [url.replace(/:(\w+)/g, 'x')]
       }
-      for (const u of expand(r.url)) urls.add(u)
+      for (const u of expand(r.url)) {
+        urls.add(u)
+        // the downloads of a resource (issue 12): its CSV and XLSX, in both languages
+        if (/^\/api\/(negotiations\/[^/]+|agreements\/[^/]+\/schedule)$/.test(u))
+          for (const q of ['?format=csv&lang=ko', '?format=xlsx', '?format=csv&lang=en'])
+            urls.add(u + q)
+        if (u.endsWith('/brief.pdf')) urls.add(`${u}?lang=ko`)
+      }
     }
     const outsiders = [
       ANONYMOUS,
@@ -826,7 +854,9 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
         const res = await call(t, p, 'GET', url)
         requests++
         expect(res.statusCode).toBeLessThan(500)
-        const text = res.body + JSON.stringify(res.headers)
+        const text =
+          (await bodyText(res.headers['content-type'] as string | undefined, res.rawPayload)) +
+          JSON.stringify(res.headers)
         for (const c of canaries) if (text.includes(c)) hits.push(`${p.key} GET ${url}: ${c}`)
       }
     }

@@ -9,8 +9,16 @@ import type {
 } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { errorResponses, type Operation, type OperationParts } from '../contracts/operation.js'
+import {
+  errorResponses,
+  fileResponse,
+  type Operation,
+  type OperationParts,
+} from '../contracts/operation.js'
 import type { App } from './request-context.js'
+
+/** A file in the OpenAPI document (the bytes are sent as they are, never serialised). */
+const BINARY = z.string().meta({ format: 'binary' })
 
 type Or<T, D> = T extends z.ZodType ? T : D
 
@@ -59,7 +67,11 @@ export function bind<P extends OperationParts>(
       ...(p.querystring === undefined ? {} : { querystring: p.querystring }),
       ...(p.headers === undefined ? {} : { headers: p.headers }),
       ...(p.body === undefined ? {} : { body: p.body }),
-      response: { [p.status ?? 200]: p.response ?? z.null(), ...errorResponses(op) },
+      response: {
+        [p.status ?? 200]:
+          p.files === undefined ? (p.response ?? z.null()) : fileResponse(op, p.response, BINARY),
+        ...errorResponses(op),
+      },
     },
     handler: handler as never,
   })

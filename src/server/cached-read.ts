@@ -7,7 +7,9 @@ const JSON_TYPE = 'application/json; charset=utf-8'
 
 /** A value serialized by the route's response schema, as text. */
 export function serializedText(reply: FastifyReply, value: unknown): string {
-  const body = reply.serialize(value)
+  // A route that also answers files (CSV, XLSX) keys its serializers by content type.
+  const json = reply.getSerializationFunction(String(reply.statusCode), 'application/json')
+  const body = json ? json(value as Record<string, unknown>) : reply.serialize(value)
   return typeof body === 'string' ? body : Buffer.from(new Uint8Array(body)).toString('utf8')
 }
 

@@ -23,4 +23,6 @@ export const commands: Readonly<Record<string, () => Promise<RegisterCommand>>> 
   simulate: async () => (await import('./simulate.js')).registerSimulate,
   project: async () => (await import('./project.js')).registerProject,
   sources: async () => (await import('./sources.js')).registerSources,
+  export: async () => (await import('./export.js')).registerExport,
+  brief: async () => (await import('./brief.js')).registerBrief,
 }

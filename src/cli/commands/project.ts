@@ -9,6 +9,7 @@ import {
   preparePlan,
   shippedScenarios,
   type ProjectionRequest,
+  type ProjectionResult,
 } from '../../domain/projection/index.js'
 import { formatProjection } from '../format-projection.js'
 import { ProjectionPool } from '../../services/projections/projection-pool.js'
@@ -24,17 +25,6 @@ import { registerBacktest } from './project-backtest.js'
 import { intOption, readJson } from './project-options.js'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
-
-/** Runs `f`; a RangeError (an impossible number) becomes a one-line CLI error. */
-function cliErrors<T>(f: () => T): T {
-  try {
-    return f()
-  } catch (e) {
-    // ProjectionInputError and ProjectionError are DomainErrors: one line and exit 2 as they are
-    if (e instanceof RangeError) throw new CliError(e.message)
-    throw e
-  }
-}
 
 /** `--compare` text: an id, a spec .json file, or `defense-budget-rule[:FROM_YEAR]`. */
 function compareInput(text: string): CompareInput {
@@ -119,71 +109,79 @@ export function registerProject(program: Command): void {
     .option('--json', 'machine-readable output (the POST /api/projections JSON)')
     .option('--no-progress', 'no progress output on stderr')
     .action(async (idOrFile, opts) => {
-      const paths = intOption(opts.paths, '--paths', 1, MAX_PATHS)
-      const seed = intOption(opts.seed, '--seed', 0, MAX_SEED)
-      const workers =
-        opts.workers === undefined ? undefined : intOption(opts.workers, '--workers', 0, 64)
-      // A one-shot run would start its worker threads cold (thread start, module load and JIT
-      // warm-up: 0.1–0.25 s each on a 2-core machine), which no run of at most 1,000,000 paths
-      // repays (docs/performance.md): the calling thread runs it, unless --workers asks for
-      // threads; those start at once, while this thread loads the record, and it helps them.
-      const pool = workers === undefined || workers === 0 ? undefined : new ProjectionPool(workers)
-      try {
-        await runAndPrint()
-      } finally {
-        await pool?.destroy()
-      }
-
-      async function runAndPrint(): Promise<void> {
-        const record = shippedSnapshot()
-        const inputs = evaluationContext(record)
-        const { req, stochastic } = cliErrors(() => {
-          const primary = resolveSpec(
-            record,
-            idOrFile.endsWith('.json') ? readJson(idOrFile, 'agreement') : idOrFile,
-          )
-          const scenario = resolveScenario(
-            opts.scenario.endsWith('.json') ? readJson(opts.scenario, 'scenario') : opts.scenario,
-          )
-          const others = opts.compare.map((c) => resolveCompare(record, primary, compareInput(c)))
-          const request: ProjectionRequest = { specs: [primary, ...others], scenario, paths, seed }
-          // fails fast on an impossible request
-          return { req: request, stochastic: preparePlan(request, inputs).stochastic }
-        })
-        await run(req, inputs, stochastic)
-      }
-
-      async function run(
-        req: ProjectionRequest,
-        inputs: ReturnType<typeof evaluationContext>,
-        stochastic: boolean,
-      ): Promise<void> {
-        const ac = new AbortController()
-        const onSigint = (): void => {
-          ac.abort()
-        }
-        process.once('SIGINT', onSigint)
-        const progress = progressReporter(opts.progress && stochastic && paths >= IN_THREAD_BELOW)
-        try {
-          const result = await runProjection(req, inputs, {
-            ...(pool ? { pool, callerHelps: true } : { workers: 0 }),
-            signal: ac.signal,
-            onProgress: progress.update,
-          })
-          progress.stop()
-          process.stdout.write(
-            opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatProjection(result),
-          )
-        } catch (e) {
-          progress.stop()
-          if (e instanceof Error && e.name === 'AbortError')
-            throw new CliError('projection cancelled', 130)
-          if (e instanceof RangeError) throw new CliError(e.message)
-          throw e
-        } finally {
-          process.removeListener('SIGINT', onSigint)
-        }
-      }
+      const result = await projectFromFlags(idOrFile, opts)
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatProjection(result),
+      )
     })
   registerBacktest(project)
+}
+
+/** The flags of a projection run (`sma project`, `sma export project|compare`). */
+export interface ProjectFlags {
+  readonly scenario: string
+  readonly paths: string
+  readonly seed: string
+  readonly workers?: string | undefined
+  readonly compare: readonly string[]
+  readonly progress: boolean
+}
+
+/** Runs the projection the flags describe on the shipped record (Ctrl-C cancels it). */
+export async function projectFromFlags(
+  idOrFile: string,
+  opts: ProjectFlags,
+): Promise<ProjectionResult> {
+  const paths = intOption(opts.paths, '--paths', 1, MAX_PATHS)
+  const seed = intOption(opts.seed, '--seed', 0, MAX_SEED)
+  const workers =
+    opts.workers === undefined ? undefined : intOption(opts.workers, '--workers', 0, 64)
+  const record = shippedSnapshot()
+  const inputs = evaluationContext(record)
+  let req: ProjectionRequest
+  let stochastic: boolean
+  try {
+    const primary = resolveSpec(
+      record,
+      idOrFile.endsWith('.json') ? readJson(idOrFile, 'agreement') : idOrFile,
+    )
+    const scenario = resolveScenario(
+      opts.scenario.endsWith('.json') ? readJson(opts.scenario, 'scenario') : opts.scenario,
+    )
+    const others = opts.compare.map((c) => resolveCompare(record, primary, compareInput(c)))
+    req = { specs: [primary, ...others], scenario, paths, seed }
+    stochastic = preparePlan(req, inputs).stochastic // fails fast on an impossible request
+  } catch (e) {
+    // ProjectionInputError and ProjectionError are DomainErrors: one line and exit 2 as they are
+    if (e instanceof RangeError) throw new CliError(e.message)
+    throw e
+  }
+  // A one-shot run would start its worker threads cold (thread start, module load and JIT
+  // warm-up: 0.1–0.25 s each on a 2-core machine), which no run of at most 1,000,000 paths
+  // repays (docs/performance.md): the calling thread runs it, unless --workers asks for threads.
+  const pool = workers === undefined || workers === 0 ? undefined : new ProjectionPool(workers)
+  const ac = new AbortController()
+  const onSigint = (): void => {
+    ac.abort()
+  }
+  process.once('SIGINT', onSigint)
+  const progress = progressReporter(opts.progress && stochastic && paths >= IN_THREAD_BELOW)
+  try {
+    const result = await runProjection(req, inputs, {
+      ...(pool ? { pool } : { workers: 0 }),
+      signal: ac.signal,
+      onProgress: progress.update,
+    })
+    progress.stop()
+    return result
+  } catch (e) {
+    progress.stop()
+    if (e instanceof Error && e.name === 'AbortError')
+      throw new CliError('projection cancelled', 130)
+    if (e instanceof RangeError) throw new CliError(e.message)
+    throw e
+  } finally {
+    process.removeListener('SIGINT', onSigint)
+    await pool?.destroy()
+  }
 }

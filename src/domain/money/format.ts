@@ -53,3 +53,21 @@ export function formatKrwKorean(minor: string | bigint): string {
 export function formatPct(value: string): string {
   return `${value} %`
 }
+
+/**
+ * A large amount in billions (won, yen) or millions (dollars) of the major unit, exactly, with at
+ * least one decimal: the English briefs' reading.
+ * @example formatScaled('1519200000000', 'KRW') // "₩1,519.2 bn"
+ * @example formatScaled('15000000050', 'USD') // "$150.0000005 m"
+ */
+export function formatScaled(minor: string | bigint, currency: CurrencyCode): string {
+  let n = BigInt(minor)
+  const negative = n < 0n
+  if (negative) n = -n
+  const digits =
+    currency === 'USD' ? 6 + CURRENCY_EXPONENT[currency] : 9 + CURRENCY_EXPONENT[currency]
+  const unit = 10n ** BigInt(digits)
+  const frac = (n % unit).toString().padStart(digits, '0').replace(/0+$/, '')
+  const text = `${groupThousands((n / unit).toString())}.${frac === '' ? '0' : frac}`
+  return `${negative ? '-' : ''}${SYMBOL[currency]}${text} ${currency === 'USD' ? 'm' : 'bn'}`
+}

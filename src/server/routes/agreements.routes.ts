@@ -7,8 +7,10 @@ import { recordBody } from '../../contracts/record.js'
 import { getAgreement } from '../../services/record/agreements.js'
 import { addIndexValue, listIndexValues } from '../../services/record/index-values.js'
 import type { Reader } from '../../services/context.js'
+import { agreementBriefFile, scheduleFile } from '../../exports/make.js'
 import { bind } from '../bind.js'
 import { cachedRead } from '../cached-read.js'
+import { fileFormat, sendFile } from '../files.js'
 import { type RouteKit } from '../request-context.js'
 
 /** `index=SERIES:YEAR=VALUE` query values → overrides; a bad one names its position. */
@@ -46,13 +48,35 @@ export function registerAgreementRoutes({ app, ctx, reader, writer }: RouteKit):
       return { agreement: a.spec, revisionId: a.revisionId }
     }),
   )
-  bind(app, ops.getAgreementSchedule, (req, reply) => {
+  bind(app, ops.getAgreementSchedule, async (req, reply) => {
     const flags = req.query.index
     const overrides = overridesOf(flags)
+    const format = fileFormat(req, req.query.format)
+    if (format !== null) {
+      // A CSV or XLSX download: made per request (not cached), in the asked language.
+      const file = await scheduleFile(await snapshot(reader(req)), req.params.id, {
+        overrides,
+        lang: req.query.lang ?? 'en',
+        format,
+        today: ctx.today(),
+      })
+      return sendFile(reply, file)
+    }
     const what = `schedule ${req.params.id} ${typeof flags === 'string' ? flags : (flags ?? []).join('&')}`
     return cachedRead(req, reply, ctx, what, async () =>
       scheduleInRecord(await snapshot(reader(req)), req.params.id, overrides),
     )
+  })
+  bind(app, ops.getAgreementBrief, async (req, reply) => {
+    const record = await snapshot(reader(req))
+    const file = await agreementBriefFile(
+      record,
+      req.params.id,
+      req.query.lang,
+      ctx.today(),
+      ctx.now(),
+    )
+    return sendFile(reply, file)
   })
   bind(app, ops.getRecord, (req, reply) =>
     cachedRead(req, reply, ctx, 'record', async () => recordBody(await snapshot(reader(req)))),

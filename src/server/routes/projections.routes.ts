@@ -13,8 +13,10 @@ import { ProjectionPool } from '../../services/projections/projection-pool.js'
 import { resolveCompare, resolveScenario, resolveSpec } from '../../services/projections/request.js'
 import { IN_THREAD_BELOW, runProjection } from '../../services/projections/run-projection.js'
 import { ProjectionRuns } from '../../services/projections/runs.js'
+import { projectionFile } from '../../exports/make.js'
 import { bind } from '../bind.js'
 import { cachedRead } from '../cached-read.js'
+import { fileFormat, sendFile } from '../files.js'
 import { scopeOfRequest, type RouteKit } from '../request-context.js'
 
 /**
@@ -79,18 +81,25 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
     })
     const usePool = body.paths >= IN_THREAD_BELOW
     if (usePool && pool === undefined) pool = new ProjectionPool(ctx.projectionThreads)
+    let result
     try {
-      const result = await runProjection(
+      result = await runProjection(
         { specs, scenario, paths: body.paths, seed: body.seed },
         evaluationContext(record),
         { ...(usePool && pool ? { pool } : { workers: 0 }), signal: ac.signal },
       )
-      // readonly domain types → the schema's mutable output type (also checks the contract)
-      return projectionResultSchema.parse(result)
     } catch (e) {
       if (e instanceof RangeError) throw new DomainError('unprocessable', e.message)
       throw e
     }
+    const format = fileFormat(req, req.query.format)
+    if (format !== null) {
+      const table = req.query.table ?? 'projection'
+      const file = await projectionFile(result, table, req.query.lang ?? 'en', format)
+      return sendFile(reply, file)
+    }
+    // readonly domain types → the schema's mutable output type (also checks the contract)
+    return projectionResultSchema.parse(result)
   })
 
   bind(app, ops.getBacktest, async (req) => {

@@ -82,3 +82,37 @@ export async function apiParsed<T>(
     throw new UnreadableAnswer(path, e)
   }
 }
+
+/**
+ * Fetches a file the API makes (CSV, XLSX, PDF: src/exports on the server, the same files as
+ * `sma export` and `sma brief`) and hands it to the browser as a download.
+ */
+export async function downloadFile(
+  path: string,
+  fileName: string,
+  opts: { accept: string; body?: unknown; csrfToken?: string | undefined },
+): Promise<void> {
+  const headers: Record<string, string> = { accept: opts.accept }
+  if (opts.body !== undefined) headers['content-type'] = 'application/json'
+  if (typeof opts.csrfToken === 'string') headers['x-csrf-token'] = opts.csrfToken
+  let res: Response
+  try {
+    res = await fetch(path, {
+      method: opts.body === undefined ? 'GET' : 'POST',
+      headers,
+      credentials: 'same-origin',
+      ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
+    })
+  } catch (e) {
+    throw new NetworkError(e)
+  }
+  if (!res.ok) throw new ApiError(res.status, null)
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.click()
+  setTimeout(() => {
+    URL.revokeObjectURL(url)
+  }, 1000)
+}

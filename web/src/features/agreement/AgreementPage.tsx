@@ -8,6 +8,7 @@ import {
 import { signedSchedule } from '../../lib/record'
 import { todayIso } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
+import { Downloads } from '../../ui/Downloads'
 import { Money } from '../../ui/Money'
 import { DerivationPanel } from './DerivationPanel'
 import { Categories, Lifecycle } from './AgreementFacts'
@@ -74,7 +75,18 @@ function AgreementView({
             data-testid="projections-link"
           >
             {t('projections.fromAgreement')}
-          </Link>
+          </Link>{' '}
+          <Downloads
+            testId="brief-download"
+            files={[
+              {
+                kind: 'pdf',
+                href: `/api/agreements/${spec.id}/brief.pdf?lang=${lang}`,
+                fileName: `${spec.id}-brief-${lang}.pdf`,
+                label: t('export.brief'),
+              },
+            ]}
+          />
         </div>
       </header>
 
@@ -93,7 +105,17 @@ function AgreementView({
       </section>
 
       <section aria-labelledby="schedule-h">
-        <h2 id="schedule-h">{t('agreement.schedule')}</h2>
+        <div className="row-between">
+          <h2 id="schedule-h">{t('agreement.schedule')}</h2>
+          <Downloads
+            testId="schedule-downloads"
+            files={(['csv', 'xlsx'] as const).map((kind) => ({
+              kind,
+              href: `/api/agreements/${spec.id}/schedule?format=${kind}&lang=${lang}`,
+              fileName: `${spec.id}-schedule-${lang}.${kind}`,
+            }))}
+          />
+        </div>
         <div className="split">
           <div>
             <ScheduleTable schedule={schedule} selectedYear={selected?.year} onSelect={select} />

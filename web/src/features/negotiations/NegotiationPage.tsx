@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router'
 import type { NegotiationDetail } from '../../../../src/contracts/negotiations.js'
 import { useCan, useSession } from '../../api/session'
 import { useLang } from '../../i18n/i18n'
+import { Downloads } from '../../ui/Downloads'
 import { ErrorBox, Loading, QueryStatus } from '../../ui/Status'
 import { useNegotiation, useProposals } from './api'
 import { lapseText } from './labels'
@@ -29,12 +30,33 @@ function NegotiationView({ n }: { readonly n: NegotiationDetail }) {
   const { t, lang } = useLang()
   const canAnalyse = useCan('analysis:read')
   const canReadPositions = useCan('position:read')
+  const party = useSession().data?.user.party
+  const files = [
+    ...(['csv', 'xlsx'] as const).map((kind) => ({
+      kind,
+      href: `/api/negotiations/${n.id}?format=${kind}&lang=${lang}`,
+      fileName: `${n.id}-timeline-${lang}.${kind}`,
+    })),
+    ...(party === 'KR' || party === 'US'
+      ? [
+          {
+            kind: 'pdf' as const,
+            href: `/api/negotiations/${n.id}/brief.pdf?lang=${lang}`,
+            fileName: `${n.id}-brief-${party}-${lang}.pdf`,
+            label: t('export.negotiationBrief'),
+          },
+        ]
+      : []),
+  ]
   return (
     <article className="negotiation" data-testid="negotiation-page">
       <nav className="breadcrumbs" aria-label={t('nav.breadcrumbs')}>
         <Link to="/negotiations">{t('nav.negotiations')}</Link> / <span>{n.title[lang]}</span>
       </nav>
-      <h1>{n.title[lang]}</h1>
+      <div className="row-between">
+        <h1>{n.title[lang]}</h1>
+        <Downloads testId="negotiation-downloads" files={files} />
+      </div>
       <p className="muted">
         <span className={`status status-${n.status}`}>{t(`negStatus.${n.status}`)}</span>
         {n.replaces !== null && (

@@ -6,6 +6,7 @@ import { useAgreements } from '../../api/record'
 import { useCsrfToken } from '../../api/session'
 import { formatNumber, todayIso } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
+import { Downloads } from '../../ui/Downloads'
 import { ErrorBox, Loading, QueryStatus } from '../../ui/Status'
 import { requestBody, useScenarios } from './api'
 import { CalibrationSection } from './CalibrationSection'
@@ -204,6 +205,7 @@ function Projections({ agreements }: { readonly agreements: readonly AgreementSu
       {current.state === 'idle' && <p className="muted">{t('projections.noResult')}</p>}
       {current.state === 'finished' && current.run.result && (
         <>
+          <ProjectionDownloads request={current.run.request} csrfToken={csrfToken} />
           <ProjectionResults
             result={current.run.result}
             forecast={scenarioOf(current.run.result.scenario.id)?.scenario.forecast ?? null}
@@ -228,5 +230,38 @@ function Projections({ agreements }: { readonly agreements: readonly AgreementSu
       {list && <OfficialForecasts scenarios={list.scenarios} />}
       {list && <CalibrationSection scenarios={list.scenarios} initial={list.defaultScenario} />}
     </>
+  )
+}
+
+/** CSV and XLSX of a finished run: the same request posted with a file format (same seed, same figures). */
+function ProjectionDownloads({
+  request,
+  csrfToken,
+}: {
+  readonly request: ProjectionRequest
+  readonly csrfToken: string | undefined
+}) {
+  const { t, lang } = useLang()
+  const name = request.agreement ?? 'projection'
+  const tables =
+    request.compare.length > 0 ? (['projection', 'comparison'] as const) : (['projection'] as const)
+  return (
+    <Downloads
+      testId="projection-downloads"
+      files={tables.flatMap((table) =>
+        (['csv', 'xlsx'] as const).map((kind) => ({
+          kind,
+          post: {
+            path: `/api/projections?format=${kind}&lang=${lang}&table=${table}`,
+            body: request,
+            csrfToken,
+          },
+          fileName: `${name}-${table}-${lang}.${kind}`,
+          ...(table === 'comparison'
+            ? { label: `${t('projections.comparisonFile')} (${t(`export.${kind}`)})` }
+            : {}),
+        })),
+      )}
+    />
   )
 }

@@ -1,0 +1,116 @@
+import { writeFileSync } from 'node:fs'
+import { Option, type Command } from '@commander-js/extra-typings'
+import { MEDIA_TYPE, type ExportFormat } from '../../domain/exports/table.js'
+import { MAX_PATHS, MAX_SEED } from '../../domain/projection/index.js'
+import { projectionFile, scheduleFile, type ExportFile } from '../../exports/make.js'
+import { loadConfig } from '../../config.js'
+import { apiClient } from '../api-client.js'
+import { CliError } from '../cli-error.js'
+import { loadSnapshot, parseOverrides } from '../record-source.js'
+import { projectFromFlags } from './project.js'
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value]
+
+/** The time a file is made: SMA_NOW when it pins the clock, else the real one. */
+export function cliNow(): Date {
+  return loadConfig().now()
+}
+
+/** Writes a file's bytes to --out and says where on stderr. */
+export function writeOut(out: string, body: Buffer): void {
+  try {
+    writeFileSync(out, body)
+  } catch (err) {
+    throw new CliError(`cannot write ${out}: ${err instanceof Error ? err.message : String(err)}`)
+  }
+  process.stderr.write(`wrote ${out} (${body.length.toLocaleString('en-US')} bytes)\n`)
+}
+
+const formatOption = () =>
+  new Option('--format <format>', 'csv or xlsx')
+    .choices(['csv', 'xlsx'] as const)
+    .makeOptionMandatory()
+const langOption = () =>
+  new Option('--lang <lang>', 'language of headers and notes')
+    .choices(['ko', 'en'] as const)
+    .default('en' as const)
+
+function save(file: ExportFile, out: string): void {
+  writeOut(out, file.body)
+}
+
+/**
+ * `sma export schedule|project|compare|negotiation … --format csv|xlsx --out FILE`: the same
+ * files as the API's `?format=` and the web's download buttons (src/exports/make.ts).
+ */
+export function registerExport(program: Command): void {
+  const exp = program.command('export').description('write a table as CSV (UTF-8 with BOM) or XLSX')
+  exp
+    .command('schedule')
+    .description("an agreement's yearly figures with their derivation columns")
+    .argument('<agreement>', 'agreement id, e.g. rok-us-sma-12')
+    .addOption(formatOption())
+    .addOption(langOption())
+    .requiredOption('--out <file>', 'where to write the file')
+    .option('--index <SERIES:YEAR=VALUE>', 'what-if index value (repeatable)', collect, [])
+    .option('--server <url>', 'read the record from this SMA Desk server')
+    .action(async (id, opts) => {
+      const record = await loadSnapshot(opts)
+      const file = await scheduleFile(record, id, {
+        overrides: parseOverrides(opts.index),
+        lang: opts.lang,
+        format: opts.format,
+        today: cliNow().toISOString().slice(0, 10),
+      })
+      save(file, opts.out)
+    })
+  for (const [name, table] of [
+    ['project', 'projection'],
+    ['compare', 'comparison'],
+  ] as const) {
+    exp
+      .command(name)
+      .description(
+        table === 'projection'
+          ? 'a projection: percentiles per year and cap probabilities'
+          : 'a comparison (needs --compare): the difference per year and over the term',
+      )
+      .argument('<agreement>', 'agreement id or a spec .json file')
+      .addOption(formatOption())
+      .addOption(langOption())
+      .requiredOption('--out <file>', 'where to write the file')
+      .option('--scenario <name|file>', 'shipped scenario or a scenario .json file', 'ar1')
+      .option('--paths <n>', `Monte Carlo paths (1 to ${MAX_PATHS})`, '100000')
+      .option('--seed <s>', `random seed (0 to ${MAX_SEED})`, '1')
+      .option(
+        '--compare <other>',
+        'compare with an agreement id, a spec file or defense-budget-rule',
+        collect,
+        [],
+      )
+      .option('--no-progress', 'no progress output on stderr')
+      .action(async (id, opts) => {
+        if (table === 'comparison' && opts.compare.length === 0)
+          throw new CliError('sma export compare needs at least one --compare')
+        const result = await projectFromFlags(id, opts)
+        save(await projectionFile(result, table, opts.lang, opts.format), opts.out)
+      })
+  }
+  exp
+    .command('negotiation')
+    .description("a negotiation's timeline as you may see it (from a server, token in SMA_TOKEN)")
+    .argument('<negotiation>', 'negotiation id')
+    .addOption(formatOption())
+    .addOption(langOption())
+    .requiredOption('--out <file>', 'where to write the file')
+    .option('--server <url>', 'the SMA Desk server (default SMA_SERVER)')
+    .action(async (id, opts) => {
+      const client = apiClient({ server: opts.server, requireToken: false })
+      const format: ExportFormat = opts.format
+      const body = await client.getFile(
+        `/api/negotiations/${encodeURIComponent(id)}?format=${format}&lang=${opts.lang}`,
+        MEDIA_TYPE[format],
+      )
+      writeOut(opts.out, body)
+    })
+}
