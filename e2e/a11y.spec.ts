@@ -11,6 +11,8 @@ const PAGES = [
   '/agreements/rok-us-sma-12?year=2027',
   '/agreements/jp-us-sma-2022',
   '/agreements/rok-us-sma-12/what-if',
+  '/agreements/rok-us-sma-11/ledger',
+  '/agreements/rok-us-sma-08/ledger',
   '/negotiations',
   '/negotiations/rok-us-sma-12-negotiation',
   '/projections',

@@ -18,7 +18,6 @@ import {
   simulationBody,
   simulationResult,
 } from './analyses.js'
-import { auditQuery, auditResponse } from './audit.js'
 import { loginBody, sessionResponse, tokenBody, tokenCreated, tokensResponse } from './auth.js'
 import { createdResponse, idParam, ifMatchHeaders } from './common.js'
 import { briefQuery, exportQuery, projectionQuery } from './exports.js'
@@ -489,14 +488,5 @@ export const projectionOperations = operations('projections', {
       response: projectionRunResponse,
       description: 'A wrong token: 403; a run that is no longer running: 409.',
     },
-  ),
-})
-
-export const auditOperations = operations('audit', {
-  getAuditLog: get(
-    '/api/audit',
-    'audit:read',
-    'The audit log as your party may see it, newest first',
-    { querystring: auditQuery, response: auditResponse },
   ),
 })

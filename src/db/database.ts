@@ -237,6 +237,19 @@ export interface AnalysesTable {
   created_by: string
 }
 
+/** A delegation's private note on one year of an agreement's ledger (migration 0006). */
+export interface LedgerNotesTable {
+  id: string
+  agreement_id: string
+  year: number
+  owner_party: Delegation
+  text: string
+  etag: string
+  created_at: string
+  updated_at: string
+  created_by: string
+}
+
 export interface ProjectionRunsTable {
   id: string
   /** PUBLIC for runs of public inputs; the delegation's for runs of its own inputs. */
@@ -296,6 +309,7 @@ export interface Database {
   acceptances: AcceptancesTable
   positions: PositionsTable
   analyses: AnalysesTable
+  ledger_notes: LedgerNotesTable
   projection_runs: ProjectionRunsTable
   audit_log: AuditLogTable
 }

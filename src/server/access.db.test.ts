@@ -17,6 +17,7 @@ import {
 import { createNegotiation } from '../services/negotiations/negotiation.js'
 import { addEvent } from '../services/negotiations/events.js'
 import { createPosition } from '../services/negotiations/positions.js'
+import { createLedgerNote } from '../services/ledger/notes.js'
 import { createProposal } from '../services/negotiations/proposals.js'
 import { createApiToken } from '../services/users.js'
 import {
@@ -163,6 +164,36 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
   simple('GET', '/api/agreements/:id/schedule', 'anyone', 200, () => ({
     url: '/api/agreements/rok-us-sma-12/schedule',
   }))
+  // The execution ledger (issue 13) is public; notes on its years are party-private like positions.
+  const LEDGER = '/api/agreements/rok-us-sma-11/ledger'
+  simple('GET', '/api/agreements/:id/ledger', 'anyone', 200, () => ({ url: LEDGER }))
+  simple('GET', '/api/agreements/:id/ledger/notes', 'delegation', 200, () => ({
+    url: `${LEDGER}/notes`,
+  }))
+  simple('POST', '/api/agreements/:id/ledger/notes', 'analyst', 201, () => ({
+    url: `${LEDGER}/notes`,
+    body: { year: 2022, text: 'matrix note' },
+  }))
+  cases.push({
+    method: 'PUT',
+    url: '/api/agreements/:id/ledger/notes/:nid',
+    need: 'analyst',
+    owners: ['KR', 'US'],
+    prepare: async (_p, owner) => {
+      const party = owner === 'US' ? 'US' : 'KR'
+      const { actor, principal } = actorOf(party)
+      const n = await createLedgerNote(writer(actor, principal), 'rok-us-sma-11', {
+        year: 2021,
+        text: 'm',
+      })
+      return {
+        url: `${LEDGER}/notes/${n.id}`,
+        body: { year: 2021, text: 'edited' },
+        headers: { 'if-match': `"${n.etag}"` },
+      }
+    },
+    expect: (p, owner) => (p.party === owner ? 200 : 404),
+  })
   simple('GET', '/api/agreements/:id/brief.pdf', 'anyone', 200, () => ({
     url: '/api/agreements/rok-us-sma-12/brief.pdf?lang=ko',
   }))
@@ -569,7 +600,7 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
 
 /**
  * Isolation canary scan (suite 5): unique canary strings in KR's private positions, drafts,
- * notes, rounds and a private negotiation; then every GET route (lists and details, with real
+ * notes, ledger notes, rounds and a private negotiation; then every GET route (lists and details, with real
  * ids including KR's private ones) as each US principal, a PUBLIC user and an anonymous
  * visitor. No response body or header may contain any canary.
  */
@@ -716,6 +747,13 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
       spec: proposalSpec('public-marker'),
     })
     ids.proposals.push(shared.json<{ id: string }>().id)
+    for (let i = 0; i < 5; i++) {
+      const r = await call(t, kr, 'POST', '/api/agreements/rok-us-sma-12/ledger/notes', {
+        year: 2026 + i,
+        text: canary(),
+      })
+      expect(r.statusCode).toBe(201)
+    }
     // KR-private projection runs: canaries in the spec's texts and in a scenario of KR's own.
     for (let i = 0; i < 3; i++) {
       const spec = proposalSpec(canary())
@@ -776,6 +814,7 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
       seen += (await call(t, kr, 'GET', `/api/negotiations/${n}/analyses`)).body
     }
     seen += (await call(t, kr, 'GET', '/api/negotiations')).body
+    seen += (await call(t, kr, 'GET', '/api/agreements/rok-us-sma-12/ledger/notes')).body
     for (const r of ids.runs) seen += (await call(t, kr, 'GET', `/api/projection-runs/${r}`)).body
     for (const c of canaries) expect(seen).toContain(c)
     // KR's own brief carries KR's private material (the control of the scan below)

@@ -28,6 +28,7 @@ import { registerAgreementRoutes } from './routes/agreements.routes.js'
 import { registerAnalysisRoutes } from './routes/analyses.routes.js'
 import { registerAuditRoutes } from './routes/audit.routes.js'
 import { registerAuthRoutes } from './routes/auth.routes.js'
+import { registerLedgerRoutes } from './routes/ledger.routes.js'
 import { registerMetaRoutes } from './routes/meta.routes.js'
 import { registerNegotiationRoutes } from './routes/negotiations.routes.js'
 import { registerPositionRoutes } from './routes/positions.routes.js'
@@ -172,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   for (const register of [
     registerMetaRoutes,
     registerAgreementRoutes,
+    registerLedgerRoutes,
     registerAuthRoutes,
     registerNegotiationRoutes,
     registerProposalRoutes,

@@ -33,6 +33,7 @@ export function documentRoute(route: RouteOptions, permission: Permission | unde
 const TAGS: Readonly<Record<string, string>> = {
   meta: 'Health and the API document',
   agreements: 'The record: agreements, schedules, index values',
+  ledger: "The execution ledger and a delegation's private notes on its years",
   auth: 'Sessions and personal API tokens',
   negotiations: 'Negotiations, rounds, events, proposals, positions',
   analyses: 'Party-private bargaining analyses',

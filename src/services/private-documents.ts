@@ -4,30 +4,79 @@ import type { AccessScope } from '../domain/access/scope.js'
 import { DomainError, notFound } from '../domain/errors.js'
 import type { DbOrTrx } from '../db/database.js'
 import { ownedBy } from '../db/repositories/access-filter.js'
+import { visibleTo } from '../db/repositories/access-filter.js'
+import { withTransaction, type Audit } from './audit.js'
 import type { Reader, Sight, Writer } from './context.js'
-import { visibleNegotiation, writeInNegotiation } from './negotiations/negotiation.js'
+import { delegationOf, visibleNegotiation } from './negotiations/negotiation.js'
 
 /**
- * The one helper for party-private, ETag-versioned documents of a negotiation: positions and
- * analyses (always private to the author's party) and, for the ETag replace, the private drafts
- * of proposals. Reads see only the own party's rows (another party's look missing); a replace is
- * a conditional UPDATE on the ETag read, so of N concurrent writers holding the same ETag exactly
- * one wins and the rest get 412 with the current ETag.
+ * The one helper for party-private, ETag-versioned documents: positions and analyses of a
+ * negotiation, notes on the years of an agreement's ledger (always private to the author's
+ * party) and, for the ETag replace, the private drafts of proposals. Reads see only the own
+ * party's rows (another party's look missing); a replace is a conditional UPDATE on the ETag
+ * read, so of N concurrent writers holding the same ETag exactly one wins and the rest get 412
+ * with the current ETag.
  */
-export type PrivateTable = 'positions' | 'analyses'
+export type PrivateTable = 'positions' | 'analyses' | 'ledger_notes'
+export type DocumentKind = 'position' | 'analysis' | 'ledger-note'
 
-/** One own-party document of a visible negotiation, or `not-found`. */
-export async function ownDocument(
-  r: Sight,
+/** What a private document belongs to: the column naming it, and the check that the asker sees it. */
+interface DocumentParent {
+  readonly column: 'negotiation_id' | 'agreement_id'
+  readonly visible: (db: DbOrTrx, scope: AccessScope, id: string) => Promise<unknown>
+}
+
+/** An agreement the scope may see; otherwise `not-found`. */
+async function visibleAgreement(db: DbOrTrx, scope: AccessScope, id: string): Promise<void> {
+  const row = await db
+    .selectFrom('agreements')
+    .select('id')
+    .where('id', '=', id)
+    .where(visibleTo(scope, 'agreements'))
+    .executeTakeFirst()
+  if (!row) throw notFound()
+}
+
+const PARENT: Readonly<Record<PrivateTable, DocumentParent>> = {
+  positions: { column: 'negotiation_id', visible: visibleNegotiation },
+  analyses: { column: 'negotiation_id', visible: visibleNegotiation },
+  ledger_notes: { column: 'agreement_id', visible: visibleAgreement },
+}
+
+/** What a write of a private document works with. */
+interface DocumentWrite {
+  readonly trx: DbOrTrx
+  readonly audit: Audit
+  readonly party: 'KR' | 'US'
+  readonly at: string
+}
+
+/**
+ * The one way to write a private document: the actor must belong to a delegation, the write runs
+ * in an audited transaction, and the parent (negotiation or agreement) must be visible to the
+ * actor's scope (otherwise `not-found`, as if it did not exist).
+ */
+function writeInParent<T>(
+  w: Writer,
   table: PrivateTable,
-  negotiationId: string,
-  id: string,
-) {
-  await visibleNegotiation(r.db, r.scope, negotiationId)
+  parentId: string,
+  fn: (n: DocumentWrite) => Promise<T>,
+): Promise<T> {
+  const party = delegationOf(w.actor)
+  return withTransaction(w, async (trx, audit) => {
+    await PARENT[table].visible(trx, w.scope, parentId)
+    return fn({ trx, audit, party, at: w.now().toISOString() })
+  })
+}
+
+/** One own-party document of a visible negotiation (or agreement), or `not-found`. */
+export async function ownDocument(r: Sight, table: PrivateTable, parentId: string, id: string) {
+  const parent = PARENT[table]
+  await parent.visible(r.db, r.scope, parentId)
   const row = await r.db
-    .selectFrom(table)
+    .selectFrom(table as 'positions')
     .selectAll()
-    .where('negotiation_id', '=', negotiationId)
+    .where(parent.column as 'negotiation_id', '=', parentId)
     .where('id', '=', id)
     .where(ownedBy(r.scope, table))
     .executeTakeFirst()
@@ -35,13 +84,14 @@ export async function ownDocument(
   return row
 }
 
-/** The own party's documents of a visible negotiation, oldest first. */
-export async function ownDocuments(r: Sight, table: PrivateTable, negotiationId: string) {
-  await visibleNegotiation(r.db, r.scope, negotiationId)
+/** The own party's documents of a visible negotiation (or agreement), oldest first. */
+export async function ownDocuments(r: Sight, table: PrivateTable, parentId: string) {
+  const parent = PARENT[table]
+  await parent.visible(r.db, r.scope, parentId)
   return r.db
-    .selectFrom(table)
+    .selectFrom(table as 'positions')
     .selectAll()
-    .where('negotiation_id', '=', negotiationId)
+    .where(parent.column as 'negotiation_id', '=', parentId)
     .where(ownedBy(r.scope, table))
     .orderBy('created_at')
     .orderBy('id')
@@ -70,7 +120,6 @@ export function versionOf(r: {
 /** A document's row as stored: its own columns plus the version fields added here. */
 export type Versioned<T> = T & {
   id: string
-  negotiation_id: string
   owner_party: 'KR' | 'US'
   etag: string
   created_at: string
@@ -79,31 +128,28 @@ export type Versioned<T> = T & {
 }
 
 /**
- * Creates an own-party private document in a negotiation (audited as `<kind>.create`, private)
- * and returns the stored row.
+ * Creates an own-party private document in a negotiation or agreement (audited as
+ * `<kind>.create`, private) and returns the stored row.
  */
-export function createOwnDocument<T extends Record<string, string | null>>(
+export function createOwnDocument<T extends Record<string, string | number | null>>(
   w: Writer,
   table: PrivateTable,
-  negotiationId: string,
+  parentId: string,
   columns: T,
-  audit: { kind: 'position' | 'analysis'; payload: unknown },
+  audit: { kind: DocumentKind; payload: unknown },
 ): Promise<Versioned<T>> {
-  return writeInNegotiation(w, negotiationId, async (n) => {
+  return writeInParent(w, table, parentId, async (n) => {
     const row = {
       ...columns,
       id: randomUUID(),
-      negotiation_id: negotiationId,
+      [PARENT[table].column]: parentId,
       owner_party: n.party,
       etag: randomUUID(),
       created_at: n.at,
       updated_at: n.at,
       created_by: w.actor.id,
     }
-    await n.trx
-      .insertInto(table)
-      .values(row as never)
-      .execute()
+    await n.trx.insertInto(table).values(row).execute()
     n.audit({
       action: `${audit.kind}.create`,
       object: `${audit.kind}:${row.id}`,
@@ -124,7 +170,7 @@ export async function replaceIfMatch(
   table: PrivateTable | 'proposals',
   scope: AccessScope,
   doc: { id: string; ifMatch: IfMatch; currentETag: string; what: string },
-  set: Record<string, string | null>,
+  set: Record<string, string | number | null>,
 ): Promise<string> {
   const etag = randomUUID()
   const stale = (): DomainError =>
@@ -153,18 +199,18 @@ export async function replaceIfMatch(
 export function replaceOwnDocument<C extends { etag: string }>(
   w: Writer,
   table: PrivateTable,
-  negotiationId: string,
+  parentId: string,
   id: string,
   ifMatch: IfMatch,
   change: {
-    kind: 'position' | 'analysis'
+    kind: DocumentKind
     current: (r: Reader) => Promise<C>
     check?: (current: C) => void
-    columns: Record<string, string | null>
+    columns: Record<string, string | number | null>
     payload: unknown
   },
 ): Promise<{ current: C; etag: string; at: string }> {
-  return writeInNegotiation(w, negotiationId, async (n) => {
+  return writeInParent(w, table, parentId, async (n) => {
     const current = await change.current({ db: n.trx, scope: w.scope, cache: w.cache })
     change.check?.(current)
     const etag = await replaceIfMatch(
@@ -192,21 +238,21 @@ export function replaceOwnDocument<C extends { etag: string }>(
  */
 export function privateDocuments<View extends { etag: string }, Input>(kind: {
   readonly table: PrivateTable
-  readonly name: 'position' | 'analysis'
+  readonly name: DocumentKind
   /** From the table's row (typed by the caller) to the API's view. */
   readonly toView: (row: never) => View
-  readonly columns: (input: Input) => Record<string, string | null>
+  readonly columns: (input: Input) => Record<string, string | number | null>
   readonly check?: (w: Writer, input: Input) => void
 }) {
-  const get = async (r: Reader, negotiationId: string, id: string): Promise<View> =>
-    kind.toView((await ownDocument(r, kind.table, negotiationId, id)) as never)
+  const get = async (r: Reader, parentId: string, id: string): Promise<View> =>
+    kind.toView((await ownDocument(r, kind.table, parentId, id)) as never)
   return {
-    list: async (r: Reader, negotiationId: string): Promise<View[]> =>
-      (await ownDocuments(r, kind.table, negotiationId)).map((row) => kind.toView(row as never)),
+    list: async (r: Reader, parentId: string): Promise<View[]> =>
+      (await ownDocuments(r, kind.table, parentId)).map((row) => kind.toView(row as never)),
     get,
-    create: async (w: Writer, negotiationId: string, input: Input): Promise<View> => {
+    create: async (w: Writer, parentId: string, input: Input): Promise<View> => {
       kind.check?.(w, input)
-      const row = await createOwnDocument(w, kind.table, negotiationId, kind.columns(input), {
+      const row = await createOwnDocument(w, kind.table, parentId, kind.columns(input), {
         kind: kind.name,
         payload: input,
       })
@@ -214,25 +260,18 @@ export function privateDocuments<View extends { etag: string }, Input>(kind: {
     },
     update: async (
       w: Writer,
-      negotiationId: string,
+      parentId: string,
       id: string,
       ifMatch: IfMatch,
       input: Input,
     ): Promise<View> => {
-      const { current, etag, at } = await replaceOwnDocument(
-        w,
-        kind.table,
-        negotiationId,
-        id,
-        ifMatch,
-        {
-          kind: kind.name,
-          current: (r) => get(r, negotiationId, id),
-          check: () => kind.check?.(w, input),
-          columns: kind.columns(input),
-          payload: input,
-        },
-      )
+      const { current, etag, at } = await replaceOwnDocument(w, kind.table, parentId, id, ifMatch, {
+        kind: kind.name,
+        current: (r) => get(r, parentId, id),
+        check: () => kind.check?.(w, input),
+        columns: kind.columns(input),
+        payload: input,
+      })
       return { ...current, ...input, etag, updatedAt: at }
     },
   }

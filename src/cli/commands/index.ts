@@ -16,6 +16,7 @@ export const commands: Readonly<Record<string, () => Promise<RegisterCommand>>> 
   serve: async () => (await import('./serve.js')).registerServe,
   agreements: async () => (await import('./agreements.js')).registerAgreements,
   schedule: async () => (await import('./schedule.js')).registerSchedule,
+  ledger: async () => (await import('./ledger.js')).registerLedger,
   explain: async () => (await import('./explain.js')).registerExplain,
   check: async () => (await import('./check.js')).registerCheck,
   analyze: async () => (await import('./analyze.js')).registerAnalyze,

@@ -5,6 +5,7 @@ import * as m0002 from './0002_acceptance_order.js'
 import * as m0003 from './0003_analyses.js'
 import * as m0004 from './0004_projection_runs.js'
 import * as m0005 from './0005_record_version.js'
+import * as m0006 from './0006_ledger_notes.js'
 import * as m0007 from './0007_authored_acts.js'
 
 /** Every migration, in order. A static list (no directory scan) so bundling and tests agree. */
@@ -17,5 +18,6 @@ export const migrations: readonly {
   { name: '0003_analyses', up: m0003.up },
   { name: '0004_projection_runs', up: m0004.up },
   { name: '0005_record_version', up: m0005.up },
+  { name: '0006_ledger_notes', up: m0006.up },
   { name: '0007_authored_acts', up: m0007.up },
 ]

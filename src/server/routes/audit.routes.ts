@@ -1,4 +1,4 @@
-import { auditOperations as ops } from '../../contracts/operations.js'
+import { auditOperations as ops } from '../../contracts/audit-operations.js'
 import { auditHead, listAudit } from '../../services/audit.js'
 import { bind } from '../bind.js'
 import { scopeOfRequest, type RouteKit } from '../request-context.js'

@@ -24,6 +24,11 @@ const PAGES: readonly Page[] = [
     false,
   ],
   [
+    'agreements/:id/ledger',
+    () => import('../features/ledger/LedgerPage').then((m) => m.LedgerPage),
+    true,
+  ],
+  [
     'negotiations',
     () => import('../features/negotiations/NegotiationsPage').then((m) => m.NegotiationsPage),
     false,

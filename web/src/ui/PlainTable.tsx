@@ -13,6 +13,7 @@ export function PlainTable({
   testId,
   className,
   footer,
+  scrollLabel,
   children,
 }: {
   readonly caption: ReactNode
@@ -21,10 +22,20 @@ export function PlainTable({
   readonly className?: string | undefined
   /** A `<tfoot>` (totals). */
   readonly footer?: ReactNode
+  /**
+   * A wide table that scrolls sideways on a phone: its wrapper is a named, focusable region so a
+   * keyboard can scroll it (WCAG 2.1.1).
+   */
+  readonly scrollLabel?: string | undefined
   readonly children: ReactNode
 }) {
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      {...(scrollLabel === undefined
+        ? {}
+        : { tabIndex: 0, role: 'region', 'aria-label': scrollLabel })}
+    >
       <table className={className} data-testid={testId}>
         <caption>{caption}</caption>
         <thead>

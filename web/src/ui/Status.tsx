@@ -44,7 +44,7 @@ export function ErrorBox({ error }: { readonly error: unknown }) {
 }
 
 /** What a page loads from the server, named in a load failure. */
-export type LoadWhat = 'record' | 'agreements' | 'negotiations' | 'negotiation'
+export type LoadWhat = 'record' | 'agreements' | 'negotiations' | 'negotiation' | 'ledger'
 
 /**
  * A failed load: what could not be loaded, why, and a button to try again. The page around it

@@ -17,6 +17,8 @@ export interface YearSeries {
   readonly color: string
   /** Minor units per year (null: no figure), in the order of `years`. */
   readonly values: readonly (string | null)[]
+  /** Bars with the same stack key are drawn on top of each other (a split of a total). */
+  readonly stack?: string
 }
 
 /** Minor units as a chart coordinate in the unit (null stays a gap). */
@@ -51,7 +53,8 @@ export function yearsChartOption(
             name: s.name,
             data,
             itemStyle: { color: s.color },
-            barMaxWidth: bars > 1 ? 28 : 36,
+            barMaxWidth: bars > 1 && s.stack === undefined ? 28 : 36,
+            ...(s.stack === undefined ? {} : { stack: s.stack }),
           }
         : {
             type: 'line',

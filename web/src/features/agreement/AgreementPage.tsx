@@ -66,6 +66,9 @@ function AgreementView({
           <Link className="button" to={`/agreements/${spec.id}/what-if`} data-testid="what-if-link">
             {t('whatIf.open')}
           </Link>{' '}
+          <Link className="button" to={`/agreements/${spec.id}/ledger`} data-testid="ledger-link">
+            {t('ledger.open')}
+          </Link>{' '}
           <Link
             className="button"
             to={`/projections?agreement=${encodeURIComponent(spec.id)}`}
