@@ -79,6 +79,10 @@ export const configSchema = z.object({
   SMA_SERVER: z.url().default('http://127.0.0.1:8080'),
   /** A fixed clock for the server (ISO date-time): browser tests and demos pin "today" with it. */
   SMA_NOW: z.iso.datetime().optional(),
+  /** The instance's Ed25519 private key as PKCS#8 PEM text (wins over SMA_INSTANCE_KEY_FILE). */
+  SMA_INSTANCE_KEY: z.string().optional(),
+  /** A file holding the instance's Ed25519 private key (PKCS#8 PEM, mode 0600). */
+  SMA_INSTANCE_KEY_FILE: z.string().optional(),
 })
 
 export interface Config {
@@ -105,6 +109,11 @@ export interface Config {
   readonly server: string
   /** The server's clock: the real one unless SMA_NOW pins it. */
   readonly now: () => Date
+  /**
+   * Where the instance's Ed25519 signing key is (audit checkpoints, signed exchange):
+   * load it with `loadInstanceKey` (src/services/signing/instance-key.ts).
+   */
+  readonly instanceKey: { readonly pem: string | undefined; readonly file: string | undefined }
 }
 
 /** Parses an environment (defaults to `process.env`); throws one readable line on bad input. */
@@ -133,6 +142,10 @@ export function loadConfig(
     token: c.SMA_TOKEN === '' ? undefined : c.SMA_TOKEN,
     server: c.SMA_SERVER,
     now: c.SMA_NOW === undefined ? () => new Date() : fixedClock(c.SMA_NOW),
+    instanceKey: {
+      pem: c.SMA_INSTANCE_KEY === '' ? undefined : c.SMA_INSTANCE_KEY,
+      file: c.SMA_INSTANCE_KEY_FILE === '' ? undefined : c.SMA_INSTANCE_KEY_FILE,
+    },
   }
 }
 
