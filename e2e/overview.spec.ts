@@ -36,6 +36,12 @@ test.describe('overview', () => {
     await expect(o.deadlines).toContainText('US presidential inauguration')
     await expect(o.lapses).toContainText('January 1, 2020 – August 31, 2021')
     await expect(o.lapses).toContainText('2020')
+    // How current the record is, in both languages.
+    await expect(o.checkedUpTo).toHaveText(
+      /Record checked against its sources up to \w+ \d+, \d{4}/,
+    )
+    await o.goto('ko')
+    await expect(o.checkedUpTo).toHaveText(/기록 점검 기준일: \d{4}년 \d+월 \d+일/)
   })
 
   test('converts dollar-era years at the chosen exchange rate', async ({ page }) => {

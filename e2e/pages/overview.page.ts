@@ -9,6 +9,7 @@ export class OverviewPage {
   readonly deadlines: Locator
   readonly chart: Locator
   readonly fxRate: Locator
+  readonly checkedUpTo: Locator
 
   constructor(readonly page: Page) {
     this.rokRows = page.getByTestId('rok-table').getByTestId('agreement-row')
@@ -19,6 +20,7 @@ export class OverviewPage {
     this.deadlines = page.getByTestId('deadlines')
     this.chart = page.getByTestId('totals-chart')
     this.fxRate = page.getByTestId('fx-rate')
+    this.checkedUpTo = page.getByTestId('checked-up-to')
   }
 
   async goto(lang?: 'en' | 'ko'): Promise<void> {

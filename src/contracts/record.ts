@@ -7,6 +7,7 @@ import {
   type RecordSnapshot,
 } from '../domain/record/record.js'
 import { ro } from './common.js'
+import { sourceRegistrySchema } from '../domain/record/sources.js'
 
 /**
  * `GET /api/record`: the record as the caller may see it, in one document: every visible
@@ -18,6 +19,12 @@ export const recordResponse = z
   .object({
     agreements: ro(z.object({ spec: agreementSpec, revisionId: z.string() })),
     indices: ro(indexSeries),
+    /**
+     * Who published each cited source, in which tier, and the day the record was last checked
+     * against its sources: clients show publishers, tiers and "record checked up to" from it and
+     * tell published figures from press-reported ones with the same rule as the server.
+     */
+    sources: sourceRegistrySchema.optional(),
   })
   .meta({ id: 'Record' })
 export type RecordResponse = z.infer<typeof recordResponse>
@@ -27,6 +34,7 @@ export function recordBody(snapshot: RecordSnapshot): RecordResponse {
   return {
     agreements: snapshot.entries.map((e) => ({ spec: e.spec, revisionId: e.revisionId })),
     indices: Object.values(snapshot.indices),
+    ...(snapshot.sources ? { sources: snapshot.sources } : {}),
   }
 }
 
@@ -38,5 +46,5 @@ export function snapshotOfRecordBody(body: unknown): RecordSnapshot {
     revisionId: a.revisionId,
   }))
   const indices: IndexSeriesSet = Object.fromEntries(r.indices.map((s) => [s.id, s]))
-  return recordSnapshot(entries, indices)
+  return recordSnapshot(entries, indices, r.sources)
 }

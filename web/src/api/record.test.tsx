@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { renderHook, waitFor } from '@testing-library/react'
 import { recordBody } from '../../../src/contracts/record.js'
+import { scheduleInRecord } from '../../../src/domain/record/record.js'
 import { shippedSnapshot } from '../../../src/record/shipped-record.js'
 import { NetworkError, UnreadableAnswer } from './client'
 import { meKey } from './session'
@@ -35,6 +36,14 @@ describe('useRecord', () => {
     expect(fetch).toHaveBeenCalledWith('/api/record', expect.anything())
     expect(result.current.data?.agreements.map((a) => a.id)).toContain('rok-us-sma-12')
     expect(result.current.data?.indices.KR_CPI?.values.length).toBeGreaterThan(20)
+    // The source registry travels with the record, so the browser tells published figures from
+    // press-reported ones by the server's rule and can show "record checked up to".
+    const snapshot = result.current.data
+    expect(snapshot?.sources?.checkedUpTo).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    const years = snapshot ? scheduleInRecord(snapshot, 'rok-us-sma-11').years : []
+    const provenances = new Set(years.map((y) => y.publishedProvenance))
+    expect(provenances.has(null)).toBe(true)
+    expect([...provenances].some((p) => p === 'published' || p === 'reported')).toBe(true)
   })
 
   it('names an answer that breaks the contract, and a server out of reach', async () => {

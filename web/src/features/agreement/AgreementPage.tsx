@@ -14,6 +14,7 @@ import { DerivationPanel } from './DerivationPanel'
 import { Categories, Lifecycle } from './AgreementFacts'
 import { RecordAgreement } from './RecordAgreement'
 import { ScheduleChart, ScheduleTable } from './Schedule'
+import { RecordCheckedUpTo } from './RecordCheckedUpTo'
 import { Sources } from './Sources'
 import { ruleLines, termTotalMinor } from './view'
 
@@ -161,6 +162,7 @@ function AgreementView({
       <section aria-labelledby="src-h">
         <h2 id="src-h">{t('agreement.sources')}</h2>
         <Sources urls={spec.sources} max={6} />
+        <RecordCheckedUpTo />
       </section>
     </article>
   )

@@ -57,7 +57,16 @@ export function ScheduleTable({
           c.row.original.published === null ? (
             <span className="muted">—</span>
           ) : (
-            <Money minor={c.row.original.published} currency={schedule.currency} />
+            <>
+              <Money minor={c.row.original.published} currency={schedule.currency} />
+              {c.row.original.publishedProvenance === 'reported' && (
+                // A press-reported figure is not a government publication: say so beside it.
+                <span className="tier-tag" data-testid={`reported-${c.row.original.year}`}>
+                  {' '}
+                  ({t('ledger.provenance.reported')})
+                </span>
+              )}
+            </>
           ),
       }),
       col.accessor((y) => badgeOf(y), {

@@ -8,6 +8,7 @@ import { QueryStatus } from '../../ui/Status'
 import { useNegotiationDetails, useNegotiations } from '../negotiations/api'
 import { deadlineLabel } from '../negotiations/labels'
 import { shortLabel } from '../agreement/labels'
+import { RecordCheckedUpTo } from '../agreement/RecordCheckedUpTo'
 import { AgreementTable } from './AgreementTables'
 import { Timeline } from './Timeline'
 import { TotalsChart } from './TotalsChart'
@@ -22,6 +23,7 @@ export function OverviewPage() {
     <div className="overview">
       <h1>{t('overview.title')}</h1>
       <p className="lede">{t('overview.lede')}</p>
+      <RecordCheckedUpTo />
       {data ? <OverviewBody data={data} /> : <QueryStatus query={record} what="record" />}
     </div>
   )
