@@ -172,6 +172,8 @@ test.describe('projections page', () => {
     page,
     context,
   }) => {
+    // Three projections in one test (run, open by link, run again): give it the slow budget.
+    test.slow()
     const errors = watchConsole(page)
     const p = new ProjectionsPage(page)
     await p.goto({ lang: 'en' })
