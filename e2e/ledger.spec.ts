@@ -19,6 +19,12 @@ test.describe('execution ledger page', () => {
       await l.chartsDrawn()
       await expect(l.coverage).toContainText('2015, 2018')
       await expect(l.row(2015)).toContainText(lang === 'ko' ? '공개' : 'published')
+      // the CSV link serves the same table through the exports module, in the page's language
+      const href = await l.downloads.getByTestId('download-csv').getAttribute('href')
+      expect(href).toBe(`/api/agreements/rok-us-sma-09/ledger?format=csv&lang=${lang}`)
+      const csv = await page.request.get(href ?? '')
+      expect(csv.headers()['content-type']).toContain('text/csv')
+      expect(await csv.text()).toContain(lang === 'ko' ? '인건비 (KRW)' : 'Labor (KRW)')
       expect(errors).toEqual([])
     })
   }

@@ -7,6 +7,7 @@ export class LedgerPage {
   readonly categoryChart: Locator
   readonly balanceChart: Locator
   readonly notes: Locator
+  readonly downloads: Locator
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('ledger-page')
@@ -19,6 +20,7 @@ export class LedgerPage {
       '[data-testid="ledger-balance-chart"][data-chart-ready="true"]',
     )
     this.notes = page.getByTestId('ledger-notes')
+    this.downloads = page.getByTestId('ledger-downloads')
   }
 
   async goto(id: string, lang: 'en' | 'ko'): Promise<void> {

@@ -1,5 +1,6 @@
 import { agreementParams } from './agreements.js'
 import { ifMatchHeaders } from './common.js'
+import { exportQuery } from './exports.js'
 import {
   ledgerNoteBody,
   ledgerNoteParams,
@@ -17,9 +18,11 @@ export const ledgerOperations = operations('ledger', {
     'The execution ledger: allocation by category, execution, carry-over, with sources',
     {
       params: agreementParams,
+      querystring: exportQuery,
       response: ledgerResponse,
+      files: ['csv', 'xlsx'],
       description:
-        'Money as integer-won strings, null when unknown; the contribution comes from the agreement engine; identity checks and spending rules per year. Same JSON as `sma ledger --json`.',
+        'Money as integer-won strings, null when unknown; the contribution comes from the agreement engine; identity checks and spending rules per year. Same JSON as `sma ledger --json`. `format=csv|xlsx` (or Accept) downloads the ledger with provenance, checks and sources per year, as `sma export ledger` writes it.',
     },
   ),
   listLedgerNotes: get(

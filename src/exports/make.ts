@@ -4,9 +4,11 @@ import {
   negotiationBrief,
   type NegotiationBriefInput,
 } from '../domain/exports/negotiation-brief.js'
+import { ledgerExport } from '../domain/exports/ledger-export.js'
 import { comparisonExport, projectionExport } from '../domain/exports/projection-export.js'
 import { scheduleExport } from '../domain/exports/schedule-export.js'
 import { MEDIA_TYPE, type ExportFormat } from '../domain/exports/table.js'
+import type { LedgerView } from '../domain/ledger/ledger.js'
 import type { IndexOverride } from '../domain/index-series/index-series.js'
 import type { ProjectionResult } from '../domain/projection/result.js'
 import { scheduleInRecord, type RecordSnapshot } from '../domain/record/record.js'
@@ -31,6 +33,14 @@ export function scheduleFile(
   const spec = snapshot.entries.find((e) => e.spec.id === id)?.spec
   if (!spec) throw notFound()
   return renderExport(scheduleExport(spec, schedule, opts.today, opts.lang), opts.format)
+}
+
+/** CSV or XLSX of an agreement's execution ledger (the view of `ledgerOf`, as the API's JSON). */
+export function ledgerFile(
+  view: LedgerView,
+  opts: { lang: Lang; format: ExportFormat; today: string },
+): Promise<ExportFile> {
+  return renderExport(ledgerExport(view, opts.today, opts.lang), opts.format)
 }
 
 /** CSV or XLSX of a projection (`projection`) or of its comparisons (`comparison`). */

@@ -855,7 +855,7 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
       for (const u of expand(r.url)) {
         urls.add(u)
         // the downloads of a resource (issue 12): its CSV and XLSX, in both languages
-        if (/^\/api\/(negotiations\/[^/]+|agreements\/[^/]+\/schedule)$/.test(u))
+        if (/^\/api\/(negotiations\/[^/]+|agreements\/[^/]+\/(schedule|ledger))$/.test(u))
           for (const q of ['?format=csv&lang=ko', '?format=xlsx', '?format=csv&lang=en'])
             urls.add(u + q)
         if (u.endsWith('/brief.pdf')) urls.add(`${u}?lang=ko`)

@@ -1,8 +1,13 @@
 // The execution ledger over HTTP: the same JSON as `sma ledger --json`, and party-private notes
 // on ledger years (visible to the author's delegation only, If-Match on replace, year checked).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { testDialects } from '../db/test-harness.js'
 import { run } from '../cli/main.js'
+import { parseCsv } from '../domain/exports/csv.js'
+import { xlsxSheets } from '../exports/test-support.js'
 import { shippedLedgers } from '../record/ledger-files.js'
 import { buildTestApp, call, type TestApp } from './test-support.js'
 
@@ -20,6 +25,21 @@ async function smaJson(args: string[]): Promise<unknown> {
   return JSON.parse(out)
 }
 
+/** `sma export … --out FILE` into a temporary file; its text. */
+async function smaFile(args: string[]): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'sma-ledger-'))
+  const out = join(dir, 'out')
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+  try {
+    expect(await run([...args, '--out', out])).toBe(0)
+  } finally {
+    spy.mockRestore()
+  }
+  const text = readFileSync(out, 'utf8')
+  rmSync(dir, { recursive: true, force: true })
+  return text
+}
+
 describe.each(testDialects())('ledger on $name', (dialect) => {
   let t: TestApp
   beforeAll(async () => {
@@ -35,6 +55,39 @@ describe.each(testDialects())('ledger on $name', (dialect) => {
       expect(api.statusCode).toBe(200)
       expect(await smaJson(['ledger', id, '--json'])).toEqual(api.json())
     }
+  })
+
+  it('downloads the ledger as CSV and XLSX with the JSON figures, in Korean and English', async () => {
+    const url = '/api/agreements/rok-us-sma-08/ledger'
+    const json = (await call(t, t.as('PUBLIC-viewer'), 'GET', url)).json<{
+      years: { year: number; executed: string | null; allocated: { total: string | null } }[]
+    }>()
+    const csv = await call(t, t.as('PUBLIC-viewer'), 'GET', `${url}?format=csv&lang=ko`)
+    expect(csv.statusCode).toBe(200)
+    expect(csv.headers['content-type']).toContain('text/csv')
+    expect(csv.headers['content-disposition']).toContain('rok-us-sma-08-ledger-ko.csv')
+    const [header = [], ...rows] = parseCsv(csv.body)
+    expect(rows.map((r) => r[header.indexOf('집행액 (KRW)')] || null)).toEqual(
+      json.years.map((y) => y.executed),
+    )
+    const xlsx = await call(t, t.as('PUBLIC-viewer'), 'GET', url, undefined, {
+      accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    })
+    expect(xlsx.statusCode).toBe(200)
+    const [fig] = await xlsxSheets(xlsx.rawPayload)
+    expect(fig?.data[0]?.[0]).toBe('Year')
+    const total = (fig?.data[0] ?? []).indexOf('Allocated total (KRW)')
+    expect(fig?.data[1]?.[total]).toBe(Number(json.years[0]?.allocated.total))
+    const cli = await smaFile([
+      'export',
+      'ledger',
+      'rok-us-sma-08',
+      '--format',
+      'csv',
+      '--lang',
+      'ko',
+    ])
+    expect(cli).toBe(csv.body)
   })
 
   it('answers an agreement without a ledger file with its years, all unknown', async () => {

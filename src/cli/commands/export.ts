@@ -2,11 +2,12 @@ import { writeFileSync } from 'node:fs'
 import { Option, type Command } from '@commander-js/extra-typings'
 import { MEDIA_TYPE, type ExportFormat } from '../../domain/exports/table.js'
 import { MAX_PATHS, MAX_SEED } from '../../domain/projection/index.js'
-import { projectionFile, scheduleFile, type ExportFile } from '../../exports/make.js'
+import { ledgerFile, projectionFile, scheduleFile, type ExportFile } from '../../exports/make.js'
 import { loadConfig } from '../../config.js'
 import { apiClient } from '../api-client.js'
 import { CliError } from '../cli-error.js'
 import { loadSnapshot, parseOverrides } from '../record-source.js'
+import { computeLedger } from './ledger.js'
 import { projectFromFlags } from './project.js'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
@@ -40,7 +41,7 @@ function save(file: ExportFile, out: string): void {
 }
 
 /**
- * `sma export schedule|project|compare|negotiation … --format csv|xlsx --out FILE`: the same
+ * `sma export schedule|ledger|project|compare|negotiation … --format csv|xlsx --out FILE`: the same
  * files as the API's `?format=` and the web's download buttons (src/exports/make.ts).
  */
 export function registerExport(program: Command): void {
@@ -63,6 +64,21 @@ export function registerExport(program: Command): void {
         today: cliNow().toISOString().slice(0, 10),
       })
       save(file, opts.out)
+    })
+  exp
+    .command('ledger')
+    .description(
+      "an agreement's execution ledger: allocation, execution, carry-over, checks, sources",
+    )
+    .argument('<agreement>', 'agreement id, e.g. rok-us-sma-11')
+    .addOption(formatOption())
+    .addOption(langOption())
+    .requiredOption('--out <file>', 'where to write the file')
+    .option('--server <url>', 'read the record from this SMA Desk server')
+    .action(async (id, opts) => {
+      const view = await computeLedger(id, opts)
+      const today = cliNow().toISOString().slice(0, 10)
+      save(await ledgerFile(view, { lang: opts.lang, format: opts.format, today }), opts.out)
     })
   for (const [name, table] of [
     ['project', 'projection'],

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router'
 import type { AgreementSpec } from '../../../../src/domain/index.js'
 import { useLang } from '../../i18n/i18n'
 import { ChartFigure } from '../../ui/Chart'
+import { Downloads } from '../../ui/Downloads'
 import { Money } from '../../ui/Money'
 import { PlainTable } from '../../ui/PlainTable'
 import { QueryStatus } from '../../ui/Status'
@@ -95,6 +96,14 @@ function LedgerView({ spec }: { readonly spec: AgreementSpec }) {
           {!hasAny(data, (y) => [y.allocated.labor, y.allocated.construction]) && (
             <p className="muted">{t('ledger.noCategories')}</p>
           )}
+          <Downloads
+            testId="ledger-downloads"
+            files={(['csv', 'xlsx'] as const).map((kind) => ({
+              kind,
+              href: `/api/agreements/${spec.id}/ledger?format=${kind}&lang=${lang}`,
+              fileName: `${spec.id}-ledger-${lang}.${kind}`,
+            }))}
+          />
           <PlainTable
             caption={t('ledger.tableCaption')}
             testId="ledger-table"
