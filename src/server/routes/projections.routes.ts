@@ -35,7 +35,7 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
   const runs = new ProjectionRuns({
     db: ctx.store.db,
     now: ctx.now,
-    pool: () => (pool ??= new ProjectionPool(ctx.projectionThreads)),
+    pool: () => (pool ??= new ProjectionPool(ctx.projectionThreads, { background: true })),
     queue: ctx.runQueue,
   })
   app.addHook('onReady', async () => {
@@ -96,7 +96,7 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
             req.id,
             () =>
               runProjection(projection, inputs, {
-                pool: (pool ??= new ProjectionPool(ctx.projectionThreads)),
+                pool: (pool ??= new ProjectionPool(ctx.projectionThreads, { background: true })),
                 signal: ac.signal,
               }),
             { signal: ac.signal },
