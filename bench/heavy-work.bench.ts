@@ -90,7 +90,10 @@ export async function runHeavyWorkBench(): Promise<BenchResult[]> {
   await store.close()
   let server: ServerProcess | undefined
   try {
-    server = await startProcess([join(ROOT, 'dist/server/main.js')], {
+    // SMA_BENCH_CPU_PROF=DIR: the server writes V8 CPU profiles of its threads there
+    const prof = process.env.SMA_BENCH_CPU_PROF
+    const profArgs = prof === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${prof}`]
+    server = await startProcess([...profArgs, join(ROOT, 'dist/server/main.js')], {
       SMA_DB: file,
       PORT: '0',
       HOST: '127.0.0.1',
