@@ -92,7 +92,7 @@ test.describe('projections page', () => {
       seed: 42,
       compare: [],
     }
-    const view = (status: string, done: number) => ({
+    const view = (status: string, done: number, queuePosition: number | null = null) => ({
       id,
       status,
       visibility: 'public',
@@ -105,25 +105,30 @@ test.describe('projections page', () => {
       createdAt: '2026-11-28T01:00:00.000Z',
       finishedAt: status === 'running' ? null : '2026-11-28T01:00:02.000Z',
       error: null,
+      queuePosition,
       result: null,
     })
+    // the run waits in the server's queue until the test lets the first poll answer
+    let leaveQueue!: () => void
+    const queued = new Promise<void>((r) => (leaveQueue = r))
     let cancelledWith: unknown = null
     await page.route('**/api/projection-runs', (route) =>
       route.fulfill({
         status: 201,
         contentType: 'application/json',
         body: JSON.stringify({
-          run: view('running', 0),
+          run: view('running', 0, 2),
           cancelToken: 'token-of-this-browser-0123456789',
         }),
       }),
     )
-    await page.route(`**/api/projection-runs/${id}`, (route) =>
-      route.fulfill({
+    await page.route(`**/api/projection-runs/${id}`, async (route) => {
+      await queued
+      await route.fulfill({
         contentType: 'application/json',
         body: JSON.stringify({ run: view('running', 32_768) }),
-      }),
-    )
+      })
+    })
     await page.route(`**/api/projection-runs/${id}/cancel`, (route) => {
       cancelledWith = route.request().postDataJSON()
       return route.fulfill({
@@ -136,6 +141,8 @@ test.describe('projections page', () => {
     await expect(p.running).toContainText(
       'Running 100,000 paths of 12th ROK–US Special Measures Agreement',
     )
+    await expect(p.progress).toHaveText('Queued, 2 ahead')
+    leaveQueue()
     await expect(p.progress).toHaveText('32,768 of 100,000 paths')
     await expect(page.getByRole('progressbar')).toHaveAttribute('value', '32768')
     await expect(page).toHaveURL(new RegExp(`run=${id}`))

@@ -28,10 +28,30 @@ WORK="$ROOT/.tmp/node24"
 OUT="$ROOT/test-results/vitest-node24.json"
 mkdir -p "$ROOT/test-results" "$WORK"
 
+# Whatever runs must really be Node 24. npm's `node` package places its binary in a preinstall
+# script; when that script did not run (scripts ignored, or it failed offline), `npx -p node@24
+# node` silently runs the Node on PATH instead (Node 20 here): better-sqlite3 was then built
+# with Node 24's headers (NODE_MODULE_VERSION 137) and loaded by Node 20 (115), and every suite
+# that opens a database failed. So the version is checked, and the binary is otherwise taken
+# from npm's node-<os>-<arch>@24 package directly (no install scripts involved).
+is24() { [ -n "$1" ] && [ -x "$1" ] && [ "$("$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null)" = 24 ]; }
 locate() { npx -y -p node@24 node -e 'process.stdout.write(process.execPath)' 2>/dev/null; }
-NODE24="$(npm_config_offline=true locate || locate || true)"
-if [ -z "$NODE24" ] || [ ! -x "$NODE24" ]; then
-  echo "node24: could not get Node 24 from the npm cache or registry (npx -p node@24)" >&2
+NODE24="$(npm_config_offline=true locate || true)"
+is24 "$NODE24" || NODE24="$(locate || true)"
+if ! is24 "$NODE24"; then
+  BIN="$WORK/node24-bin"
+  if ! is24 "$BIN/bin/node"; then
+    PKG="node-$(node -p 'process.platform')-$(node -p 'process.arch')@24"
+    rm -rf "$WORK/pack" "$BIN" && mkdir -p "$WORK/pack" "$BIN"
+    pack() { (cd "$WORK/pack" && npm pack "$PKG" --silent >/dev/null 2>&1); }
+    npm_config_offline=true pack || pack || true
+    tar -xzf "$WORK"/pack/*.tgz -C "$BIN" --strip-components=1 package/bin/node 2>/dev/null || true
+    rm -rf "$WORK/pack"
+  fi
+  NODE24="$BIN/bin/node"
+fi
+if ! is24 "$NODE24"; then
+  echo "node24: could not get Node 24 from the npm cache or registry (npx -p node@24, $PKG)" >&2
   exit 3
 fi
 VERSION="$("$NODE24" -p 'process.versions.node')"
@@ -64,6 +84,11 @@ for entry in "$ROOT"/node_modules/* "$ROOT"/node_modules/.bin; do
   [ "$name" = better-sqlite3 ] && continue
   [ -e "$WORK/node_modules/$name" ] || ln -s "$entry" "$WORK/node_modules/$name"
 done
+HEADER_ABI="$(sed -n 's/^#define NODE_MODULE_VERSION \([0-9][0-9]*\).*/\1/p' "$NODEDIR/include/node/node_version.h")"
+if [ "$HEADER_ABI" != "$ABI" ]; then
+  echo "node24: the headers of $HEADERS are for ABI $HEADER_ABI, Node $VERSION needs $ABI" >&2
+  exit 4
+fi
 SQLITE="$WORK/node_modules/better-sqlite3"
 STAMP="$SQLITE/.built-for"
 WANT="abi $ABI, headers $HEADERS, better-sqlite3 $(node -p "require('$ROOT/node_modules/better-sqlite3/package.json').version")"
@@ -79,6 +104,12 @@ if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
     exit 4
   }
   echo "$WANT" >"$STAMP"
+fi
+# the addon must load in the Node that runs the tests (else every database suite would fail)
+if ! (cd "$WORK" && "$NODE24" -e 'new (require("better-sqlite3"))(":memory:").close()') >&2; then
+  echo "node24: better-sqlite3 built in $SQLITE does not load in Node $VERSION (ABI $ABI)" >&2
+  rm -f "$STAMP"
+  exit 4
 fi
 
 cd "$WORK"

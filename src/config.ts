@@ -83,6 +83,16 @@ export const configSchema = z.object({
   SMA_INSTANCE_KEY: z.string().optional(),
   /** A file holding the instance's Ed25519 private key (PKCS#8 PEM, mode 0600). */
   SMA_INSTANCE_KEY_FILE: z.string().optional(),
+  /** Worker threads of the server's projection pool; default the available parallelism. */
+  SMA_WORKERS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(256).optional(),
+  ),
+  /**
+   * Projections and analyses that compute at once on one server (bounded heavy work, issue 14);
+   * the rest wait in a first-in, first-out queue whose position their starters see.
+   */
+  SMA_MAX_CONCURRENT_RUNS: z.coerce.number().int().min(1).max(64).default(2),
 })
 
 export interface Config {
@@ -114,6 +124,10 @@ export interface Config {
    * load it with `loadInstanceKey` (src/services/signing/instance-key.ts).
    */
   readonly instanceKey: { readonly pem: string | undefined; readonly file: string | undefined }
+  /** Worker threads of the projection pool; undefined: the available parallelism. */
+  readonly workers: number | undefined
+  /** Heavy runs (projections on the pool, analyses) computing at once; the rest queue. */
+  readonly maxConcurrentRuns: number
 }
 
 /** Parses an environment (defaults to `process.env`); throws one readable line on bad input. */
@@ -146,6 +160,8 @@ export function loadConfig(
       pem: c.SMA_INSTANCE_KEY === '' ? undefined : c.SMA_INSTANCE_KEY,
       file: c.SMA_INSTANCE_KEY_FILE === '' ? undefined : c.SMA_INSTANCE_KEY_FILE,
     },
+    workers: c.SMA_WORKERS,
+    maxConcurrentRuns: c.SMA_MAX_CONCURRENT_RUNS,
   }
 }
 

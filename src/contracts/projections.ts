@@ -111,6 +111,12 @@ export const projectionRunView = z
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
     error: z.string().nullable(),
+    /**
+     * While the run waits for a free slot of its server's limit on heavy work (issue 14): how
+     * many runs are ahead of it (0: it starts next). Null while it computes, once it has ended,
+     * and for a run another server on the same database computes.
+     */
+    queuePosition: z.int().min(0).nullable(),
     result: projectionResultSchema.nullable(),
   })
   .meta({ id: 'ProjectionRun' })

@@ -35,6 +35,7 @@ import { registerPositionRoutes } from './routes/positions.routes.js'
 import { registerProjectionRoutes } from './routes/projections.routes.js'
 import { registerProposalRoutes } from './routes/proposals.routes.js'
 import { registerWebApp } from './web-app.js'
+import { RunQueue } from '../services/heavy-work/run-queue.js'
 
 export type { App, RouteContext } from './request-context.js'
 export { SESSION_COOKIE, sendProblem } from './request-context.js'
@@ -67,6 +68,8 @@ export interface AppDeps {
   readonly secureCookies?: boolean
   /** Worker threads of the projection pool (default: available parallelism). */
   readonly projectionThreads?: number
+  /** Heavy runs (projections on the pool, analyses) computing at once; the rest queue (default 2). */
+  readonly maxConcurrentRuns?: number
 }
 
 const ROOT = PROJECT_ROOT
@@ -89,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     secureCookies: deps.secureCookies ?? false,
     loginPerMinute: deps.loginPerMinute ?? 5,
     projectionThreads: deps.projectionThreads,
+    runQueue: new RunQueue(deps.maxConcurrentRuns ?? 2),
   }
   const logger: boolean | LoggerOptions =
     deps.logger === undefined || deps.logger === false

@@ -88,6 +88,8 @@ export async function startServer(
     trustProxy: config.trustProxy,
     rateLimitPerMinute: config.rateLimitPerMinute,
     secureCookies: config.env === 'production',
+    ...(config.workers === undefined ? {} : { projectionThreads: config.workers }),
+    maxConcurrentRuns: config.maxConcurrentRuns,
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()

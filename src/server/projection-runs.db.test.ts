@@ -12,6 +12,7 @@ import { PUBLIC_SCOPE } from '../domain/access/scope.js'
 import { loadRecord, shippedSnapshot } from '../record/shipped-record.js'
 import { ProjectionRuns } from '../services/projections/runs.js'
 import { ProjectionPool } from '../services/projections/projection-pool.js'
+import { RunQueue } from '../services/heavy-work/run-queue.js'
 import {
   call,
   proposalSpec,
@@ -204,18 +205,76 @@ describe.each(testDialects())('stored projection runs on $name (issue 16)', (dia
       })
       .execute()
     const pool = new ProjectionPool(1)
-    const runs = new ProjectionRuns({ db: t.store.db, now: () => TEST_NOW, pool: () => pool })
+    const runs = new ProjectionRuns({
+      db: t.store.db,
+      now: () => TEST_NOW,
+      pool: () => pool,
+      queue: new RunQueue(2),
+    })
     expect(await runs.recoverInterrupted()).toBeGreaterThanOrEqual(1)
     await pool.destroy()
     const r = await call(t, t.as('anonymous'), 'GET', `/api/projection-runs/${id}`)
     expect(r.json<{ run: ProjectionRunView }>().run.status).toBe('interrupted')
   })
 
+  it('big runs wait in the server queue: position shown, cancelled while queued, then in order', async () => {
+    // the server's only slot is held until the test lets it go: nothing depends on timing
+    const queue = new RunQueue(1)
+    let release!: () => void
+    const blocker = queue.run('blocker', () => new Promise<void>((r) => (release = r)))
+    const pool = new ProjectionPool(1)
+    const runs = new ProjectionRuns({
+      db: t.store.db,
+      now: () => TEST_NOW,
+      pool: () => pool,
+      queue,
+    })
+    const who = { scope: PUBLIC_SCOPE, userId: null }
+    const big = { agreement: 'rok-us-sma-12', paths: 60_000, seed: 7, compare: [] }
+    try {
+      const a = await runs.start(who, shippedSnapshot(), big)
+      const b = await runs.start(who, shippedSnapshot(), { ...big, seed: 8 })
+      const small = await runs.start(who, shippedSnapshot(), { ...big, paths: 1000 })
+      expect([a.run.queuePosition, b.run.queuePosition]).toEqual([0, 1])
+      // a small run computes on the calling thread at once, never queued
+      expect(small.run.queuePosition).toBeNull()
+      await runs.settled(small.run.id)
+      expect((await runs.get(PUBLIC_SCOPE, small.run.id)).status).toBe('done')
+
+      const cancelled = await runs.cancel(PUBLIC_SCOPE, a.run.id, a.cancelToken)
+      expect(cancelled).toMatchObject({ status: 'cancelled', queuePosition: null, pathsDone: 0 })
+      expect((await runs.get(PUBLIC_SCOPE, b.run.id)).queuePosition).toBe(0)
+      expect(queue.running).toBe(1)
+
+      release()
+      await blocker
+      await runs.settled(b.run.id)
+      const done = await runs.get(PUBLIC_SCOPE, b.run.id)
+      expect(done).toMatchObject({ status: 'done', queuePosition: null, pathsDone: 60_000 })
+      // the cancelled run never computed
+      expect((await runs.get(PUBLIC_SCOPE, a.run.id)).result).toBeNull()
+    } finally {
+      release()
+      await runs.close()
+      await pool.destroy()
+    }
+  })
+
   it('a run cancelled through another server on the same database stays cancelled', async () => {
     // two servers' stores of runs on one database; the run computes on `here` only
     const pool = new ProjectionPool(1)
-    const here = new ProjectionRuns({ db: t.store.db, now: () => TEST_NOW, pool: () => pool })
-    const there = new ProjectionRuns({ db: t.store.db, now: () => TEST_NOW, pool: () => pool })
+    const here = new ProjectionRuns({
+      db: t.store.db,
+      now: () => TEST_NOW,
+      pool: () => pool,
+      queue: new RunQueue(2),
+    })
+    const there = new ProjectionRuns({
+      db: t.store.db,
+      now: () => TEST_NOW,
+      pool: () => pool,
+      queue: new RunQueue(2),
+    })
     try {
       const who = { scope: PUBLIC_SCOPE, userId: null }
       const { run, cancelToken } = await here.start(who, shippedSnapshot(), {

@@ -20,6 +20,7 @@ import type { SpecCache } from '../services/record/spec-cache.js'
 import { actorOf, type Authenticated } from '../services/users.js'
 import type { ResponseCache } from './http-cache.js'
 import type { Problem } from './problem.js'
+import type { RunQueue } from '../services/heavy-work/run-queue.js'
 
 /**
  * What a route module needs and nothing more: the app type, what every route receives, who is
@@ -62,6 +63,8 @@ export interface RouteContext {
   readonly loginPerMinute: number
   /** Worker threads of the projection pool (default: available parallelism). */
   readonly projectionThreads?: number | undefined
+  /** The server's limit on heavy runs computing at once, and their queue (issue 14). */
+  readonly runQueue: RunQueue
 }
 
 export const SESSION_COOKIE = 'sma_session'

@@ -35,12 +35,14 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
   const runs = new ProjectionRuns({
     db: ctx.store.db,
     now: ctx.now,
-    pool: () => (pool ??= new ProjectionPool(ctx.projectionThreads)),
+    pool: () => (pool ??= new ProjectionPool(ctx.projectionThreads, { background: true })),
+    queue: ctx.runQueue,
   })
   app.addHook('onReady', async () => {
     await runs.recoverInterrupted()
   })
   app.addHook('onClose', async () => {
+    ctx.runQueue.dropWaiting()
     await runs.close()
     await pool?.destroy()
   })
@@ -84,14 +86,22 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
       if (!reply.raw.writableFinished) ac.abort()
     })
     const usePool = body.paths >= IN_THREAD_BELOW
-    if (usePool && pool === undefined) pool = new ProjectionPool(ctx.projectionThreads)
+    const projection = { specs, scenario, paths: body.paths, seed: body.seed }
+    const inputs = evaluationContext(record)
     let result
     try {
-      result = await runProjection(
-        { specs, scenario, paths: body.paths, seed: body.seed },
-        evaluationContext(record),
-        { ...(usePool && pool ? { pool } : { workers: 0 }), signal: ac.signal },
-      )
+      // big runs wait for a slot of the server's limit on heavy work, then use the pool
+      result = usePool
+        ? await ctx.runQueue.run(
+            req.id,
+            () =>
+              runProjection(projection, inputs, {
+                pool: (pool ??= new ProjectionPool(ctx.projectionThreads, { background: true })),
+                signal: ac.signal,
+              }),
+            { signal: ac.signal },
+          )
+        : await runProjection(projection, inputs, { workers: 0, signal: ac.signal })
     } catch (e) {
       if (e instanceof RangeError) throw new DomainError('unprocessable', e.message)
       throw e

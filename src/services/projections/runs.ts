@@ -19,6 +19,7 @@ import type {
 } from '../../contracts/projections.js'
 import type { Db, ProjectionRunsTable } from '../../db/database.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
+import type { RunQueue } from '../heavy-work/run-queue.js'
 import type { ProjectionPool } from './projection-pool.js'
 import { resolveCompare, resolveScenario, resolveSpec } from './request.js'
 import { IN_THREAD_BELOW, runProjection } from './run-projection.js'
@@ -45,7 +46,7 @@ function usesPrivateInputs(body: ProjectionRequest, publicIds: ReadonlySet<strin
   return body.compare.some((c) => typeof c === 'object' && !('variant' in c))
 }
 
-function viewOf(row: ProjectionRunsTable): ProjectionRunView {
+function viewOf(row: ProjectionRunsTable, queuePosition: number | null): ProjectionRunView {
   return {
     id: row.id,
     status: row.status,
@@ -59,6 +60,7 @@ function viewOf(row: ProjectionRunsTable): ProjectionRunView {
     createdAt: row.created_at,
     finishedAt: row.finished_at,
     error: row.error,
+    queuePosition,
     result:
       row.result_json === null
         ? null
@@ -68,7 +70,8 @@ function viewOf(row: ProjectionRunsTable): ProjectionRunView {
 
 /**
  * Stored projection runs (docs/projections.md, decision 0006): a run is inserted as `running`,
- * computed in the background on the calling process (worker pool for big runs), its progress
+ * computed in the background on the calling process (worker pool for big runs, which wait their
+ * turn in the server's RunQueue: `queuePosition` says how many are ahead), its progress
  * written to the row, and its result stored when done. Reads go through the visibility filter
  * (a hidden run is the same 404 as a missing one); only the holder of the start's cancel token
  * can cancel. One server process per database: on start-up, rows left `running` by a stopped
@@ -78,12 +81,19 @@ export class ProjectionRuns {
   readonly #db: Db
   readonly #now: () => Date
   readonly #pool: () => ProjectionPool
+  readonly #queue: RunQueue
   readonly #live = new Map<string, { ac: AbortController; settled: Promise<void> }>()
 
-  constructor(deps: { db: Db; now: () => Date; pool: () => ProjectionPool }) {
+  constructor(deps: { db: Db; now: () => Date; pool: () => ProjectionPool; queue: RunQueue }) {
     this.#db = deps.db
     this.#now = deps.now
     this.#pool = deps.pool
+    this.#queue = deps.queue
+  }
+
+  /** Runs ahead of a run in this server's queue; null when it computes, ended, or runs elsewhere. */
+  #position(row: ProjectionRunsTable): number | null {
+    return row.status === 'running' ? this.#queue.position(row.id) : null
   }
 
   /**
@@ -154,7 +164,7 @@ export class ProjectionRuns {
     }
     await this.#db.insertInto('projection_runs').values(row).execute()
     this.#launch(row.id, req, inputs, total)
-    return { run: viewOf(row), cancelToken: token }
+    return { run: viewOf(row, this.#position(row)), cancelToken: token }
   }
 
   #launch(
@@ -198,11 +208,16 @@ export class ProjectionRuns {
     const big = total >= IN_THREAD_BELOW
     const settled = (async () => {
       try {
-        const result = await runProjection(req, inputs, {
-          ...(big ? { pool: this.#pool() } : { workers: 0 }),
-          signal: ac.signal,
-          onProgress,
-        })
+        // big runs take a slot of the server's limit (waiting in its queue); small ones run on
+        // this thread at once, yielding between chunks
+        const result = big
+          ? await this.#queue.run(
+              id,
+              () =>
+                runProjection(req, inputs, { pool: this.#pool(), signal: ac.signal, onProgress }),
+              { signal: ac.signal },
+            )
+          : await runProjection(req, inputs, { workers: 0, signal: ac.signal, onProgress })
         await update({
           status: 'done',
           paths_done: total,
@@ -233,7 +248,7 @@ export class ProjectionRuns {
       .where(visibleTo(scope, 'projection_runs'))
       .executeTakeFirst()
     if (!row) throw notFound()
-    return viewOf(row)
+    return viewOf(row, this.#position(row))
   }
 
   /** Cancels a running run the scope may see, given the token its start returned. */

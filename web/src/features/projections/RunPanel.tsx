@@ -4,21 +4,35 @@ import { formatDateTime, formatNumber } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { progressShare, runLink, sameFigures } from './run-state'
 
-/** Paths done of total while a run computes: a progress bar and the count in words. */
+/**
+ * Paths done of total while a run computes: a progress bar and the count in words. While the run
+ * waits for a free slot of the server's limit on heavy work, the bar is indeterminate and says
+ * how many runs are ahead.
+ */
 export function RunProgress({ run }: { readonly run: ProjectionRunView }) {
   const { t, lang } = useLang()
-  const text = t('projections.progress', {
-    done: formatNumber(run.pathsDone, lang),
-    total: formatNumber(run.pathsTotal, lang),
-  })
+  const ahead = run.queuePosition
+  const text =
+    ahead === null
+      ? t('projections.progress', {
+          done: formatNumber(run.pathsDone, lang),
+          total: formatNumber(run.pathsTotal, lang),
+        })
+      : ahead === 0
+        ? t('projections.queuedNext')
+        : t('projections.queued', { ahead: formatNumber(ahead, lang) })
   return (
-    <div className="run-progress" data-testid="run-progress">
-      <progress
-        max={run.pathsTotal}
-        value={run.pathsDone}
-        aria-label={text}
-        data-share={progressShare(run).toFixed(3)}
-      />
+    <div className="run-progress" data-testid="run-progress" data-queued={ahead !== null}>
+      {ahead === null ? (
+        <progress
+          max={run.pathsTotal}
+          value={run.pathsDone}
+          aria-label={text}
+          data-share={progressShare(run).toFixed(3)}
+        />
+      ) : (
+        <progress aria-label={text} />
+      )}
       <span data-testid="run-progress-text">{text}</span>
     </div>
   )

@@ -17,6 +17,7 @@ import type { ProjectionRunView } from '../../../../src/contracts/projections.js
 import { initI18n } from '../../i18n/i18n'
 import { requestBody, type ProjectionInput, type ScenarioInfo } from './api'
 import { calibrationOption, calibrationRows } from './calibration'
+import { RunProgress } from './RunPanel'
 import { OfficialForecasts } from './OfficialForecasts'
 import { ProjectionResults } from './ProjectionResults'
 import { inputFromRequest, runLink, sameFigures } from './run-state'
@@ -65,6 +66,7 @@ const run = (id: string, extra: Partial<ProjectionRunView> = {}): ProjectionRunV
   createdAt: '2026-11-28T01:00:00Z',
   finishedAt: '2026-11-28T01:00:01Z',
   error: null,
+  queuePosition: null,
   result,
   ...extra,
 })
@@ -169,5 +171,27 @@ describe('<OfficialForecasts> and the correlation line', () => {
       /drawn jointly with correlation -?0\.\d\d \(95 % interval/,
     )
     expect(screen.getByTestId('model-KR_CPI').textContent).toContain('Random walk')
+  })
+})
+
+describe('progress of a stored run', () => {
+  it('says how many runs are ahead while queued (English and Korean), then paths done', async () => {
+    const queued = run('q', { status: 'running', pathsDone: 0, queuePosition: 2 })
+    await i18next.changeLanguage('en')
+    render(<RunProgress run={queued} />)
+    expect(screen.getByTestId('run-progress-text').textContent).toBe('Queued, 2 ahead')
+    expect(screen.getByRole('progressbar').getAttribute('value')).toBeNull()
+    cleanup()
+    render(<RunProgress run={{ ...queued, queuePosition: 0 }} />)
+    expect(screen.getByTestId('run-progress-text').textContent).toBe('Queued, starts next')
+    cleanup()
+    await i18next.changeLanguage('ko')
+    render(<RunProgress run={queued} />)
+    expect(screen.getByTestId('run-progress-text').textContent).toBe('대기 중: 앞선 실행 2건')
+    cleanup()
+    render(<RunProgress run={{ ...queued, queuePosition: null, pathsDone: 500 }} />)
+    expect(screen.getByTestId('run-progress-text').textContent).toBe('경로 1,000개 중 500개 완료')
+    expect(screen.getByRole('progressbar').getAttribute('value')).toBe('500')
+    await i18next.changeLanguage('en')
   })
 })
