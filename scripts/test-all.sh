@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole suite: lint, typecheck, unit/property/DB tests (Vitest, on SQLite and PostgreSQL),
 # the domain and node Vitest projects again on Node 24 (scripts/node24-tests.sh; SMA_NODE24=0
-# skips it), browser tests (Playwright on Debian's Chromium). Ends with "N passed, N failed" and exits
+# skips it), mutation testing of src/domain/money and src/domain/agreement (scripts/mutation.sh,
+# StrykerJS on Node 24), browser tests (Playwright on Debian's Chromium). Ends with "N passed,
+# N failed" and exits
 # non-zero on any failure. PostgreSQL and Chromium are required when CI=true; locally their tests
 # skip with a visible message when absent.
 set -uo pipefail
@@ -66,6 +68,23 @@ if [ "${SMA_NODE24:-1}" != "0" ]; then
 else
   echo "!! the Node 24 run is SKIPPED (SMA_NODE24=0)"
 fi
+
+# Mutation testing (StrykerJS on Node 24, incremental from the committed stryker/incremental-*.json):
+# one check per target, failed when its mutation score is below the `break` threshold of its
+# configuration (money: 90 %; agreement: a ratchet at the measured score, see stryker/).
+for target in money agreement; do
+  echo "── mutation testing: $target (scripts/mutation.sh)"
+  bash scripts/mutation.sh "$target"
+  status=$?
+  if [ $status -eq 3 ]; then
+    echo "!! Node 24 not available from npm's cache or registry: mutation testing is SKIPPED"
+    [ "${CI:-}" = "true" ] && echo "fail mutation-$target-node24-available" >>test-results/checks.txt
+  elif [ $status -eq 0 ]; then
+    echo "pass mutation-$target" >>test-results/checks.txt
+  else
+    echo "fail mutation-$target" >>test-results/checks.txt
+  fi
+done
 
 if [ -f playwright.config.ts ]; then
   CHROMIUM="${CHROMIUM_PATH:-$(command -v chromium || true)}"

@@ -45,6 +45,13 @@ export function openDatabase(location: string, opts: OpenOptions = {}): Database
       // pg emits that on the pool; without a listener it would crash the process. The pool drops
       // the broken client and the next query opens a new connection, so nothing else is needed.
       p.on('error', () => undefined)
+      // A client checked out of the pool (inside a transaction, between two of its queries) gets
+      // the same error on itself when the server dies (kill -9, crash recovery: 57P01). Unheard,
+      // it ended the whole process; heard, the transaction's next query fails (an error answer,
+      // never a 201) and the pool drops the client on release (src/server/pg-crash.test.ts).
+      p.on('connect', (client) => {
+        client.on('error', () => undefined)
+      })
       return p
     }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { allocate } from './allocate.js'
 import {
   add,
+  isDecimalText,
   compare,
   div,
   isTerminating,
@@ -138,5 +139,31 @@ describe('largest-remainder allocation (tie-break mutants)', () => {
     expect(() => allocate(1n, [])).toThrow(RangeError)
     expect(() => allocate(1n, [1n, -1n])).toThrow(RangeError)
     expect(() => allocate(1n, [0n, 0n])).toThrow(RangeError)
+  })
+})
+
+describe('survivors of the 2026-12-03 run (stryker/equivalent.md lists the rest)', () => {
+  it('names why allocate and rational refuse (kills the guard and message mutants)', () => {
+    expect(() => allocate(1n, [0n, 0n])).toThrow('allocate: weights sum to zero')
+    expect(() => rational(1n, 0n)).toThrow('rational: division by zero')
+  })
+  it('min and max pick the second argument when it is the answer', () => {
+    expect(min(r(2n), r(-3n))).toEqual(r(-3n))
+    expect(max(r(-3n), r(2n))).toEqual(r(2n))
+    expect(max(r(2n), r(-3n))).toEqual(r(2n))
+  })
+  it('knows plain decimal numerals', () => {
+    expect(isDecimalText('2.1')).toBe(true)
+    expect(isDecimalText('-0.5')).toBe(true)
+    expect(isDecimalText('1e3')).toBe(false)
+    expect(isDecimalText('.5')).toBe(false)
+    expect(isDecimalText('')).toBe(false)
+  })
+  it('marks a cut even when no fraction digit is kept, and keeps the sign', () => {
+    expect(toDecimalString(r(-1n, 2n), 0)).toBe('-0…')
+    expect(toDecimalString(r(-3n, 2n), 0)).toBe('-1…')
+    expect(toDecimalString(r(-2n), 0)).toBe('-2')
+    expect(toDecimalString(r(0n), 0)).toBe('0')
+    expect(toDecimalString(r(-1n, 3n), 2)).toBe('-0.33…')
   })
 })

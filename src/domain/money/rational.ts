@@ -123,6 +123,7 @@ export function toDecimalString(r: Rational, maxFractionDigits = 20): string {
     frac += (rem / r.den).toString()
     rem %= r.den
   }
-  const body = frac ? `${intPart}.${frac}${rem !== 0n ? '…' : ''}` : intPart.toString()
-  return negative && (intPart !== 0n || frac !== '') ? `-${body}` : body
+  // A cut is marked even when no fraction digit is kept (-1/2 with 0 digits is "-0…", not "0").
+  const body = `${intPart}${frac ? `.${frac}` : ''}${rem !== 0n ? '…' : ''}`
+  return negative ? `-${body}` : body
 }
