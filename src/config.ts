@@ -83,6 +83,14 @@ export const configSchema = z.object({
   SMA_INSTANCE_KEY: z.string().optional(),
   /** A file holding the instance's Ed25519 private key (PKCS#8 PEM, mode 0600). */
   SMA_INSTANCE_KEY_FILE: z.string().optional(),
+  /** A directory outside the database where the server writes signed audit checkpoints. */
+  SMA_AUDIT_CHECKPOINT_DIR: z.string().optional(),
+  /** A URL the server POSTs each signed audit checkpoint to (http or https). */
+  SMA_AUDIT_CHECKPOINT_URL: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/, error: 'an http(s) URL' })])
+    .optional(),
+  /** Minutes between scheduled audit checkpoints (default 60). */
+  SMA_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
 })
 
 export interface Config {
@@ -114,6 +122,15 @@ export interface Config {
    * load it with `loadInstanceKey` (src/services/signing/instance-key.ts).
    */
   readonly instanceKey: { readonly pem: string | undefined; readonly file: string | undefined }
+  /**
+   * Scheduled signed audit checkpoints (src/services/audit-checkpoint.ts): off unless a
+   * directory or a URL is set; they need the instance key.
+   */
+  readonly auditCheckpoints: {
+    readonly dir: string | undefined
+    readonly url: string | undefined
+    readonly minutes: number
+  }
 }
 
 /** Parses an environment (defaults to `process.env`); throws one readable line on bad input. */
@@ -145,6 +162,11 @@ export function loadConfig(
     instanceKey: {
       pem: c.SMA_INSTANCE_KEY === '' ? undefined : c.SMA_INSTANCE_KEY,
       file: c.SMA_INSTANCE_KEY_FILE === '' ? undefined : c.SMA_INSTANCE_KEY_FILE,
+    },
+    auditCheckpoints: {
+      dir: c.SMA_AUDIT_CHECKPOINT_DIR === '' ? undefined : c.SMA_AUDIT_CHECKPOINT_DIR,
+      url: c.SMA_AUDIT_CHECKPOINT_URL === '' ? undefined : c.SMA_AUDIT_CHECKPOINT_URL,
+      minutes: c.SMA_AUDIT_CHECKPOINT_MINUTES,
     },
   }
 }

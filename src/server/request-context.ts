@@ -62,6 +62,8 @@ export interface RouteContext {
   readonly loginPerMinute: number
   /** Worker threads of the projection pool (default: available parallelism). */
   readonly projectionThreads?: number | undefined
+  /** Where signed audit checkpoints are kept, and whose signatures count. */
+  readonly auditCheckpoints?: AuditCheckpointSource | undefined
 }
 
 export const SESSION_COOKIE = 'sma_session'
@@ -72,6 +74,12 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
     .code(p.status)
     .header('content-type', 'application/problem+json; charset=utf-8')
     .send(JSON.stringify(p))
+}
+
+/** A directory of signed audit checkpoints and the key fingerprints trusted to sign them. */
+export interface AuditCheckpointSource {
+  readonly dir: string
+  readonly trusted: ReadonlySet<string>
 }
 
 /** The data-level scope of a request: the asker's delegation, or the public. */
