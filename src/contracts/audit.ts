@@ -2,6 +2,43 @@ import { z } from 'zod'
 import { isoDate, ro, text, visibility } from './common.js'
 
 /**
+ * The actions the services record (`<object kind>.<verb>`), in the order a reader filters them;
+ * the web app names each in Korean and English (`audit.actions.*`, the dot as `_`).
+ */
+export const AUDIT_ACTIONS = [
+  'record.seed',
+  'index-value.add',
+  'user.create',
+  'session.login',
+  'session.logout',
+  'token.create',
+  'token.revoke',
+  'negotiation.create',
+  'negotiation.brief',
+  'round.add',
+  'event.opened',
+  'event.text-agreed',
+  'event.initialled',
+  'event.signed',
+  'event.domestic-procedure',
+  'event.entry-into-force',
+  'event.external',
+  'event.note',
+  'event.confirm',
+  'proposal.draft',
+  'proposal.update',
+  'proposal.table',
+  'proposal.accept',
+  'proposal.accept+conclude',
+  'position.create',
+  'position.update',
+  'analysis.create',
+  'analysis.update',
+  'ledger-note.create',
+  'ledger-note.update',
+] as const
+
+/**
  * Filters and paging of the audit log. `action` is exact, or a prefix when it ends with a dot
  * (`proposal.`); `object` is a prefix (`proposal:` or a whole `proposal:<id>`); `from`/`to` are
  * UTC days, both included; `actor` is an email and matches only the viewer's own party's staff
@@ -40,6 +77,8 @@ export const auditEntry = z
     salt: z.string().nullable(),
     prevHash: z.string(),
     hash: z.string(),
+    /** The web app's page of the object (its negotiation, its ledger), when it has one. */
+    link: z.string().nullable(),
   })
   .meta({ id: 'AuditEntry' })
 export type AuditEntry = z.infer<typeof auditEntry>

@@ -50,8 +50,12 @@ export async function listAuditView(
     db,
     rows.filter((r) => !actorShown(r, party)).map((r) => r.actor),
   )
+  const links = await linksOf(
+    db,
+    rows.map((r) => r.object),
+  )
   return {
-    entries: rows.map((r) => viewOf(r, party, roles)),
+    entries: rows.map((r) => ({ ...viewOf(r, party, roles), link: links.get(r.object) ?? null })),
     total: Number(count?.n ?? 0),
     chains: heads
       .map((h) => ({ chain: h.chain, entries: h.entries }))
@@ -62,7 +66,11 @@ export async function listAuditView(
 const actorShown = (r: AuditRow, party: string): boolean =>
   r.party === party || r.party === 'SYSTEM'
 
-function viewOf(r: AuditRow, party: string, roles: ReadonlyMap<string, string>): AuditEntry {
+function viewOf(
+  r: AuditRow,
+  party: string,
+  roles: ReadonlyMap<string, string>,
+): Omit<AuditEntry, 'link'> {
   const own = r.party === party
   // Checkable: salted after 0008, or an unsalted public/shared digest of before.
   const checkable = r.salt !== null || r.visibility !== 'private'
@@ -81,6 +89,54 @@ function viewOf(r: AuditRow, party: string, roles: ReadonlyMap<string, string>):
     prevHash: r.prev_hash,
     hash: r.hash,
   }
+}
+
+/** The tables of objects that belong to a negotiation, by the object's kind. */
+const IN_NEGOTIATION = {
+  proposal: 'proposals',
+  position: 'positions',
+  event: 'negotiation_events',
+  round: 'negotiation_rounds',
+  analysis: 'analyses',
+} as const
+
+/**
+ * The web app's page of each object (`kind:id`): its negotiation for negotiation objects, the
+ * agreement's ledger for ledger notes. Only objects of entries the viewer sees are looked up.
+ */
+async function linksOf(db: DbOrTrx, objects: readonly string[]): Promise<Map<string, string>> {
+  const links = new Map<string, string>()
+  const ids = new Map<string, Set<string>>()
+  for (const o of new Set(objects)) {
+    const at = o.indexOf(':')
+    const kind = o.slice(0, at)
+    const id = o.slice(at + 1)
+    if (at < 0 || id === '') continue
+    if (kind === 'negotiation') links.set(o, `/negotiations/${encodeURIComponent(id)}`)
+    else ids.set(kind, (ids.get(kind) ?? new Set()).add(id))
+  }
+  for (const [kind, table] of Object.entries(IN_NEGOTIATION)) {
+    const wanted = [...(ids.get(kind) ?? [])]
+    if (wanted.length === 0) continue
+    const rows = await db
+      .selectFrom(table)
+      .select(['id', 'negotiation_id'])
+      .where('id', 'in', wanted)
+      .execute()
+    for (const r of rows)
+      links.set(`${kind}:${r.id}`, `/negotiations/${encodeURIComponent(r.negotiation_id)}`)
+  }
+  const notes = [...(ids.get('ledger-note') ?? [])]
+  if (notes.length > 0) {
+    const rows = await db
+      .selectFrom('ledger_notes')
+      .select(['id', 'agreement_id'])
+      .where('id', 'in', notes)
+      .execute()
+    for (const r of rows)
+      links.set(`ledger-note:${r.id}`, `/agreements/${encodeURIComponent(r.agreement_id)}/ledger`)
+  }
+  return links
 }
 
 /** The role of each user named by email (an actor label), for showing others' staff. */
