@@ -8,14 +8,29 @@ import { apiLogin, loginViaApi, USERS } from './pages/app.page.js'
  * and ids, a wrong order caption, and could not check the chain.
  */
 test.describe('the audit page', () => {
-  test.beforeAll(async ({ request }) => {
+  test.beforeAll(async ({ request, playwright, baseURL }) => {
     // a KR token and a US sign-in: KR's own chain, and the US's which KR must never see
     const kr = await apiLogin(request, USERS.krAdmin)
     await request.post('/api/tokens', {
       data: { name: 'audit e2e' },
       headers: { cookie: kr.cookie, 'x-csrf-token': kr.csrfToken },
     })
-    await apiLogin(request, USERS.usNegotiator)
+    // a shared event: an object the page links to its negotiation
+    const ev = await request.post('/api/negotiations/rok-us-sma-13-negotiation/events', {
+      data: {
+        kind: 'note',
+        date: '2026-11-20',
+        party: 'KR',
+        note: 'audit e2e',
+        visibility: 'shared',
+      },
+      headers: { cookie: kr.cookie, 'x-csrf-token': kr.csrfToken },
+    })
+    if (!ev.ok()) throw new Error(`event: ${String(ev.status())} ${await ev.text()}`)
+    // a context of its own: a second login on KR's cookie would be a cookie-authenticated write
+    const us = await playwright.request.newContext({ ...(baseURL ? { baseURL } : {}) })
+    await apiLogin(us, USERS.usNegotiator)
+    await us.dispose()
   })
 
   for (const lang of ['ko', 'en'] as const) {
@@ -44,8 +59,8 @@ test.describe('the audit page', () => {
       await audit.filter({ action: 'token.create' })
       await expect(audit.rows().first()).toContainText(words.token)
       await expect(audit.table).not.toContainText('token.create')
-      // links to the objects: a negotiation created by the seed
-      await audit.filter({ action: '', object: 'negotiation:' })
+      // links to the objects: the shared event, linked to its negotiation
+      await audit.filter({ action: '', object: 'event:' })
       const link = audit.table.getByRole('link').first()
       await expect(link).toHaveAttribute('href', /^\/negotiations\//)
       // a day with no entries, then the whole pinned day
