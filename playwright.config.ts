@@ -10,6 +10,8 @@ const PORT = Number(process.env.E2E_PORT ?? 8181)
 // Set once in the runner process; workers inherit it, so every process sees the same file.
 process.env.SMA_E2E_DB ??= join(tmpdir(), `sma-e2e-${Date.now()}-${process.pid}.db`)
 const dbFile = process.env.SMA_E2E_DB
+// Signed audit checkpoints (the audit page's "verify chain" compares with the newest one).
+const checkpointDir = `${dbFile}.checkpoints`
 
 /**
  * Specs that change the shared record (a new index release) run after every other spec, which
@@ -66,6 +68,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // The server's clock, pinned like the browser's (e2e/fixtures.ts: PINNED_NOW).
       SMA_NOW: '2026-11-28T01:00:00Z',
+      SMA_AUDIT_CHECKPOINT_DIR: checkpointDir,
+      SMA_INSTANCE_KEY_FILE: join(checkpointDir, 'instance-key.pem'),
     },
   },
 })

@@ -93,6 +93,14 @@ export const configSchema = z.object({
    * the rest wait in a first-in, first-out queue whose position their starters see.
    */
   SMA_MAX_CONCURRENT_RUNS: z.coerce.number().int().min(1).max(64).default(2),
+  /** A directory outside the database where the server writes signed audit checkpoints. */
+  SMA_AUDIT_CHECKPOINT_DIR: z.string().optional(),
+  /** A URL the server POSTs each signed audit checkpoint to (http or https). */
+  SMA_AUDIT_CHECKPOINT_URL: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/, error: 'an http(s) URL' })])
+    .optional(),
+  /** Minutes between scheduled audit checkpoints (default 60). */
+  SMA_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
 })
 
 export interface Config {
@@ -128,6 +136,15 @@ export interface Config {
   readonly workers: number | undefined
   /** Heavy runs (projections on the pool, analyses) computing at once; the rest queue. */
   readonly maxConcurrentRuns: number
+  /**
+   * Scheduled signed audit checkpoints (src/services/audit-checkpoint.ts): off unless a
+   * directory or a URL is set; they need the instance key.
+   */
+  readonly auditCheckpoints: {
+    readonly dir: string | undefined
+    readonly url: string | undefined
+    readonly minutes: number
+  }
 }
 
 /** Parses an environment (defaults to `process.env`); throws one readable line on bad input. */
@@ -162,6 +179,11 @@ export function loadConfig(
     },
     workers: c.SMA_WORKERS,
     maxConcurrentRuns: c.SMA_MAX_CONCURRENT_RUNS,
+    auditCheckpoints: {
+      dir: c.SMA_AUDIT_CHECKPOINT_DIR === '' ? undefined : c.SMA_AUDIT_CHECKPOINT_DIR,
+      url: c.SMA_AUDIT_CHECKPOINT_URL === '' ? undefined : c.SMA_AUDIT_CHECKPOINT_URL,
+      minutes: c.SMA_AUDIT_CHECKPOINT_MINUTES,
+    },
   }
 }
 

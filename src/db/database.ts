@@ -287,6 +287,14 @@ export interface AuditLogTable {
   payload_digest: string
   prev_hash: string
   hash: string
+  /** `shared`, or the party whose own chain holds the entry (migration 0008). */
+  chain: string
+  /** The entry's number within its chain: dense from 1, what readers see as its number. */
+  chain_seq: number
+  /** The salt of `payload_digest` (32 hex digits); null for entries written before 0008. */
+  salt: string | null
+  /** The hash of the single chain before 0008 (kept to check old anchors); null after. */
+  v1_hash: string | null
 }
 
 export interface Database {

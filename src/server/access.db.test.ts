@@ -470,6 +470,7 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
     },
   }))
   simple('GET', '/api/audit', 'admin', 200)
+  simple('GET', '/api/audit/verification', 'admin', 200)
 
   // Stored projection runs (issue 16): public runs for public inputs; a delegation member's own
   // spec makes a run private to the party ('shared' below stands for a public run).

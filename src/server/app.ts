@@ -21,7 +21,13 @@ import { documentRoute, registerOpenApi } from './openapi.js'
 import { registerAuthHooks } from './plugins/auth.js'
 import { clientErrorHandler, registerInputGuards } from './plugins/input-guards.js'
 import { problem } from './problem.js'
-import { routeKit, sendProblem, type App, type RouteContext } from './request-context.js'
+import {
+  routeKit,
+  sendProblem,
+  type App,
+  type AuditCheckpointSource,
+  type RouteContext,
+} from './request-context.js'
 import { requestLogController, type RequestLog } from './request-log.js'
 import { securityHeaders } from './security-headers.js'
 import { registerAgreementRoutes } from './routes/agreements.routes.js'
@@ -70,6 +76,8 @@ export interface AppDeps {
   readonly projectionThreads?: number
   /** Heavy runs (projections on the pool, analyses) computing at once; the rest queue (default 2). */
   readonly maxConcurrentRuns?: number
+  /** Signed audit checkpoints the verification compares against (none by default). */
+  readonly auditCheckpoints?: AuditCheckpointSource
 }
 
 const ROOT = PROJECT_ROOT
@@ -93,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     loginPerMinute: deps.loginPerMinute ?? 5,
     projectionThreads: deps.projectionThreads,
     runQueue: new RunQueue(deps.maxConcurrentRuns ?? 2),
+    auditCheckpoints: deps.auditCheckpoints,
   }
   const logger: boolean | LoggerOptions =
     deps.logger === undefined || deps.logger === false

@@ -7,7 +7,10 @@ import { openDatabase, isPostgresUrl, type DatabaseHandle } from '../db/open.js'
 import { whilePreparing } from '../db/startup-lock.js'
 import { seedIfEmpty } from '../services/seed.js'
 import { createUser } from '../services/users.js'
+import { scheduleCheckpoints } from '../services/audit-checkpoint.js'
+import { loadInstanceKey } from '../services/signing/instance-key.js'
 import { buildApp } from './app.js'
+import type { AuditCheckpointSource } from './request-context.js'
 import type { Party, Role } from '../domain/access/permissions.js'
 
 /** Demo accounts, created only with SMA_DEMO_USERS=1 on a database without users. */
@@ -71,12 +74,45 @@ async function createDemoUsers(handle: DatabaseHandle, log: (msg: string) => voi
   )
 }
 
+/**
+ * Scheduled signed audit checkpoints (issue 14) when SMA_AUDIT_CHECKPOINT_DIR or _URL is set:
+ * they need the instance key (created in SMA_INSTANCE_KEY_FILE on first start). The directory
+ * is also where the API's chain verification finds the newest checkpoint.
+ */
+function startAuditCheckpoints(
+  config: Config,
+  handle: DatabaseHandle,
+  log: (msg: string) => void,
+): { stop: () => void; source: AuditCheckpointSource | undefined } {
+  const { dir, url, minutes } = config.auditCheckpoints
+  if (dir === undefined && url === undefined) return { stop: () => undefined, source: undefined }
+  const key = loadInstanceKey(config.instanceKey, { create: true })
+  if (key === undefined)
+    throw new Error(
+      'audit checkpoints need the instance key: set SMA_INSTANCE_KEY or SMA_INSTANCE_KEY_FILE',
+    )
+  log(`audit checkpoints every ${String(minutes)} min, signed by ${key.fingerprint}`)
+  const stop = scheduleCheckpoints({
+    db: handle.db,
+    key,
+    target: { dir, url },
+    minutes,
+    now: config.now,
+    log,
+  })
+  return {
+    stop,
+    source: dir === undefined ? undefined : { dir, trusted: new Set([key.fingerprint]) },
+  }
+}
+
 /** Starts the server; resolves once listening. Closes cleanly on SIGTERM/SIGINT. */
 export async function startServer(
   config: Config,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const log = (msg: string): void => void process.stdout.write(`sma-desk: ${msg}\n`)
   const handle = await prepareDatabase(config, log)
+  const checkpoints = startAuditCheckpoints(config, handle, log)
   const app = await buildApp({
     store: handle,
     now: config.now,
@@ -90,6 +126,7 @@ export async function startServer(
     secureCookies: config.env === 'production',
     ...(config.workers === undefined ? {} : { projectionThreads: config.workers }),
     maxConcurrentRuns: config.maxConcurrentRuns,
+    ...(checkpoints.source === undefined ? {} : { auditCheckpoints: checkpoints.source }),
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()
@@ -99,6 +136,7 @@ export async function startServer(
   let stopping: Promise<void> | null = null
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      checkpoints.stop()
       await app.close()
       await handle.close()
       log('stopped (server and database closed)')

@@ -65,6 +65,8 @@ export interface RouteContext {
   readonly projectionThreads?: number | undefined
   /** The server's limit on heavy runs computing at once, and their queue (issue 14). */
   readonly runQueue: RunQueue
+  /** Where signed audit checkpoints are kept, and whose signatures count. */
+  readonly auditCheckpoints?: AuditCheckpointSource | undefined
 }
 
 export const SESSION_COOKIE = 'sma_session'
@@ -75,6 +77,12 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
     .code(p.status)
     .header('content-type', 'application/problem+json; charset=utf-8')
     .send(JSON.stringify(p))
+}
+
+/** A directory of signed audit checkpoints and the key fingerprints trusted to sign them. */
+export interface AuditCheckpointSource {
+  readonly dir: string
+  readonly trusted: ReadonlySet<string>
 }
 
 /** The data-level scope of a request: the asker's delegation, or the public. */

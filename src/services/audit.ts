@@ -1,8 +1,19 @@
-import { createHash, randomBytes } from 'node:crypto'
-import { sql } from 'kysely'
-import { canonicalJson } from '../domain/audit/canonical-json.js'
-import type { AccessScope, Visibility } from '../domain/access/scope.js'
-import type { Db, DbOrTrx, Dialect } from '../db/database.js'
+import { randomBytes } from 'node:crypto'
+import { sql, type Selectable } from 'kysely'
+import {
+  chainOf,
+  entryHashV1,
+  entryHashV2,
+  GENESIS,
+  payloadDigest,
+  verifyChains,
+  type ChainAnchor,
+  type ChainEntry,
+  type ChainFault,
+  type ChainResult,
+} from '../domain/audit/chain.js'
+import type { Visibility } from '../domain/access/scope.js'
+import type { AuditLogTable, Db, DbOrTrx, Dialect } from '../db/database.js'
 
 /** Who performs a write: a user, or the system (seeding, migrations). */
 export interface Actor {
@@ -24,160 +35,202 @@ export interface AuditNote {
   readonly action: string
   /** e.g. `position:3f…`. */
   readonly object: string
-  /** private: only the acting party sees the entry; its payload digest is a salted commitment. */
+  /**
+   * private: the entry goes to the acting party's own chain, seen only by that party; otherwise
+   * to the shared chain. Every payload digest is a salted commitment (the salt is stored).
+   */
   readonly visibility: Visibility
   readonly payload: unknown
 }
 
 export type Audit = (note: AuditNote) => void
 
-const GENESIS = '0'.repeat(64)
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+/** A fresh payload salt: 16 random bytes as 32 hex digits. */
+const randomSalt = (): string => randomBytes(16).toString('hex')
 
-export interface AuditRow {
-  readonly seq: number
-  readonly at: string
-  readonly actor: string
-  readonly party: string
-  readonly action: string
-  readonly object: string
-  readonly visibility: Visibility
-  readonly payload_digest: string
-  readonly prev_hash: string
-  readonly hash: string
-}
+export type AuditRow = Selectable<AuditLogTable>
 
-/** `hash = SHA-256("audit.v1" ‖ canonical JSON of the row without its hash)`. */
-export function entryHash(row: Omit<AuditRow, 'hash'>): string {
-  return sha256(
-    'audit.v1' +
-      canonicalJson({
-        seq: row.seq,
-        at: row.at,
-        actor: row.actor,
-        party: row.party,
-        action: row.action,
-        object: row.object,
-        visibility: row.visibility,
-        payloadDigest: row.payload_digest,
-        prevHash: row.prev_hash,
-      }),
-  )
+/** A stored row as the pure chain functions see it. */
+export function chainEntryOf(r: AuditRow): ChainEntry {
+  return {
+    chain: r.chain,
+    seq: r.chain_seq,
+    at: r.at,
+    actor: r.actor,
+    party: r.party,
+    action: r.action,
+    object: r.object,
+    visibility: r.visibility,
+    payloadDigest: r.payload_digest,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }
 }
 
 /**
  * The one choke point for writes: runs `fn` in a transaction, lets it record audit notes, and
- * appends them to the hash chain in the same transaction. Appends are serialised (SQLite has a
- * single connection; PostgreSQL takes a transaction-scoped advisory lock), so the chain never
- * forks. A write that records no audit note is a bug and rolls back.
+ * appends each to its chain (src/domain/audit/chain.ts) in the same transaction. Appends are
+ * serialised (SQLite has a single connection; PostgreSQL takes a transaction-scoped advisory
+ * lock), so no chain forks. A write that records no audit note is a bug and rolls back. `salt`
+ * replaces the random payload salt in tests that compare two logs.
  */
 export async function withTransaction<T>(
-  by: { readonly store: Store; readonly actor: Actor; readonly now?: () => Date },
+  by: {
+    readonly store: Store
+    readonly actor: Actor
+    readonly now?: () => Date
+    readonly salt?: (chain: string, seq: number) => string
+  },
   fn: (trx: DbOrTrx, audit: Audit) => Promise<T>,
 ): Promise<T> {
-  const { store, actor, now = () => new Date() } = by
+  const { store, actor, now = () => new Date(), salt = randomSalt } = by
   return store.db.transaction().execute(async (trx) => {
     if (store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7301)`.execute(trx)
     const notes: AuditNote[] = []
     const result = await fn(trx, (n) => notes.push(n))
     if (notes.length === 0) throw new Error('withTransaction: a write recorded no audit entry')
-    const head = await trx
+    const last = await trx
       .selectFrom('audit_log')
-      .select(['seq', 'hash'])
+      .select('seq')
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst()
-    let seq = head?.seq ?? 0
-    let prev = head?.hash ?? GENESIS
+    let seq = last?.seq ?? 0
+    const heads = new Map<string, { seq: number; hash: string }>()
+    const headOf = async (chain: string): Promise<{ seq: number; hash: string }> => {
+      const known = heads.get(chain)
+      if (known) return known
+      const h = await trx
+        .selectFrom('audit_log')
+        .select(['chain_seq', 'hash'])
+        .where('chain', '=', chain)
+        .orderBy('chain_seq', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+      return h ? { seq: h.chain_seq, hash: h.hash } : { seq: 0, hash: GENESIS }
+    }
     const at = now().toISOString()
     for (const n of notes) {
       seq += 1
-      const body = canonicalJson(n.payload ?? null)
-      const digest =
-        n.visibility === 'private' ? sha256(randomBytes(16).toString('hex') + body) : sha256(body)
-      const row = {
-        seq,
+      const chain = chainOf(n.visibility, actor.party)
+      const head = await headOf(chain)
+      const entry = {
+        chain,
+        seq: head.seq + 1,
         at,
         actor: actor.label,
         party: actor.party,
         action: n.action,
         object: n.object,
         visibility: n.visibility,
-        payload_digest: digest,
-        prev_hash: prev,
+        payloadDigest: '',
+        prevHash: head.hash,
       }
-      const hash = entryHash(row)
+      const s = salt(chain, entry.seq)
+      entry.payloadDigest = payloadDigest(s, n.payload)
+      const hash = entryHashV2(entry)
       await trx
         .insertInto('audit_log')
-        .values({ ...row, hash })
+        .values({
+          seq,
+          at,
+          actor: entry.actor,
+          party: entry.party,
+          action: entry.action,
+          object: entry.object,
+          visibility: n.visibility,
+          payload_digest: entry.payloadDigest,
+          prev_hash: entry.prevHash,
+          hash,
+          chain,
+          chain_seq: entry.seq,
+          salt: s,
+          v1_hash: null,
+        })
         .execute()
-      prev = hash
+      heads.set(chain, { seq: entry.seq, hash })
     }
     return result
   })
 }
 
+/** Every chain's entries, each sorted by its number (for verification and checkpoints). */
+export async function readChains(db: DbOrTrx): Promise<Map<string, ChainEntry[]>> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('chain')
+    .orderBy('chain_seq')
+    .orderBy('seq')
+    .execute()
+  const byChain = new Map<string, ChainEntry[]>()
+  for (const r of rows) {
+    const list = byChain.get(r.chain) ?? []
+    list.push(chainEntryOf(r))
+    byChain.set(r.chain, list)
+  }
+  return byChain
+}
+
 export type ChainVerdict =
-  | { readonly ok: true; readonly entries: number; readonly head: string }
+  | {
+      readonly ok: true
+      /** Entries in all chains together. */
+      readonly entries: number
+      readonly chains: readonly ChainResult[]
+      /** The chain of before migration 0008, re-walked by its old hashes. */
+      readonly legacy: ChainResult
+    }
   | {
       readonly ok: false
       readonly entries: number
+      readonly chains: readonly ChainResult[]
+      readonly legacy: ChainResult
+      /** The first broken chain, its first missing or changed entry and why. */
+      readonly chain: string
       readonly seq: number
-      readonly reason: 'modified' | 'missing' | 'inserted or reordered' | 'broken link'
+      readonly reason: ChainFault
     }
-
-/** Re-walks the whole chain and names the first broken entry. */
-export async function verifyAuditChain(db: DbOrTrx): Promise<ChainVerdict> {
-  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').execute()
-  let prev = GENESIS
-  let expectedSeq = 1
-  for (const r of rows) {
-    const seq = r.seq
-    if (seq !== expectedSeq) {
-      return {
-        ok: false,
-        entries: rows.length,
-        seq: Math.min(seq, expectedSeq),
-        reason: seq > expectedSeq ? 'missing' : 'inserted or reordered',
-      }
-    }
-    if (r.prev_hash !== prev) return { ok: false, entries: rows.length, seq, reason: 'broken link' }
-    if (entryHash({ ...r, seq }) !== r.hash) {
-      return { ok: false, entries: rows.length, seq, reason: 'modified' }
-    }
-    prev = r.hash
-    expectedSeq += 1
-  }
-  return { ok: true, entries: rows.length, head: prev }
-}
 
 /**
- * Audit entries an admin of a party may see: everything public or shared, plus the private
- * entries of the admin's own party (the other party's private activity stays invisible).
+ * Re-walks every chain (and, given a signed checkpoint's anchors, compares each with what was
+ * anchored) and names the first broken chain and entry. `sma audit verify` and the API's
+ * verification call this one function.
  */
-export async function listAudit(
+export async function verifyAuditChain(
   db: DbOrTrx,
-  scope: AccessScope,
-  opts: { readonly limit: number; readonly before?: number },
-): Promise<AuditRow[]> {
-  let q = db.selectFrom('audit_log').selectAll()
-  if (scope.kind === 'public') q = q.where('visibility', '=', 'public')
-  else {
-    const party = scope.party
-    q = q.where((eb) => eb.or([eb('visibility', '!=', 'private'), eb('party', '=', party)]))
-  }
-  if (opts.before !== undefined) q = q.where('seq', '<', opts.before)
-  const rows = await q.orderBy('seq', 'desc').limit(opts.limit).execute()
-  return rows
+  anchors: readonly ChainAnchor[] = [],
+): Promise<ChainVerdict> {
+  const chains = verifyChains(await readChains(db), anchors)
+  const legacy = await verifyLegacy(db)
+  const entries = chains.reduce((n, c) => n + c.entries, 0)
+  const bad = [...chains, legacy].find((c): c is Extract<ChainResult, { ok: false }> => !c.ok)
+  if (bad === undefined) return { ok: true, entries, chains, legacy }
+  return { ok: false, entries, chains, legacy, chain: bad.chain, seq: bad.seq, reason: bad.reason }
 }
 
-/** The hash of the newest audit entry (the head of the chain), or null for an empty log. */
-export async function auditHead(db: DbOrTrx): Promise<string | null> {
-  const head = await db
+/** The entries written before migration 0008, checked by their kept v1 hashes. */
+async function verifyLegacy(db: DbOrTrx): Promise<ChainResult> {
+  const rows = await db
     .selectFrom('audit_log')
-    .select('hash')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  return head?.hash ?? null
+    .selectAll()
+    .where('v1_hash', 'is not', null)
+    .orderBy('seq')
+    .execute()
+  const chain = 'v1'
+  let prev = GENESIS
+  for (const [i, r] of rows.entries()) {
+    const fail = (reason: ChainFault): ChainResult => ({
+      chain,
+      ok: false,
+      entries: rows.length,
+      seq: i + 1,
+      reason,
+    })
+    if (r.seq !== i + 1) return fail(r.seq > i + 1 ? 'missing' : 'inserted or reordered')
+    const legacy = { ...r, payloadDigest: r.payload_digest, prevHash: prev }
+    if (entryHashV1(legacy) !== r.v1_hash) return fail('modified')
+    prev = r.v1_hash
+  }
+  return { chain, ok: true, entries: rows.length, head: prev }
 }

@@ -147,7 +147,7 @@ export async function login(
       audit({
         action: 'session.login',
         object: `user:${row.id}`,
-        visibility: 'public',
+        visibility: 'private',
         payload: null,
       })
     },
@@ -247,7 +247,7 @@ export async function logout(store: Store, auth: Authenticated, now: () => Date)
     audit({
       action: 'session.logout',
       object: `user:${auth.user.id}`,
-      visibility: 'public',
+      visibility: 'private',
       payload: null,
     })
   })
@@ -289,7 +289,7 @@ export async function createApiToken(
     audit({
       action: 'token.create',
       object: `token:${id}`,
-      visibility: 'public',
+      visibility: 'private',
       payload: { userId, name },
     })
   })
@@ -326,7 +326,7 @@ export async function revokeApiToken(
       .where('user_id', '=', userId)
       .executeTakeFirst()
     if (Number(res.numDeletedRows) !== 1) throw new DomainError('not-found', 'No such resource.')
-    audit({ action: 'token.revoke', object: `token:${id}`, visibility: 'public', payload: null })
+    audit({ action: 'token.revoke', object: `token:${id}`, visibility: 'private', payload: null })
   })
 }
 

@@ -1,28 +1,100 @@
+import { readFileSync, writeFileSync } from 'node:fs'
 import type { Command } from '@commander-js/extra-typings'
+import { loadConfig } from '../../config.js'
+import { DomainError } from '../../domain/errors.js'
 import { verifyAuditChain } from '../../services/audit.js'
+import { brokenChain, createCheckpoint, openCheckpoint } from '../../services/audit-checkpoint.js'
+import { loadInstanceKey } from '../../services/signing/instance-key.js'
 import { CliError } from '../cli-error.js'
 import { openCliDatabase } from './db.js'
 
-/** `sma audit verify`: re-walks the hash chain; exit 3 and the first broken entry if broken. */
+const collect = (value: string, previous: string[]): string[] => [...previous, value]
+
+/**
+ * `sma audit verify [--checkpoint FILE]`: re-walks every chain (and compares it with a signed
+ * checkpoint); exit 3 naming the chain and its first missing or changed entry.
+ * `sma audit checkpoint --out FILE`: writes a signed checkpoint of every chain's head.
+ */
 export function registerAudit(program: Command): void {
   const audit = program.command('audit').description('the tamper-evident audit log')
   audit
     .command('verify')
-    .description('re-walk the hash chain and name the first broken entry')
+    .description('re-walk the hash chains and name the first broken entry')
     .option('--db <location>', 'database instead of SMA_DB')
+    .option('--checkpoint <file>', 'also compare with this signed checkpoint')
+    .option(
+      '--trust <fingerprint>',
+      'a signer fingerprint (sha256:…) to accept, repeatable; default the instance key',
+      collect,
+      [] as string[],
+    )
     .action(async (opts) => {
+      let anchors: ReturnType<typeof openCheckpoint> | undefined
+      if (opts.checkpoint !== undefined) {
+        const trusted = new Set(opts.trust)
+        if (trusted.size === 0) {
+          const key = instanceKey(false)
+          if (key === undefined)
+            throw new CliError(
+              'name the checkpoint signer with --trust sha256:…, or set SMA_INSTANCE_KEY or SMA_INSTANCE_KEY_FILE',
+            )
+          trusted.add(key.fingerprint)
+        }
+        anchors = openCheckpoint(readText(opts.checkpoint), trusted)
+      }
       const handle = await openCliDatabase(opts.db)
       try {
-        const v = await verifyAuditChain(handle.db)
-        if (!v.ok) {
-          throw new CliError(
-            `audit chain broken at entry ${v.seq} (${v.reason}); ${v.entries} entries`,
-            3,
-          )
-        }
-        process.stdout.write(`audit chain ok: ${v.entries} entries, head ${v.head}\n`)
+        const v = await verifyAuditChain(handle.db, anchors?.anchors ?? [])
+        if (!v.ok) throw new CliError(`${brokenChain(v).message}; ${String(v.entries)} entries`, 3)
+        const chains = v.chains.map((c) => `${c.chain} ${String(c.entries)}`).join(', ')
+        const against = anchors === undefined ? '' : ` (checkpoint of ${anchors.signedAt} holds)`
+        process.stdout.write(`audit chains ok: ${chains || 'empty'}${against}\n`)
       } finally {
         await handle.close()
       }
     })
+  audit
+    .command('checkpoint')
+    .description('write a signed checkpoint of every chain head (Ed25519 instance key)')
+    .requiredOption('--out <file>', 'where to write the checkpoint (JSON)')
+    .option('--db <location>', 'database instead of SMA_DB')
+    .action(async (opts) => {
+      const key = instanceKey(true)
+      if (key === undefined)
+        throw new CliError('set SMA_INSTANCE_KEY or SMA_INSTANCE_KEY_FILE to sign checkpoints')
+      const handle = await openCliDatabase(opts.db)
+      try {
+        let doc
+        try {
+          doc = await createCheckpoint(handle.db, key, loadConfig().now())
+        } catch (err) {
+          if (err instanceof DomainError && err.code === 'unprocessable')
+            throw new CliError(err.message, 3)
+          throw err
+        }
+        writeFileSync(opts.out, `${JSON.stringify(doc, null, 2)}\n`)
+        const heads = doc.payload.chains.map((c) => `${c.chain} ${String(c.entries)}`).join(', ')
+        process.stdout.write(
+          `checkpoint written to ${opts.out}: ${heads || 'empty'}; signer ${key.fingerprint}\n`,
+        )
+      } finally {
+        await handle.close()
+      }
+    })
+}
+
+function instanceKey(create: boolean) {
+  try {
+    return loadInstanceKey(loadConfig().instanceKey, { create })
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err))
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    throw new CliError(`cannot read ${file}`)
+  }
 }

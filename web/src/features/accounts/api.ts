@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
-import type { AuditResponse } from '../../../../src/contracts/audit.js'
+import type { AuditResponse, AuditVerification } from '../../../../src/contracts/audit.js'
 import type { tokenCreated, TokenView } from '../../../../src/contracts/auth.js'
 import { api } from '../../api/client'
 import { useCsrfToken } from '../../api/session'
@@ -28,11 +28,32 @@ export function useCreateToken() {
   })
 }
 
-export function useAudit(enabled: boolean) {
+/** The audit log's filters as the page keeps them (empty string = no filter). */
+export interface AuditFilters {
+  readonly actor: string
+  readonly action: string
+  readonly object: string
+  readonly from: string
+  readonly to: string
+  readonly chain: '' | 'shared' | 'own'
+}
+
+export const AUDIT_PAGE_SIZE = 50
+
+export function useAudit(enabled: boolean, filters: AuditFilters, offset: number) {
+  const params = new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE), offset: String(offset) })
+  for (const [k, v] of Object.entries(filters)) if (v !== '') params.set(k, v)
   return useQuery({
-    queryKey: ['audit'],
-    queryFn: ({ signal }) => api<AuditResponse>('/api/audit', { signal }),
-    select: (d) => d.entries,
+    queryKey: ['audit', params.toString()],
+    queryFn: ({ signal }) => api<AuditResponse>(`/api/audit?${params.toString()}`, { signal }),
+    placeholderData: keepPreviousData,
     enabled,
+  })
+}
+
+/** Runs the same chain verification as `sma audit verify` on the server. */
+export function useVerifyAudit() {
+  return useMutation({
+    mutationFn: () => api<AuditVerification>('/api/audit/verification'),
   })
 }
