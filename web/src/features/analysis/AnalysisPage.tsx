@@ -72,7 +72,14 @@ export function AnalysisPage() {
             ))}
           </ul>
         )}
-        {selected !== null && <ResultView negotiationId={id} analysisId={selected} party={party} />}
+        {selected !== null && (
+          <ResultView
+            negotiationId={id}
+            analysisId={selected}
+            party={party}
+            setup={analyses.data?.find((a) => a.id === selected)?.setup}
+          />
+        )}
         {canWrite && (
           <NewAnalysisForm
             negotiationId={id}

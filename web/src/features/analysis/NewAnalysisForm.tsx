@@ -1,8 +1,11 @@
 import { useState, type SyntheticEvent } from 'react'
+import type { PositionView } from '../../../../src/contracts/positions.js'
 import type { Delegation } from '../../../../src/domain/index.js'
 import { useLang } from '../../i18n/i18n'
 import { Field, SelectField, TextAreaField } from '../../ui/Field'
+import { MoneyField } from '../../ui/MoneyField'
 import { ErrorBox } from '../../ui/Status'
+import { usePositions } from '../negotiations/api'
 import { useCreateAnalysis } from './api'
 import {
   DEFAULT_ASSUMPTIONS,
@@ -30,6 +33,25 @@ const initialForm = (base: string, viewpoint: Delegation): SetupForm => ({
   parties: { KR: defaultParty('KR'), US: defaultParty('US') },
 })
 
+const other = (p: Delegation): Delegation => (p === 'KR' ? 'US' : 'KR')
+
+/**
+ * The form starting from a saved position: our reservation value and our estimate of the other
+ * side's become both sides' no-deal values (won per year, so amounts are yearly averages).
+ */
+function fromPosition(f: SetupForm, party: Delegation, pos: PositionView): SetupForm {
+  const them = other(party)
+  return {
+    ...f,
+    measure: 'average-per-year',
+    parties: {
+      ...f.parties,
+      [party]: { ...f.parties[party], noDealPerYear: pos.reservationValue ?? '' },
+      [them]: { ...f.parties[them], noDealPerYear: pos.estimateOfOther.reservationValue ?? '' },
+    },
+  }
+}
+
 export function NewAnalysisForm({
   negotiationId,
   party,
@@ -43,7 +65,9 @@ export function NewAnalysisForm({
 }) {
   const { t } = useLang()
   const create = useCreateAnalysis(negotiationId)
+  const positions = usePositions(negotiationId, true)
   const [title, setTitle] = useState('')
+  const [positionId, setPositionId] = useState('')
   const [form, setForm] = useState(() => initialForm(base, party))
   const included = includedLevers(form)
   const valid = title.trim() !== '' && included.length > 0
@@ -61,6 +85,13 @@ export function NewAnalysisForm({
       },
     )
   }
+  const choosePosition = (id: string) => {
+    setPositionId(id)
+    const pos = positions.data?.find((p) => p.id === id)
+    if (pos === undefined) return
+    setForm((f) => fromPosition(f, party, pos))
+    if (title.trim() === '') setTitle(t('analysis.titleFrom', { position: pos.title }))
+  }
   const setLever = (l: Lever, patch: Partial<SetupForm['levers'][Lever]>) => {
     setForm((f) => ({ ...f, levers: { ...f.levers, [l]: { ...f.levers[l], ...patch } } }))
   }
@@ -74,73 +105,109 @@ export function NewAnalysisForm({
     }))
   }
   return (
-    <form className="inline-form analysis-form" onSubmit={submit} aria-labelledby="new-analysis-h">
+    <form
+      className="stacked-form analysis-form"
+      onSubmit={submit}
+      aria-labelledby="new-analysis-h"
+      data-testid="new-analysis"
+    >
       <h3 id="new-analysis-h">{t('analysis.new')}</h3>
       <p className="muted small">{t('analysis.baseIs', { base })}</p>
-      <Field label={t('analysis.analysisTitle')} value={title} required onValue={setTitle} />
-      <SelectField
-        label={t('analysis.measure')}
-        value={form.measure}
-        onValue={(v) => {
-          setForm((f) => ({ ...f, measure: v === 'total' ? 'total' : 'average-per-year' }))
-        }}
-      >
-        <option value="average-per-year">{t('analysis.amount.average-per-year')}</option>
-        <option value="total">{t('analysis.amount.total')}</option>
-      </SelectField>
+      <div className="form-grid">
+        <SelectField
+          label={t('analysis.startFrom')}
+          value={positionId}
+          testId="analysis-position"
+          onValue={choosePosition}
+          hint={positions.data?.length === 0 ? t('analysis.noPositionYet') : undefined}
+        >
+          <option value="">{t('analysis.noPosition')}</option>
+          {(positions.data ?? []).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </SelectField>
+        <Field label={t('analysis.analysisTitle')} value={title} required onValue={setTitle} />
+        <SelectField
+          label={t('analysis.measure')}
+          value={form.measure}
+          onValue={(v) => {
+            setForm((f) => ({ ...f, measure: v === 'total' ? 'total' : 'average-per-year' }))
+          }}
+        >
+          <option value="average-per-year">{t('analysis.amount.average-per-year')}</option>
+          <option value="total">{t('analysis.amount.total')}</option>
+        </SelectField>
+      </div>
       <fieldset>
         <legend>{t('analysis.levers')}</legend>
-        {LEVERS.map((l) => (
-          <div className="field" key={l}>
-            <label>
+        <div className="form-grid">
+          {LEVERS.map((l) => (
+            <div className="field" key={l}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={form.levers[l].on}
+                  onChange={(e) => {
+                    setLever(l, { on: e.target.checked })
+                  }}
+                />{' '}
+                {t(`analysis.lever.${l}`)}
+              </label>
               <input
-                type="checkbox"
-                checked={form.levers[l].on}
+                aria-label={t('analysis.valuesOf', { lever: t(`analysis.lever.${l}`) })}
+                value={form.levers[l].values}
+                disabled={!form.levers[l].on}
                 onChange={(e) => {
-                  setLever(l, { on: e.target.checked })
+                  setLever(l, { values: e.target.value })
                 }}
-              />{' '}
-              {t(`analysis.lever.${l}`)}
-            </label>
-            <input
-              aria-label={t('analysis.valuesOf', { lever: t(`analysis.lever.${l}`) })}
-              value={form.levers[l].values}
-              disabled={!form.levers[l].on}
-              onChange={(e) => {
-                setLever(l, { values: e.target.value })
-              }}
-            />
-          </div>
-        ))}
+              />
+            </div>
+          ))}
+        </div>
       </fieldset>
-      <TextAreaField
-        label={t('analysis.assumptions')}
-        rows={4}
-        value={form.assumptions}
-        onValue={(v) => {
-          setForm((f) => ({ ...f, assumptions: v }))
-        }}
-      />
-      {(['KR', 'US'] as const).map((p) => (
-        <fieldset key={p}>
+      {([party, other(party)] as const).map((p) => (
+        <fieldset key={p} data-testid={`analysis-party-${p}`}>
           <legend>
             {p === party
               ? t('analysis.axisOwn', { party: t(`partyAdj.${p}`) })
               : t('analysis.axisEstimate', { party: t(`partyAdj.${p}`) })}
           </legend>
-          {(['costWeight', 'reservation'] as const).map((k) => (
-            <Field
-              key={k}
-              label={t(`analysis.${k}`)}
-              inputMode="decimal"
-              value={form.parties[p][k]}
+          <div className="form-grid">
+            <MoneyField
+              label={
+                p === party
+                  ? t('analysis.noDealOwn')
+                  : t('analysis.noDealOther', { party: t(`partyAdj.${p}`) })
+              }
+              value={form.parties[p].noDealPerYear}
+              testId={`analysis-nodeal-${p}`}
               onValue={(v) => {
-                setParty(p, (pf) => ({ ...pf, [k]: v }))
+                setParty(p, (pf) => ({ ...pf, noDealPerYear: v }))
               }}
             />
-          ))}
+            {form.parties[p].noDealPerYear.trim() === '' && (
+              <Field
+                label={t('analysis.reservation')}
+                inputMode="decimal"
+                value={form.parties[p].reservation}
+                onValue={(v) => {
+                  setParty(p, (pf) => ({ ...pf, reservation: v }))
+                }}
+              />
+            )}
+            <Field
+              label={t('analysis.costWeight')}
+              inputMode="decimal"
+              value={form.parties[p].costWeight}
+              onValue={(v) => {
+                setParty(p, (pf) => ({ ...pf, costWeight: v }))
+              }}
+            />
+          </div>
           {included.map((l) => (
-            <div key={l}>
+            <div className="form-grid" key={l}>
               <Field
                 label={t('analysis.weightOf', { lever: t(`analysis.lever.${l}`) })}
                 inputMode="decimal"
@@ -160,9 +227,19 @@ export function NewAnalysisForm({
           ))}
         </fieldset>
       ))}
-      <button type="submit" disabled={!valid || create.isPending}>
-        {t('analysis.create')}
-      </button>
+      <TextAreaField
+        label={t('analysis.assumptions')}
+        rows={4}
+        value={form.assumptions}
+        onValue={(v) => {
+          setForm((f) => ({ ...f, assumptions: v }))
+        }}
+      />
+      <div className="actions">
+        <button type="submit" disabled={!valid || create.isPending}>
+          {t('analysis.create')}
+        </button>
+      </div>
       {create.isError && <ErrorBox error={create.error} />}
     </form>
   )

@@ -1,6 +1,12 @@
 import { useMemo, useState } from 'react'
-import type { AnalysisResult, SimulationResult } from '../../../../src/contracts/analyses.js'
+import type {
+  AnalysisResult,
+  AnalysisView,
+  SimulationResult,
+} from '../../../../src/contracts/analyses.js'
 import type { Delegation } from '../../../../src/domain/index.js'
+import { useRecord } from '../../api/record'
+import { formatMoney } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { Chart } from '../../ui/Chart'
 import { Money } from '../../ui/Money'
@@ -8,20 +14,24 @@ import { PlainTable } from '../../ui/PlainTable'
 import { ErrorBox, Loading } from '../../ui/Status'
 import { useAnalysisResult } from './api'
 import { SimulatePanel } from './SimulatePanel'
-import { bidText, planeOption, SOLUTIONS, utilitiesText } from './view'
+import { planeOption, SOLUTIONS, utilitiesText } from './view'
+import { checkReservation, packageWords, roundToStep } from './words'
 
 /** A stored analysis computed: the plane, a simulation, and the tables behind the chart. */
 export function ResultView({
   negotiationId,
   analysisId,
   party,
+  setup,
 }: {
   readonly negotiationId: string
   readonly analysisId: string
   readonly party: Delegation
+  readonly setup?: AnalysisView['setup'] | undefined
 }) {
   const { t } = useLang()
   const q = useAnalysisResult(negotiationId, analysisId)
+  const step = useRoundingStep(setup?.baseAgreement)
   const [sim, setSim] = useState<SimulationResult | null>(null)
   const [simFor, setSimFor] = useState(analysisId)
   if (simFor !== analysisId) {
@@ -42,17 +52,19 @@ export function ResultView({
           zopa: r.zopa.outcomes,
         })}
       </p>
+      <ReservationWarning r={r} party={party} setup={setup} step={step} />
       <UtilityPlane r={r} party={party} sim={sim} />
       <SimulatePanel
         negotiationId={negotiationId}
         analysisId={analysisId}
         profiles={r.profiles}
         sim={sim}
+        step={step}
         onResult={setSim}
       />
-      <ProposalsTable r={r} />
-      <SolutionsTable r={r} />
-      <FrontierTable r={r} />
+      <ProposalsTable r={r} step={step} />
+      <SolutionsTable r={r} step={step} />
+      <FrontierTable r={r} step={step} />
     </section>
   )
 }
@@ -80,7 +92,7 @@ function useAmountHeader(r: AnalysisResult): string {
 }
 
 /** The proposals on the plane as a table (the chart's numbered points, in order). */
-function ProposalsTable({ r }: { readonly r: AnalysisResult }) {
+function ProposalsTable({ r, step }: { readonly r: AnalysisResult; readonly step: bigint }) {
   const { t } = useLang()
   const amount = useAmountHeader(r)
   const proposals = r.proposals ?? []
@@ -113,7 +125,7 @@ function ProposalsTable({ r }: { readonly r: AnalysisResult }) {
           <td className="num">{p.roundNumber ?? '—'}</td>
           <td className="num">{utilitiesText(p.utility)}</td>
           <td className="num">
-            <Money minor={p.amount} currency="KRW" />
+            <Money minor={roundToStep(p.amount, step)} currency="KRW" />
           </td>
         </tr>
       ))}
@@ -121,7 +133,7 @@ function ProposalsTable({ r }: { readonly r: AnalysisResult }) {
   )
 }
 
-function SolutionsTable({ r }: { readonly r: AnalysisResult }) {
+function SolutionsTable({ r, step }: { readonly r: AnalysisResult; readonly step: bigint }) {
   const { t } = useLang()
   const amount = useAmountHeader(r)
   return (
@@ -140,10 +152,10 @@ function SolutionsTable({ r }: { readonly r: AnalysisResult }) {
         return (
           <tr key={k}>
             <th scope="row">{t(`analysis.solution.${k}`)}</th>
-            <td>{s === null ? '—' : bidText(s.bid)}</td>
+            <td>{s === null ? '—' : packageWords(s.bid, t)}</td>
             <td className="num">{s === null ? '—' : utilitiesText(s.utility)}</td>
             <td className="num">
-              <Money minor={s?.amount ?? null} currency="KRW" />
+              <Money minor={rounded(s?.amount, step)} currency="KRW" />
             </td>
           </tr>
         )
@@ -152,7 +164,7 @@ function SolutionsTable({ r }: { readonly r: AnalysisResult }) {
   )
 }
 
-function FrontierTable({ r }: { readonly r: AnalysisResult }) {
+function FrontierTable({ r, step }: { readonly r: AnalysisResult; readonly step: bigint }) {
   const { t } = useLang()
   const amount = useAmountHeader(r)
   return (
@@ -168,14 +180,86 @@ function FrontierTable({ r }: { readonly r: AnalysisResult }) {
     >
       {r.frontier.map((p) => (
         <tr key={p.utility.join(',')}>
-          <td>{bidText(p.bid)}</td>
+          <td>{packageWords(p.bid, t)}</td>
           <td className="num">{utilitiesText(p.utility)}</td>
           <td className="num">{p.outcomes}</td>
           <td className="num">
-            <Money minor={p.amount ?? null} currency="KRW" />
+            <Money minor={rounded(p.amount, step)} currency="KRW" />
           </td>
         </tr>
       ))}
     </PlainTable>
+  )
+}
+
+const rounded = (amount: string | null | undefined, step: bigint): string | null =>
+  amount === null || amount === undefined ? null : roundToStep(amount, step)
+
+/**
+ * The rounding step of the base agreement's yearly amounts (the 12th SMA: ₩100 million): amounts
+ * are shown as the rules round them. 1 (exact) until the record is loaded or without a step.
+ */
+function useRoundingStep(base: string | undefined): bigint {
+  const record = useRecord()
+  const spec = record.data?.agreements.find((a) => a.id === base)
+  const steps = (spec?.rules ?? []).map((r) => ('rounding' in r ? BigInt(r.rounding.step) : 1n))
+  return steps.reduce((a, b) => (b > a ? b : a), 1n)
+}
+
+/**
+ * Our saved reservation value (the setup's no-deal value for our side, won per year) against
+ * every bargaining solution: a solution we would pay more for (KR) or receive less from (US) than
+ * our reservation value is named, so nobody reads a Nash point as acceptable when it is not.
+ */
+function ReservationWarning({
+  r,
+  party,
+  setup,
+  step,
+}: {
+  readonly r: AnalysisResult
+  readonly party: Delegation
+  readonly setup: AnalysisView['setup'] | undefined
+  readonly step: bigint
+}) {
+  const { t, lang } = useLang()
+  const own = setup?.parties.find((p) => p.party === party)?.noDealPerYear
+  if (setup === undefined || own === undefined || setup.measure !== 'average-per-year') {
+    return (
+      <p className="muted small" data-testid="reservation-check">
+        {t('analysis.noReservationToCheck')}
+      </p>
+    )
+  }
+  const outside = SOLUTIONS.filter((k) => checkReservation(r[k]?.amount, own, party) === 'outside')
+  const reservation = formatMoney(own.split('.')[0] ?? own, 'KRW', lang)
+  if (outside.length === 0) {
+    return (
+      <p className="muted small" data-testid="reservation-check">
+        {t('analysis.allInside', { reservation })}
+      </p>
+    )
+  }
+  return (
+    <div className="warning-box" role="alert" data-testid="reservation-warning">
+      <p>
+        <strong>
+          {t(party === 'KR' ? 'analysis.aboveReservation' : 'analysis.belowReservation', {
+            reservation,
+          })}
+        </strong>
+      </p>
+      <ul>
+        {outside.map((k) => {
+          const s = r[k]
+          return (
+            <li key={k}>
+              {t(`analysis.solution.${k}`)}: {s === null ? '' : packageWords(s.bid, t)} —{' '}
+              {formatMoney(rounded(s?.amount, step) ?? '0', 'KRW', lang)}
+            </li>
+          )
+        })}
+      </ul>
+    </div>
   )
 }

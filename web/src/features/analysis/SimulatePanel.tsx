@@ -1,18 +1,13 @@
 import { useState, type SyntheticEvent } from 'react'
 import type { SimulationResult } from '../../../../src/contracts/analyses.js'
-import { formatMoney } from '../../i18n/format'
+import { formatDate } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { SelectField, WholeNumberField } from '../../ui/Field'
 import { ErrorBox } from '../../ui/Status'
+import { useNegotiation } from '../negotiations/api'
 import { useSimulation } from './api'
-import {
-  asDelegation,
-  bidText,
-  simulationInput,
-  STRATEGIES,
-  utilitiesText,
-  type Strategy,
-} from './view'
+import { asDelegation, simulationInput, STRATEGIES, utilitiesText, type Strategy } from './view'
+import { runSummary } from './words'
 
 /** Alternating offers on the analysis's packages; the answer stays in this page only. */
 export function SimulatePanel({
@@ -21,15 +16,22 @@ export function SimulatePanel({
   profiles,
   sim,
   onResult,
+  step,
 }: {
   readonly negotiationId: string
   readonly analysisId: string
   readonly profiles: readonly string[]
   readonly sim: SimulationResult | null
   readonly onResult: (s: SimulationResult) => void
+  /** The base agreement's rounding step, for amounts in the summary. */
+  readonly step: bigint
 }) {
   const { t, lang } = useLang()
   const run = useSimulation(negotiationId, analysisId)
+  const next = useNegotiation(negotiationId).data?.nextDeadline ?? null
+  // '' = a fixed number of rounds; otherwise days per round until the next dated deadline
+  const [roundDays, setRoundDays] = useState('')
+  const [ranWith, setRanWith] = useState<{ days: number; today: string } | null>(null)
   const [strategies, setStrategies] = useState<readonly [Strategy, Strategy]>([
     'boulware',
     'conceder',
@@ -38,8 +40,14 @@ export function SimulatePanel({
   const [seed, setSeed] = useState('1')
   const submit = (e: SyntheticEvent) => {
     e.preventDefault()
-    run.mutate(simulationInput(strategies[0], strategies[1], rounds, seed), {
-      onSuccess: onResult,
+    const days = Math.trunc(Number(roundDays))
+    const dated = roundDays !== '' && days >= 1 && days <= 365
+    const body = simulationInput(strategies[0], strategies[1], rounds, seed)
+    run.mutate(dated ? { ...body, roundDays: days } : body, {
+      onSuccess: (r) => {
+        setRanWith(dated ? { days, today: new Date().toISOString().slice(0, 10) } : null)
+        onResult(r)
+      },
     })
   }
   return (
@@ -70,7 +78,33 @@ export function SimulatePanel({
           ))}
         </SelectField>
       ))}
+      <SelectField
+        label={t('analysis.sim.deadline')}
+        value={roundDays}
+        testId="sim-deadline"
+        onValue={setRoundDays}
+        hint={
+          next === null
+            ? t('analysis.sim.noDeadline')
+            : t('analysis.sim.nextDeadline', {
+                label: next.label,
+                date: formatDate(next.date.slice(0, 10), lang),
+              })
+        }
+      >
+        <option value="">{t('analysis.sim.fixedRounds')}</option>
+        {next !== null &&
+          ['7', '14', '30'].map((d) => (
+            <option key={d} value={d}>
+              {t('analysis.sim.roundEvery', {
+                days: d,
+                date: formatDate(next.date.slice(0, 10), lang),
+              })}
+            </option>
+          ))}
+      </SelectField>
       <WholeNumberField
+        disabled={roundDays !== ''}
         label={t('analysis.sim.rounds')}
         min={1}
         max={2000}
@@ -91,17 +125,20 @@ export function SimulatePanel({
       {run.isError && <ErrorBox error={run.error} />}
       {sim !== null && (
         <p role="status" data-testid="simulation-outcome">
-          {sim.agreement === null
-            ? t('analysis.sim.noAgreement', { rounds: sim.roundsPlayed })
-            : t('analysis.sim.agreed', {
-                round: sim.agreement.round + 1,
-                package: bidText(sim.agreement.bid),
-                utilities: utilitiesText(sim.agreement.utility),
-                amount:
-                  sim.agreement.amount === null
-                    ? '—'
-                    : formatMoney(sim.agreement.amount, 'KRW', lang),
-              })}{' '}
+          {runSummary(
+            sim,
+            [asDelegation(profiles[0]), asDelegation(profiles[1])],
+            t,
+            lang,
+            step,
+            ranWith?.days,
+            ranWith?.today,
+          )}{' '}
+          {sim.agreement !== null && (
+            <span className="muted small">
+              {t('analysis.utilitiesAre', { utilities: utilitiesText(sim.agreement.utility) })}{' '}
+            </span>
+          )}
           <span className="muted small">
             {t('analysis.sim.offerCounts', {
               a: sim.offerCounts[0] ?? 0,

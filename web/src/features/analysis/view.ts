@@ -13,6 +13,7 @@ import type {
 import { NAMED_STRATEGIES } from '../../../../src/domain/bargaining/negotiator-spec.js'
 import type { Delegation } from '../../../../src/domain/index.js'
 import { formatMoney, type Lang } from '../../i18n/format'
+import { wonOfText } from '../../ui/money-text'
 
 export type Setup = AnalysisInput['setup']
 export type Lever = Setup['issues'][number]['lever']
@@ -44,6 +45,12 @@ export const DEFAULT_ASSUMPTIONS = [
 export interface PartyForm {
   readonly costWeight: string
   readonly reservation: string
+  /**
+   * The no-deal value in won per year as typed ("1조 6천억"): for our side our saved reservation
+   * value, for the other side our estimate of theirs. When given it sets the reservation line
+   * (the reservation utility is then left out: the API would let it win).
+   */
+  readonly noDealPerYear: string
   readonly priorities: Readonly<Record<Lever, { readonly weight: string; readonly scores: string }>>
 }
 
@@ -54,6 +61,7 @@ export function defaultParty(p: Delegation): PartyForm {
     ? {
         costWeight: '1',
         reservation: '0.25',
+        noDealPerYear: '',
         priorities: {
           ...priorities,
           termYears: { weight: '0.3', scores: '0, 1' },
@@ -63,6 +71,7 @@ export function defaultParty(p: Delegation): PartyForm {
     : {
         costWeight: '1',
         reservation: '0.2',
+        noDealPerYear: '',
         priorities: { ...priorities, termYears: { weight: '0.2', scores: '1, 0' } },
       }
 }
@@ -100,11 +109,16 @@ export function setupOf(f: SetupForm): Setup {
       priorities[l] = { weight: w, scores: list(pf.priorities[l].scores).map(Number) }
     }
     const reservation = Number(pf.reservation)
+    const noDeal = wonOfText(pf.noDealPerYear)
     return {
       party: p,
       costWeight: Number(pf.costWeight) || 0,
       priorities,
-      ...(pf.reservation.trim() === '' || !Number.isFinite(reservation) ? {} : { reservation }),
+      ...(typeof noDeal === 'string'
+        ? { noDealPerYear: noDeal }
+        : pf.reservation.trim() === '' || !Number.isFinite(reservation)
+          ? {}
+          : { reservation }),
     }
   }
   return {
