@@ -40,3 +40,11 @@ describe('password policy (issue 14, finding 9)', () => {
     expect(refusal('demo-password-2026')).toBeNull()
   })
 })
+
+describe('context-specific words (ASVS 5.0 V6.2.11)', () => {
+  it('counts the application’s own words as known to an attacker', () => {
+    // accepted without the list (zxcvbn alone scores it 3+)
+    expect(refusal('SmaDesk2026!')).not.toBeNull()
+    expect(refusal('smadeskusfk1')).not.toBeNull()
+  })
+})

@@ -13,6 +13,29 @@ export const MIN_PASSWORD_LENGTH = 12
 export const MAX_PASSWORD_LENGTH = 256
 export const MIN_PASSWORD_SCORE = 3
 
+/**
+ * Words an attacker tries first against this application (ASVS 5.0 V6.1.2, V6.2.11): its name,
+ * its subject and its users' institutions. They count as known, like the user's own email.
+ */
+export const CONTEXT_WORDS: readonly string[] = [
+  'sma',
+  'smadesk',
+  'sma desk',
+  'special measures agreement',
+  'cost sharing',
+  'defense',
+  'defence',
+  'usfk',
+  'usfj',
+  'rok',
+  'korea',
+  'alliance',
+  'negotiator',
+  'delegation',
+  'mofa',
+  'mnd',
+]
+
 let factory: ZxcvbnFactory | null = null
 /** Built on first use: the dictionaries are large and most processes never check a password. */
 const zxcvbn = (): ZxcvbnFactory =>
@@ -72,7 +95,10 @@ export function assertStrongPassword(password: string, userInputs: readonly stri
       `비밀번호는 ${MAX_PASSWORD_LENGTH}자 이하여야 합니다.`,
     )
   }
-  const inputs = userInputs.flatMap((s) => [s, ...s.split(/[@.\s_-]+/)]).filter((s) => s.length > 2)
+  const inputs = [
+    ...CONTEXT_WORDS,
+    ...userInputs.flatMap((s) => [s, ...s.split(/[@.\s_-]+/)]),
+  ].filter((s) => s.length > 2)
   const r = zxcvbn().check(password, inputs)
   if (r.score >= MIN_PASSWORD_SCORE) return
   const key = warningKey(r)
