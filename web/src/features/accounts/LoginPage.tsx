@@ -122,12 +122,16 @@ function CodeStep({
     e.preventDefault()
     step.mutate(
       { ticket: challenge.ticket, code: code.trim() },
-      { onSuccess: (r) => onDone(r.recoveryCodes) },
+      {
+        onSuccess: (r) => {
+          onDone(r.recoveryCodes)
+        },
+      },
     )
   }
   const err = step.error
   const expired =
-    err instanceof ApiError && err.problem?.detail?.includes('login has expired') === true
+    err instanceof ApiError && err.problem?.detail.includes('login has expired') === true
   return (
     <form className="card narrow-card" onSubmit={submit} aria-labelledby={`${id}-h`}>
       <h1 id={`${id}-h`}>{t('mfa.title')}</h1>

@@ -40,7 +40,11 @@ export function MfaSection() {
   }
   const onRenew = (e: SyntheticEvent) => {
     e.preventDefault()
-    renew.mutate(renewCode.trim(), { onSuccess: () => setRenewCode('') })
+    renew.mutate(renewCode.trim(), {
+      onSuccess: () => {
+        setRenewCode('')
+      },
+    })
   }
   return (
     <section aria-labelledby={`${id}-h`} data-testid="mfa-section">
@@ -58,7 +62,13 @@ export function MfaSection() {
       )}
       {codes && <RecoveryCodes codes={codes} />}
       {s && !s.enabled && !enroll.data && (
-        <button type="button" onClick={() => enroll.mutate()} disabled={enroll.isPending}>
+        <button
+          type="button"
+          onClick={() => {
+            enroll.mutate()
+          }}
+          disabled={enroll.isPending}
+        >
           {t('mfa.turnOn')}
         </button>
       )}
@@ -98,9 +108,13 @@ export function MfaSection() {
               type="button"
               className="secondary"
               disabled={disable.isPending || renewCode.trim() === ''}
-              onClick={() =>
-                disable.mutate(renewCode.trim(), { onSuccess: () => setRenewCode('') })
-              }
+              onClick={() => {
+                disable.mutate(renewCode.trim(), {
+                  onSuccess: () => {
+                    setRenewCode('')
+                  },
+                })
+              }}
             >
               {t('mfa.turnOff')}
             </button>
@@ -147,7 +161,9 @@ export function SessionsSection() {
                   type="button"
                   className="secondary"
                   disabled={end.isPending}
-                  onClick={() => end.mutate(s.id)}
+                  onClick={() => {
+                    end.mutate(s.id)
+                  }}
                 >
                   {t('sessions.end')}
                 </button>
@@ -160,7 +176,13 @@ export function SessionsSection() {
       <button
         type="button"
         disabled={all.isPending}
-        onClick={() => all.mutate(undefined, { onSuccess: () => void navigate('/login') })}
+        onClick={() => {
+          all.mutate(undefined, {
+            onSuccess: () => {
+              void navigate('/login')
+            },
+          })
+        }}
       >
         {t('sessions.endAll')}
       </button>
