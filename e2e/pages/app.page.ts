@@ -1,6 +1,9 @@
-import type { APIRequestContext, ConsoleMessage, Page } from '@playwright/test'
+import type { APIRequestContext, APIResponse, ConsoleMessage, Page } from '@playwright/test'
+import { freshTotpCode } from './totp.js'
 
 export const DEMO_PASSWORD = 'demo-password-2026'
+/** The demo administrator's TOTP secret (src/server/main.ts: DEMO_TOTP_SECRET). */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 export const USERS = {
   krNegotiator: 'kr.negotiator@demo.sma',
   krAnalyst: 'kr.analyst@demo.sma',
@@ -32,15 +35,27 @@ export interface ApiSession {
  * explicitly with API calls) and the CSRF token that cookie-authenticated writes must send.
  */
 export async function apiLogin(request: APIRequestContext, email: string): Promise<ApiSession> {
-  const login = () => request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })
-  let res = await login()
-  // The server limits logins per minute from one address; wait out the window once.
-  if (res.status() === 429) {
-    const wait = Number(res.headers()['retry-after'] ?? 60)
-    await new Promise((r) => setTimeout(r, Math.min(61, wait + 1) * 1000))
-    res = await login()
+  /** Posts, waiting out the server's per-minute limit on logins and codes once. */
+  const post = async (url: string, data: object): Promise<APIResponse> => {
+    let res = await request.post(url, { data })
+    if (res.status() === 429) {
+      const wait = Number(res.headers()['retry-after'] ?? 60)
+      await new Promise((r) => setTimeout(r, Math.min(61, wait + 1) * 1000))
+      res = await request.post(url, { data })
+    }
+    return res
   }
+  let res = await post('/api/auth/login', { email, password: DEMO_PASSWORD })
   if (!res.ok()) throw new Error(`login ${email}: ${res.status()} ${await res.text()}`)
+  const first = (await res.json()) as { mfa?: string; ticket?: string }
+  if (first.mfa === 'code' && first.ticket !== undefined) {
+    // administrators log in with a second step: the demo admin's authenticator is known
+    res = await post('/api/auth/login/mfa', {
+      ticket: first.ticket,
+      code: await freshTotpCode(DEMO_TOTP_SECRET),
+    })
+    if (!res.ok()) throw new Error(`login code ${email}: ${res.status()} ${await res.text()}`)
+  }
   const setCookie = res.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie')
   const cookie = setCookie?.value.split(';')[0]
   if (cookie === undefined) throw new Error(`login ${email}: no session cookie`)

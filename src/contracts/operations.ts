@@ -18,7 +18,14 @@ import {
   simulationBody,
   simulationResult,
 } from './analyses.js'
-import { loginBody, sessionResponse, tokenBody, tokenCreated, tokensResponse } from './auth.js'
+import {
+  loginBody,
+  loginResponse,
+  sessionResponse,
+  tokenBody,
+  tokenCreated,
+  tokensResponse,
+} from './auth.js'
 import { createdResponse, idParam, ifMatchHeaders } from './common.js'
 import { briefQuery, exportQuery, projectionQuery } from './exports.js'
 import { smaAnalysisSetup } from './domain-shapes.js'
@@ -146,8 +153,8 @@ export const authOperations = operations('auth', {
   login: post(
     '/api/auth/login',
     'public:read',
-    'Log in: opens a session (cookie) and returns the CSRF token for writes',
-    { body: loginBody, response: sessionResponse },
+    'Log in: opens a session (cookie) and returns the CSRF token, or asks for a code',
+    { body: loginBody, response: loginResponse },
   ),
   logout: post('/api/auth/logout', 'self:manage', 'Log out: ends this session', {
     response: null,

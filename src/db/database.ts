@@ -80,6 +80,35 @@ export interface SessionsTable {
   created_at: string
   last_seen_at: string
   expires_at: string
+  /** The id a user lists and ends the session by (never the cookie value or its hash). */
+  public_id: string | null
+  user_agent: string | null
+  /** The client address as the server saw it (behind SMA_TRUST_PROXY: the forwarded one). */
+  address: string | null
+}
+
+export interface MfaTotpTable {
+  user_id: string
+  /** The base32 TOTP secret: never returned after enrollment (docs/decisions/0011). */
+  secret: string
+  confirmed_at: string | null
+  /** The last accepted time step; PostgreSQL's bigint arrives as a string. */
+  last_step: number | string
+  created_at: string
+}
+
+export interface MfaRecoveryCodesTable {
+  user_id: string
+  /** SHA-256 of the code (codes are 50 random bits: a slow hash adds nothing). */
+  code_hash: string
+  used_at: string | null
+}
+
+export interface LoginTicketsTable {
+  id_hash: string
+  user_id: string
+  expires_at: string
+  attempts: number
 }
 
 export interface ApiTokensTable {
@@ -305,6 +334,9 @@ export interface Database {
   record_version: RecordVersionTable
   users: UsersTable
   sessions: SessionsTable
+  mfa_totp: MfaTotpTable
+  mfa_recovery_codes: MfaRecoveryCodesTable
+  login_tickets: LoginTicketsTable
   api_tokens: ApiTokensTable
   negotiations: NegotiationsTable
   negotiation_deadlines: DeadlinesTable

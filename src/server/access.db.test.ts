@@ -223,6 +223,40 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
     expect: (p) => (p.party === null ? 401 : 200),
   })
   simple('POST', '/api/auth/logout', 'login', 204)
+  // Accounts (issue 14): the code step refuses a made-up ticket for anyone; the account routes act
+  // on the asker's own account only (another's session id is 404 like a made-up one).
+  simple('POST', '/api/auth/login/mfa', 'anyone', 401, () => ({
+    url: '/api/auth/login/mfa',
+    body: { ticket: 'not-a-ticket-of-this-server', code: '123456' },
+  }))
+  simple('POST', '/api/auth/logout-all', 'login', 204)
+  simple('GET', '/api/account/sessions', 'login', 200)
+  simple('DELETE', '/api/account/sessions/:id', 'login', 404, () => ({
+    url: `/api/account/sessions/${randomUUID()}`,
+  }))
+  simple('POST', '/api/account/password', 'login', 400, () => ({
+    url: '/api/account/password',
+    body: { currentPassword: 'not the current one', newPassword: 'aaaaaaaaaaaa' },
+  }))
+  simple('GET', '/api/account/mfa', 'login', 200)
+  simple('POST', '/api/account/mfa/enroll', 'login', 200)
+  simple('POST', '/api/account/mfa/confirm', 'login', 400, () => ({
+    url: '/api/account/mfa/confirm',
+    body: { code: '000000' },
+  }))
+  simple('POST', '/api/account/mfa/recovery-codes', 'login', 409, () => ({
+    url: '/api/account/mfa/recovery-codes',
+    body: { code: '000000' },
+  }))
+  cases.push({
+    method: 'POST',
+    url: '/api/account/mfa/disable',
+    need: 'login',
+    owners: ['-'],
+    prepare: () => Promise.resolve({ url: '/api/account/mfa/disable', body: { code: '000000' } }),
+    // administrators must keep it (403); anyone else has none to turn off (409)
+    expect: (p) => (p.role === 'admin' ? 403 : 409),
+  })
   simple('GET', '/api/auth/me', 'login', 200)
   simple('GET', '/api/tokens', 'login', 200)
   simple('POST', '/api/tokens', 'login', 201, () => ({
@@ -798,6 +832,15 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
         await new Promise((res) => setTimeout(res, 10))
       }
     }
+    // A KR session whose browser name is a canary (issue 14): only its own user lists it.
+    const analyst = t.as('KR-analyst')
+    const opened = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'user-agent': canary() },
+      payload: { email: analyst.email, password: analyst.password },
+    })
+    expect(opened.statusCode).toBe(200)
     await call(t, t.as('KR-admin'), 'GET', '/api/audit')
   })
   afterAll(async () => {
@@ -816,6 +859,7 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
     }
     seen += (await call(t, kr, 'GET', '/api/negotiations')).body
     seen += (await call(t, kr, 'GET', '/api/agreements/rok-us-sma-12/ledger/notes')).body
+    seen += (await call(t, kr, 'GET', '/api/account/sessions')).body
     for (const r of ids.runs) seen += (await call(t, kr, 'GET', `/api/projection-runs/${r}`)).body
     for (const c of canaries) expect(seen).toContain(c)
     // KR's own brief carries KR's private material (the control of the scan below)

@@ -30,6 +30,7 @@ import {
 } from './request-context.js'
 import { requestLogController, type RequestLog } from './request-log.js'
 import { securityHeaders } from './security-headers.js'
+import { registerAccountRoutes } from './routes/account.routes.js'
 import { registerAgreementRoutes } from './routes/agreements.routes.js'
 import { registerAnalysisRoutes } from './routes/analyses.routes.js'
 import { registerAuditRoutes } from './routes/audit.routes.js'
@@ -70,8 +71,13 @@ export interface AppDeps {
   /** Built web app directory; null to never serve one. Defaults to ./web/dist if present. */
   readonly webDist?: string | null
   readonly version?: string
-  /** Set the `Secure` cookie attribute (on behind HTTPS; off for plain-http localhost). */
+  /**
+   * Set the `Secure` cookie attribute: the server passes `secureCookiesFor(host, trustProxy)`
+   * (src/server/session-cookie.ts), on unless it plainly serves http on loopback.
+   */
   readonly secureCookies?: boolean
+  /** The clock TOTP codes are checked against (default the real one, whatever `now` is). */
+  readonly otpNow?: () => Date
   /** Worker threads of the projection pool (default: available parallelism). */
   readonly projectionThreads?: number
   /** Heavy runs (projections on the pool, analyses) computing at once; the rest queue (default 2). */
@@ -98,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     responses: new ResponseCache(),
     record: databaseRecordSource(deps.store.db, cache, deps.store.label),
     secureCookies: deps.secureCookies ?? false,
+    otpNow: deps.otpNow ?? (() => new Date()),
     loginPerMinute: deps.loginPerMinute ?? 5,
     projectionThreads: deps.projectionThreads,
     runQueue: new RunQueue(deps.maxConcurrentRuns ?? 2),
@@ -188,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     registerAgreementRoutes,
     registerLedgerRoutes,
     registerAuthRoutes,
+    registerAccountRoutes,
     registerNegotiationRoutes,
     registerProposalRoutes,
     registerPositionRoutes,

@@ -6,15 +6,22 @@ import { migrateToLatest } from '../db/migrate.js'
 import { openDatabase, isPostgresUrl, type DatabaseHandle } from '../db/open.js'
 import { whilePreparing } from '../db/startup-lock.js'
 import { seedIfEmpty } from '../services/seed.js'
+import { installKnownTotp, mfaRequired } from '../services/accounts/mfa.js'
 import { createUser } from '../services/users.js'
 import { scheduleCheckpoints } from '../services/audit-checkpoint.js'
 import { loadInstanceKey } from '../services/signing/instance-key.js'
 import { buildApp } from './app.js'
 import type { AuditCheckpointSource } from './request-context.js'
+import { secureCookiesFor } from './session-cookie.js'
 import type { Party, Role } from '../domain/access/permissions.js'
 
 /** Demo accounts, created only with SMA_DEMO_USERS=1 on a database without users. */
 export const DEMO_PASSWORD = 'demo-password-2026'
+/**
+ * The demo administrator's TOTP secret (administrators must log in with a code): add it to an
+ * authenticator app, or compute codes with it in browser tests (e2e/pages/app.page.ts).
+ */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 const demo = (party: Party, role: Role, email: string, name: string) => ({
   email,
   name,
@@ -68,9 +75,14 @@ export async function prepareDatabase(
 async function createDemoUsers(handle: DatabaseHandle, log: (msg: string) => void): Promise<void> {
   const any = await handle.db.selectFrom('users').select('id').limit(1).executeTakeFirst()
   if (any) return
-  for (const u of DEMO_USERS) await createUser(handle, { ...u, password: DEMO_PASSWORD })
+  for (const u of DEMO_USERS) {
+    const created = await createUser(handle, { ...u, password: DEMO_PASSWORD })
+    if (mfaRequired(u.role)) {
+      await installKnownTotp(handle, created.id, DEMO_TOTP_SECRET, () => new Date())
+    }
+  }
   log(
-    `created ${DEMO_USERS.length} demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(', ')}`,
+    `created ${DEMO_USERS.length} demo users (password "${DEMO_PASSWORD}"; the admin's TOTP secret ${DEMO_TOTP_SECRET}): ${DEMO_USERS.map((u) => u.email).join(', ')}`,
   )
 }
 
@@ -123,7 +135,7 @@ export async function startServer(
     slowRequestMs: config.slowRequestMs,
     trustProxy: config.trustProxy,
     rateLimitPerMinute: config.rateLimitPerMinute,
-    secureCookies: config.env === 'production',
+    secureCookies: secureCookiesFor(config.host, config.trustProxy),
     ...(config.workers === undefined ? {} : { projectionThreads: config.workers }),
     maxConcurrentRuns: config.maxConcurrentRuns,
     ...(checkpoints.source === undefined ? {} : { auditCheckpoints: checkpoints.source }),

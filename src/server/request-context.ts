@@ -60,6 +60,8 @@ export interface RouteContext {
   /** The database's record, scoped per request. */
   readonly record: RecordSource
   readonly secureCookies: boolean
+  /** The real clock TOTP codes follow (never SMA_NOW's pinned date); tests pin it. */
+  readonly otpNow: () => Date
   readonly loginPerMinute: number
   /** Worker threads of the projection pool (default: available parallelism). */
   readonly projectionThreads?: number | undefined

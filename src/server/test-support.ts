@@ -46,10 +46,20 @@ export interface TestApp {
   readonly close: () => Promise<void>
 }
 
+/** What a test may set of the app beside the defaults (no rate limit, the fixed clock). */
+export interface TestAppOptions {
+  readonly rateLimitPerMinute?: number
+  readonly loginPerMinute?: number
+  /** The clock TOTP codes are checked against. */
+  readonly otpNow?: () => Date
+  readonly trustProxy?: readonly string[]
+  readonly secureCookies?: boolean
+}
+
 /** Builds a seeded app on a fresh database with one user (and API token) per party × role. */
 export async function buildTestApp(
   open: () => Promise<DatabaseHandle>,
-  opts: { rateLimitPerMinute?: number; loginPerMinute?: number } = {},
+  opts: TestAppOptions = {},
 ): Promise<TestApp> {
   const store = await open()
   const now = (): Date => TEST_NOW
@@ -74,6 +84,9 @@ export async function buildTestApp(
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 0,
     loginPerMinute: opts.loginPerMinute ?? 1000,
     webDist: null,
+    ...(opts.otpNow === undefined ? {} : { otpNow: opts.otpNow }),
+    ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
+    ...(opts.secureCookies === undefined ? {} : { secureCookies: opts.secureCookies }),
   })
   await app.ready()
   return {
@@ -181,10 +194,7 @@ export function analysisSetup(
  * A test app for the enclosing `describe`: built before its tests, closed after them. The value
  * returned stands for the app (its fields are read when a test runs).
  */
-export function testApp(
-  open: () => Promise<DatabaseHandle>,
-  opts: { rateLimitPerMinute?: number; loginPerMinute?: number } = {},
-): TestApp {
+export function testApp(open: () => Promise<DatabaseHandle>, opts: TestAppOptions = {}): TestApp {
   let built: TestApp | undefined
   beforeAll(async () => {
     built = await buildTestApp(open, opts)

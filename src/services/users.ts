@@ -4,6 +4,7 @@ import type { Principal, Party, Role } from '../domain/access/permissions.js'
 import type { DbOrTrx } from '../db/database.js'
 import { SYSTEM_ACTOR, withTransaction, type Actor, type Store } from './audit.js'
 import { DomainError } from '../domain/errors.js'
+import { assertStrongPassword } from './accounts/password-policy.js'
 
 /** OWASP minimum for Argon2id: m = 19 MiB, t = 2, p = 1. */
 const ARGON = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
@@ -39,7 +40,8 @@ export function actorOf(p: Principal): Actor {
 
 /**
  * Creates a user (the CLI's `sma user add`, and the helper e2e tests and demos use). The
- * password is hashed with Argon2id; the email is stored lower-case.
+ * password must pass the policy (src/services/accounts/password-policy.ts) and is hashed with
+ * Argon2id; the email is stored lower-case.
  */
 export async function createUser(
   store: Store,
@@ -53,7 +55,8 @@ export async function createUser(
   }
   const u = parsed.data
   const email = u.email.toLowerCase()
-  const passwordHash = await (await argon2()).hash(u.password, ARGON)
+  assertStrongPassword(u.password, [email, u.name])
+  const passwordHash = await hashPassword(u.password)
   const now = opts.now ?? (() => new Date())
   return withTransaction({ store, actor: opts.actor ?? SYSTEM_ACTOR, now }, async (trx, audit) => {
     const exists = await trx
@@ -90,6 +93,11 @@ export async function createUser(
 const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0rn6QqB1Wcq2xSx2mJrW3rS8SxHT0Wm5Rh2ZnMA4r8g'
 
+/** Hashes a password with Argon2id (OWASP parameters); the policy is checked before. */
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, ARGON)
+}
+
 export interface SessionGrant {
   readonly user: UserView
   /** Cookie value: shown once, stored only as a hash. */
@@ -98,14 +106,28 @@ export interface SessionGrant {
   readonly expiresAt: string
 }
 
-/** Checks a password and opens a new session (a new token on every login). */
-export async function login(
-  store: Store,
+/** Where a session was opened from, shown in the user's list of sessions. */
+export interface SessionMeta {
+  readonly userAgent: string | null
+  /** The client address (behind a trusted proxy, the forwarded one). */
+  readonly address: string | null
+}
+
+/** A user row as the login steps need it. */
+export interface LoginUser extends UserView {
+  readonly passwordHash: string
+}
+
+/**
+ * Checks an email and password; the user, or `unauthorized` with one message for every failure
+ * (unknown email, wrong password, disabled account), each taking one Argon2 verification.
+ */
+export async function checkPassword(
+  db: DbOrTrx,
   email: string,
   password: string,
-  now: () => Date,
-): Promise<SessionGrant> {
-  const row = await store.db
+): Promise<LoginUser> {
+  const row = await db
     .selectFrom('users')
     .selectAll()
     .where('email', '=', email.toLowerCase())
@@ -117,43 +139,70 @@ export async function login(
     ok = false
   }
   if (!row || !ok || row.disabled === 1) {
-    throw new DomainError('unauthorized', 'Wrong email or password.')
+    throw new DomainError('unauthorized', 'Wrong email or password.', {
+      ko: '이메일 또는 비밀번호가 올바르지 않습니다.',
+    })
   }
-  const user: UserView = {
+  return {
     id: row.id,
     email: row.email,
     name: row.name,
     party: row.party,
     role: row.role,
+    passwordHash: row.password_hash,
   }
+}
+
+/**
+ * Opens a new session for a user whose every login step passed (a new token each time). Call it
+ * only from the login steps (src/services/accounts/login.ts), which decide whether a second
+ * factor is needed first.
+ */
+export async function openSession(
+  store: Store,
+  u: UserView,
+  meta: SessionMeta,
+  now: () => Date,
+  how: 'password' | 'totp' | 'recovery-code' = 'password',
+): Promise<SessionGrant> {
+  const user: UserView = { id: u.id, email: u.email, name: u.name, party: u.party, role: u.role }
   const sessionToken = token()
   const csrfToken = token()
   const t = now()
   const expiresAt = new Date(t.getTime() + SESSION_ABSOLUTE_MS).toISOString()
   await withTransaction(
-    { store, actor: { id: row.id, label: row.email, party: row.party }, now },
+    { store, actor: { id: u.id, label: u.email, party: u.party }, now },
     async (trx, audit) => {
       await trx
         .insertInto('sessions')
         .values({
           id_hash: sha256(sessionToken),
-          user_id: row.id,
+          public_id: randomUUID(),
+          user_id: u.id,
           csrf_token: csrfToken,
           created_at: t.toISOString(),
           last_seen_at: t.toISOString(),
           expires_at: expiresAt,
+          user_agent: meta.userAgent?.slice(0, 300) ?? null,
+          address: meta.address?.slice(0, 64) ?? null,
         })
         .execute()
       audit({
         action: 'session.login',
-        object: `user:${row.id}`,
+        object: `user:${u.id}`,
+        // A sign-in is the party's own business: it goes to the party's chain (decision 0010).
         visibility: 'private',
-        payload: null,
+        payload: how === 'password' ? null : { factor: how },
       })
     },
   )
   return { user, sessionToken, csrfToken, expiresAt }
 }
+
+/** SHA-256 hex of a secret (session and ticket tokens, recovery codes). */
+export const secretHash = sha256
+/** A new random 256-bit token, base64url. */
+export const newToken = token
 
 export interface Authenticated {
   readonly principal: Principal

@@ -2,7 +2,10 @@ import { createInterface } from 'node:readline'
 import type { Command } from '@commander-js/extra-typings'
 import { Option } from '@commander-js/extra-typings'
 import { DomainError } from '../../domain/errors.js'
-import { createUser } from '../../services/users.js'
+import { resetMfa } from '../../services/accounts/mfa.js'
+import { setPassword } from '../../services/accounts/sessions.js'
+import { SYSTEM_ACTOR } from '../../services/audit.js'
+import { createUser, findUserByEmail } from '../../services/users.js'
 import { CliError } from '../cli-error.js'
 import { openCliDatabase } from './db.js'
 
@@ -60,10 +63,57 @@ export function registerUser(program: Command): void {
         })
         process.stdout.write(`created ${u.email} (${u.party} ${u.role}) id ${u.id}\n`)
       } catch (err) {
-        if (err instanceof DomainError) throw new CliError(err.message)
-        throw err
+        throw cliErrorOf(err)
       } finally {
         await handle.close()
       }
     })
+  user
+    .command('password')
+    .description(
+      "set a user's password (stdin when piped, else a prompt); ends all of the user's sessions",
+    )
+    .requiredOption('--email <email>', 'login email')
+    .option('--db <location>', 'database instead of SMA_DB')
+    .action(async (opts) => {
+      const password = await readPassword('new password: ')
+      const handle = await openCliDatabase(opts.db)
+      try {
+        const u = await findUserByEmail(handle.db, opts.email)
+        if (!u) throw new DomainError('not-found', `No user ${opts.email}.`)
+        const r = await setPassword(handle, u.id, password, {
+          actor: SYSTEM_ACTOR,
+          now: () => new Date(),
+        })
+        process.stdout.write(`password set for ${u.email}; ${r.endedSessions} session(s) ended\n`)
+      } catch (err) {
+        throw cliErrorOf(err)
+      } finally {
+        await handle.close()
+      }
+    })
+  user
+    .command('mfa-reset')
+    .description(
+      "remove a user's authenticator and recovery codes and end their sessions (a lost phone); an administrator enrolls again at the next login",
+    )
+    .requiredOption('--email <email>', 'login email')
+    .option('--db <location>', 'database instead of SMA_DB')
+    .action(async (opts) => {
+      const handle = await openCliDatabase(opts.db)
+      try {
+        const u = await resetMfa(handle, opts.email, SYSTEM_ACTOR, () => new Date())
+        process.stdout.write(`two-step login reset for ${u.email}; sessions ended\n`)
+      } catch (err) {
+        throw cliErrorOf(err)
+      } finally {
+        await handle.close()
+      }
+    })
+}
+
+/** A refused input as one line, in English and (when the rule has it) Korean. */
+function cliErrorOf(err: unknown): unknown {
+  if (!(err instanceof DomainError) || err instanceof CliError) return err
+  return new CliError(err.extra.ko ? `${err.message} (${err.extra.ko})` : err.message)
 }

@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
-import type { loginBody, Session, UserView } from '../../../src/contracts/auth.js'
+import type {
+  LoginResult,
+  loginBody,
+  MfaChallenge,
+  Session,
+  UserView,
+} from '../../../src/contracts/auth.js'
 // Direct module import (not the domain index): the layout, in the entry chunk, uses it.
 import { can, type Permission, type Principal } from '../../../src/domain/access/permissions.js'
 import { api, ApiError } from './client'
@@ -64,15 +70,50 @@ export function useCsrfToken(): string | undefined {
   return useSession().data?.csrfToken ?? undefined
 }
 
+/** Whether a login answer asks for a second step (a code) rather than opening a session. */
+export const needsCode = (r: LoginResult): r is MfaChallenge => 'mfa' in r
+
 export function useLogin() {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (body: z.infer<typeof loginBody>) =>
-      api<Session>('/api/auth/login', { method: 'POST', body }),
+      api<LoginResult>('/api/auth/login', { method: 'POST', body }),
+    onSuccess: (result) => {
+      if (needsCode(result)) return
+      setHint(true)
+      qc.clear()
+      qc.setQueryData(meKey, result)
+    },
+  })
+}
+
+/** The second login step: the ticket and a TOTP or recovery code. */
+export function useLoginCode() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { ticket: string; code: string }) =>
+      api<Session & { recoveryCodes: string[] | null }>('/api/auth/login/mfa', {
+        method: 'POST',
+        body,
+      }),
     onSuccess: (session) => {
       setHint(true)
       qc.clear()
-      qc.setQueryData(meKey, session)
+      qc.setQueryData(meKey, { user: session.user, csrfToken: session.csrfToken })
+    },
+  })
+}
+
+/** Ends every session of the user, this one included. */
+export function useLogoutAll() {
+  const qc = useQueryClient()
+  const csrfToken = useCsrfToken()
+  return useMutation({
+    mutationFn: () => api<undefined>('/api/auth/logout-all', { method: 'POST', csrfToken }),
+    onSuccess: () => {
+      setHint(false)
+      qc.clear()
+      qc.setQueryData(meKey, null)
     },
   })
 }

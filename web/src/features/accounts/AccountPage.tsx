@@ -6,6 +6,7 @@ import { useLang } from '../../i18n/i18n'
 import { Field } from '../../ui/Field'
 import { ErrorBox, Loading } from '../../ui/Status'
 import { useCreateToken, useTokens } from './api'
+import { MfaSection, PasswordSection, SessionsSection } from './SecuritySections'
 
 export function AccountPage() {
   const { t, lang } = useLang()
@@ -41,6 +42,9 @@ export function AccountPage() {
         <dt>{t('account.role')}</dt>
         <dd data-testid="account-role">{t(`role.${user.role}`)}</dd>
       </dl>
+      {canManage && <MfaSection />}
+      {canManage && <SessionsSection />}
+      {canManage && <PasswordSection />}
       {canManage && (
         <section aria-labelledby={`${id}-tok`}>
           <h2 id={`${id}-tok`}>{t('account.tokens')}</h2>
