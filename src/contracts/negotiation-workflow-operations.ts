@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { agreementParams } from './agreements.js'
-import { childParams } from './negotiations.js'
+import { childParams, negotiationParams } from './negotiations.js'
+import { createdResponse, delegation, sources } from './common.js'
 import { agreementSpec } from './domain-shapes.js'
 import { get, operations, post } from './operation.js'
 import { rejectBody, rejectedResponse, withdrawnResponse } from './proposals.js'
@@ -28,7 +29,52 @@ export const templateResponse = z
   .meta({ id: 'AgreementTemplate' })
 export type TemplateResponse = z.infer<typeof templateResponse>
 
+export const delegationBody = z
+  .strictObject({
+    party: delegation,
+    members: z
+      .array(
+        z.strictObject({
+          name: z.string().trim().min(1).max(200),
+          title: z.string().max(200).nullable(),
+          agency: z.string().trim().min(1).max(200),
+          /** `chief` for the head of the delegation (exactly one), otherwise free text. */
+          role: z.string().trim().min(1).max(100),
+        }),
+      )
+      .min(1)
+      .max(60),
+    sources: sources.default([]),
+  })
+  .meta({ id: 'DelegationBody' })
+export type DelegationBody = z.infer<typeof delegationBody>
+
 export const negotiationWorkflowOperations = operations('negotiations', {
+  getDeadlinesCalendar: get(
+    '/api/negotiations/:id/deadlines.ics',
+    'negotiation:read',
+    'The deadlines of a negotiation as an iCalendar feed, as you may see them',
+    {
+      params: negotiationParams,
+      response: null,
+      files: ['ics'],
+      description:
+        "All-day entries (RFC 5545), one per deadline you may see, with its sources; a delegation gets its own private deadlines too, never the other delegation's. Subscribe to it from a calendar app.",
+    },
+  ),
+  putDelegation: post(
+    '/api/negotiations/:id/delegations',
+    'round:write',
+    'Record (or replace) your own delegation: its chief and members by agency',
+    {
+      params: negotiationParams,
+      body: delegationBody,
+      response: createdResponse,
+      status: 201,
+      description:
+        'A delegation states only its own composition (party must be yours: else 403); exactly one member has role "chief".',
+    },
+  ),
   rejectProposal: post(
     '/api/negotiations/:id/proposals/:pid/reject',
     'proposal:accept',

@@ -279,6 +279,7 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
     })
   }
   onNegotiation('GET', '/api/negotiations/:id', '', 'anyone', 200)
+  onNegotiation('GET', '/api/negotiations/:id/deadlines.ics', '/deadlines.ics', 'anyone', 200)
   // The party-private brief: a delegation's own (or a shared) negotiation; outsiders, anonymous
   // included, get the 404 of a missing negotiation (issue 12).
   cases.push({
@@ -298,6 +299,22 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
     venue: 'Seoul',
     summary: '',
   }))
+  // A delegation records its own composition (issue 11); naming the other party's is 403.
+  cases.push({
+    method: 'POST',
+    url: '/api/negotiations/:id/delegations',
+    need: 'negotiator',
+    owners: negOwners,
+    prepare: (p, owner) =>
+      Promise.resolve({
+        url: `/api/negotiations/${negotiationFor(owner)}/delegations`,
+        body: {
+          party: p.party === 'US' ? 'US' : 'KR',
+          members: [{ name: 'Matrix Chief', title: null, agency: 'MOFA', role: 'chief' }],
+        },
+      }),
+    expect: (p, owner) => (sees(p, owner, true) ? 201 : 404),
+  })
   onNegotiation('POST', '/api/negotiations/:id/events', '/events', 'negotiator', 201, () => ({
     kind: 'note',
     date: '2027-01-10',

@@ -142,4 +142,30 @@ describe.each(testDialects())('proposal states on $name (issue 11)', (dialect) =
         .statusCode,
     ).toBe(404)
   })
+
+  it('lets a delegation record only its own composition, with one chief', async () => {
+    const kr = t.as('KR-negotiator')
+    const members = [
+      { name: '이태우', title: '방위비분담협상대표', agency: '외교부', role: 'chief' },
+      { name: '김국방', title: null, agency: '국방부', role: 'member' },
+    ]
+    const own = await call(t, kr, 'POST', `${N}/delegations`, { party: 'KR', members })
+    expect(own.statusCode).toBe(201)
+    const forged = await call(t, kr, 'POST', `${N}/delegations`, { party: 'US', members })
+    expect(forged.statusCode).toBe(403)
+    const noChief = await call(t, kr, 'POST', `${N}/delegations`, {
+      party: 'KR',
+      members: [{ ...members[1] }],
+    })
+    expect(noChief.statusCode).toBe(400)
+    const n = (await call(t, t.as('US-viewer'), 'GET', N)).json<{
+      negotiation: {
+        delegations: { party: string; chief: { name: string } | null; agencies: string[] }[]
+      }
+    }>()
+    expect(n.negotiation.delegations.find((d) => d.party === 'KR')).toMatchObject({
+      chief: { name: '이태우' },
+      agencies: ['외교부', '국방부'],
+    })
+  })
 })

@@ -8,6 +8,9 @@ import {
 import { continuationTemplate } from '../../domain/agreement/template.js'
 import { notFound } from '../../domain/errors.js'
 import { rejectProposal, withdrawProposal } from '../../services/negotiations/proposal-acts.js'
+import { putDelegation } from '../../services/negotiations/delegations.js'
+import { factsFor, visibleNegotiation } from '../../services/negotiations/negotiation.js'
+import { icsCalendar } from '../../domain/calendar/ics.js'
 import {
   acceptProposal,
   createProposal,
@@ -17,6 +20,7 @@ import {
   updateDraft,
 } from '../../services/negotiations/proposals.js'
 import { bind } from '../bind.js'
+import { sendFile } from '../files.js'
 import { requireIfMatch, type RouteKit } from '../request-context.js'
 
 /**
@@ -51,6 +55,35 @@ export function registerProposalRoutes({ app, ctx, reader, writer }: RouteKit): 
   bind(app, ops.acceptProposal, (req) => acceptProposal(writer(req), req.params.id, req.params.pid))
   bind(app, flow.rejectProposal, (req) =>
     rejectProposal(writer(req), req.params.id, req.params.pid, req.body),
+  )
+  bind(app, flow.getDeadlinesCalendar, async (req, reply) => {
+    const { db, scope } = reader(req)
+    const n = await visibleNegotiation(db, scope, req.params.id)
+    const { deadlines } = await factsFor(db, scope, n)
+    const title = (JSON.parse(n.title_json) as { ko?: string; en?: string }).en ?? n.id
+    const body = icsCalendar(
+      title,
+      deadlines.map((d) => ({
+        uid: `${n.id}-${d.kind}-${d.date}@sma-desk`,
+        date: d.date,
+        summary: d.label,
+        description: d.sources.join('\n'),
+      })),
+      ctx.now().toISOString(),
+    )
+    // Party-scoped content: never cached by shared caches unless the negotiation is public.
+    return sendFile(
+      reply,
+      {
+        body: Buffer.from(body, 'utf8'),
+        contentType: 'text/calendar; charset=utf-8',
+        fileName: `${n.id}-deadlines.ics`,
+      },
+      n.visibility !== 'public',
+    )
+  })
+  bind(app, flow.putDelegation, async (req, reply) =>
+    reply.code(201).send(await putDelegation(writer(req), req.params.id, req.body)),
   )
   bind(app, flow.withdrawProposal, (req) =>
     withdrawProposal(writer(req), req.params.id, req.params.pid),

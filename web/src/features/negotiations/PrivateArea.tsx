@@ -7,7 +7,7 @@ import { useLang } from '../../i18n/i18n'
 import { Field, TextAreaField } from '../../ui/Field'
 import { Money } from '../../ui/Money'
 import { ErrorBox, Loading } from '../../ui/Status'
-import { useCreatePosition, usePositions, useProposals, useTableProposal } from './api'
+import { useCreatePosition, usePositions, useProposals } from './api'
 import { ProposalCompare } from './ProposalCompare'
 import { ownDrafts, wonFromInput } from './view'
 
@@ -27,8 +27,6 @@ export function PrivateArea({
   const positions = usePositions(negotiationId, true)
   const proposals = useProposals(negotiationId)
   const drafts = ownDrafts(proposals.data ?? [], principalOf(user))
-  const table = useTableProposal(negotiationId)
-  const canTable = useCan('proposal:table')
   const canWritePositions = useCan('position:write')
   if (!user) return null
   return (
@@ -62,26 +60,7 @@ export function PrivateArea({
       ) : (
         <>
           <ProposalCompare proposals={drafts} testId="private-drafts" />
-          {canTable && (
-            <ul className="draft-actions">
-              {drafts.map((d) => (
-                <li key={d.id}>
-                  {d.title}{' '}
-                  <button
-                    type="button"
-                    className="secondary"
-                    disabled={table.isPending}
-                    onClick={() => {
-                      table.mutate(d.id)
-                    }}
-                  >
-                    {t('private.table')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          {table.isError && <ErrorBox error={table.error} />}
+          <p className="small muted">{t('workflow.draftsOnBoard')}</p>
         </>
       )}
     </section>
