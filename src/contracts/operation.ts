@@ -26,11 +26,12 @@ export interface OperationParts {
   readonly files?: readonly FileKind[]
 }
 
-export type FileKind = 'csv' | 'xlsx' | 'pdf'
+export type FileKind = 'csv' | 'xlsx' | 'pdf' | 'ics'
 const FILE_MEDIA: Record<FileKind, string> = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
+  ics: 'text/calendar',
 }
 
 /**

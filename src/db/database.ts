@@ -223,6 +223,14 @@ export interface ProposalsTable {
   created_by: string
   /** The user who tabled it (migration 0004); null for drafts and the shipped history. */
   tabled_by: string | null
+  /** Withdrawal by the owner (migration 0011): when and by which user; null while not withdrawn. */
+  withdrawn_at: string | null
+  withdrawn_by: string | null
+  /** Rejection by the other delegation (migration 0011): when, which user, which party, why. */
+  rejected_at: string | null
+  rejected_by: string | null
+  rejected_party: 'KR' | 'US' | null
+  rejection_reason: string | null
 }
 
 export interface AcceptancesTable {

@@ -10,6 +10,7 @@ import { DeadlinesCard, Delegations, EventsLog, LifecycleCard, Rounds } from './
 import { PrivateArea } from './PrivateArea'
 import { ProposalCompare } from './ProposalCompare'
 import { tabledProposals } from './view'
+import { Workspace } from './Workspace'
 
 export function NegotiationPage() {
   const { id = '' } = useParams()
@@ -84,6 +85,7 @@ function NegotiationView({ n }: { readonly n: NegotiationDetail }) {
         <LifecycleCard n={n} />
         <DeadlinesCard n={n} />
       </div>
+      <Workspace n={n} />
       <Rounds n={n} />
       <Delegations n={n} />
       <Proposals negotiationId={n.id} />
@@ -100,7 +102,7 @@ function NegotiationView({ n }: { readonly n: NegotiationDetail }) {
   )
 }
 
-/** Proposals tabled between the delegations, side by side. */
+/** Proposals tabled between the delegations, side by side (their amounts year by year). */
 function Proposals({ negotiationId }: { readonly negotiationId: string }) {
   const { t } = useLang()
   const q = useProposals(negotiationId)
@@ -108,7 +110,7 @@ function Proposals({ negotiationId }: { readonly negotiationId: string }) {
   const shared = tabledProposals(q.data ?? [])
   return (
     <section aria-labelledby="props-h">
-      <h2 id="props-h">{t('negotiation.proposals')}</h2>
+      <h2 id="props-h">{t('workflow.sideBySide')}</h2>
       {q.isPending && <Loading />}
       {q.isError && <ErrorBox error={q.error} />}
       {q.data && shared.length === 0 && <p className="muted">{t('negotiation.noProposals')}</p>}

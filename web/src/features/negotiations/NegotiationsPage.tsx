@@ -8,6 +8,7 @@ import { DataTable } from '../../ui/DataTable'
 import { QueryStatus } from '../../ui/Status'
 import { useNegotiations } from './api'
 import { deadlineLabel, lapseText } from './labels'
+import { NewNegotiationForm } from './RecordForms'
 
 const col = createColumnHelper<NegotiationSummary>()
 
@@ -64,6 +65,7 @@ export function NegotiationsPage() {
     <div>
       <h1>{t('negotiation.listTitle')}</h1>
       <p className="lede">{t('negotiation.listLede')}</p>
+      <NewNegotiationForm />
       {q.data ? (
         <DataTable
           data={q.data}

@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import { principalOf, useCan, useSession } from '../../api/session'
 import { useLang } from '../../i18n/i18n'
 import { ErrorBox } from '../../ui/Status'
-import { useProposals, useTableProposal } from './api'
+import { useProposals } from './api'
 import { Positions } from './Positions'
 import { ProposalCompare } from './ProposalCompare'
 import { ownDrafts } from './view'
@@ -22,8 +22,6 @@ export function PrivateArea({
   const user = useSession().data?.user
   const proposals = useProposals(negotiationId)
   const drafts = ownDrafts(proposals.data ?? [], principalOf(user))
-  const table = useTableProposal(negotiationId)
-  const canTable = useCan('proposal:table')
   if (!user) return null
   return (
     <section
@@ -45,26 +43,7 @@ export function PrivateArea({
       ) : (
         <>
           <ProposalCompare proposals={drafts} testId="private-drafts" />
-          {canTable && (
-            <ul className="draft-actions">
-              {drafts.map((d) => (
-                <li key={d.id}>
-                  {d.title}{' '}
-                  <button
-                    type="button"
-                    className="secondary"
-                    disabled={table.isPending}
-                    onClick={() => {
-                      table.mutate(d.id)
-                    }}
-                  >
-                    {t('private.table')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          {table.isError && <ErrorBox error={table.error} />}
+          <p className="small muted">{t('workflow.draftsOnBoard')}</p>
         </>
       )}
     </section>
