@@ -50,6 +50,26 @@ const trustProxy = z
     return items
   })
 
+/**
+ * SMA_PARTIES: which delegations have accounts on this instance. `KR,US` (the default) is the
+ * shared instance; `KR` or `US` alone is one delegation's own instance, where the other party's
+ * acts are recorded as reported by us (issue 17). Order and spaces do not matter.
+ */
+const parties = z
+  .string()
+  .optional()
+  .transform((v, ctx): readonly ('KR' | 'US')[] => {
+    const text = (v ?? '').trim()
+    if (text === '') return ['KR', 'US']
+    const items = [...new Set(text.split(',').map((x) => x.trim().toUpperCase()))]
+    const bad = items.filter((x) => x !== 'KR' && x !== 'US')
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `"${bad.join(',')}" is not KR, US or KR,US` })
+      return z.NEVER
+    }
+    return (['KR', 'US'] as const).filter((p) => items.includes(p))
+  })
+
 export const configSchema = z.object({
   SMA_DB: z.string().min(1).default('./data/sma.db'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -83,6 +103,8 @@ export const configSchema = z.object({
   SMA_INSTANCE_KEY: z.string().optional(),
   /** A file holding the instance's Ed25519 private key (PKCS#8 PEM, mode 0600). */
   SMA_INSTANCE_KEY_FILE: z.string().optional(),
+  /** The delegations with accounts here: `KR,US` (default), `KR` or `US` (see `parties`). */
+  SMA_PARTIES: parties,
 })
 
 export interface Config {
@@ -114,6 +136,11 @@ export interface Config {
    * load it with `loadInstanceKey` (src/services/signing/instance-key.ts).
    */
   readonly instanceKey: { readonly pem: string | undefined; readonly file: string | undefined }
+  /**
+   * The delegations with accounts on this instance (SMA_PARTIES): both in a shared instance, one
+   * in a delegation's own instance, where the other party's acts are recorded as reported.
+   */
+  readonly parties: readonly ('KR' | 'US')[]
 }
 
 /** Parses an environment (defaults to `process.env`); throws one readable line on bad input. */
@@ -146,6 +173,7 @@ export function loadConfig(
       pem: c.SMA_INSTANCE_KEY === '' ? undefined : c.SMA_INSTANCE_KEY,
       file: c.SMA_INSTANCE_KEY_FILE === '' ? undefined : c.SMA_INSTANCE_KEY_FILE,
     },
+    parties: c.SMA_PARTIES,
   }
 }
 

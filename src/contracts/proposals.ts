@@ -2,12 +2,14 @@ import { z } from 'zod'
 import { agreementSpec } from './domain-shapes.js'
 import { author, idParam, list, party, visibility, wrap } from './common.js'
 import { scheduleSchema } from './schedule.js'
+import { receivedView, reportedView } from './exchange.js'
 
 export const proposalView = z
   .object({
     id: z.string(),
     negotiationId: z.string(),
     title: z.string(),
+    /** Whose proposal it is (for a reported or received one: the other party). */
     ownerParty: party,
     visibility,
     revisionId: z.string(),
@@ -17,6 +19,10 @@ export const proposalView = z
     createdBy: author.nullable(),
     tabledBy: author.nullable(),
     etag: z.string(),
+    /** The other party's proposal as recorded by us from a source (issue 17); else null. */
+    reported: reportedView.nullable(),
+    /** Received from the other party's instance in a verified signed document; else null. */
+    received: receivedView.nullable(),
     spec: agreementSpec,
     schedule: scheduleSchema.nullable(),
     scheduleError: z.string().nullable(),

@@ -6,9 +6,10 @@ import { migrateToLatest } from '../db/migrate.js'
 import { openDatabase, isPostgresUrl, type DatabaseHandle } from '../db/open.js'
 import { whilePreparing } from '../db/startup-lock.js'
 import { seedIfEmpty } from '../services/seed.js'
+import { loadInstanceKey } from '../services/signing/instance-key.js'
 import { createUser } from '../services/users.js'
 import { buildApp } from './app.js'
-import type { Party, Role } from '../domain/access/permissions.js'
+import type { Delegation, Party, Role } from '../domain/access/permissions.js'
 
 /** Demo accounts, created only with SMA_DEMO_USERS=1 on a database without users. */
 export const DEMO_PASSWORD = 'demo-password-2026'
@@ -53,7 +54,7 @@ export async function prepareDatabase(
       const ran = await migrateToLatest(handle.db, handle.dialect)
       if (ran.length > 0) log(`migrated ${handle.label}: ${ran.join(', ')}`)
       if (await seedIfEmpty(handle)) log('seeded the record and the negotiation history')
-      if (config.demoUsers) await createDemoUsers(handle, log)
+      if (config.demoUsers) await createDemoUsers(handle, config.parties, log)
     })
   } catch (err) {
     await handle.close()
@@ -62,12 +63,18 @@ export async function prepareDatabase(
   return handle
 }
 
-async function createDemoUsers(handle: DatabaseHandle, log: (msg: string) => void): Promise<void> {
+async function createDemoUsers(
+  handle: DatabaseHandle,
+  parties: readonly Delegation[],
+  log: (msg: string) => void,
+): Promise<void> {
   const any = await handle.db.selectFrom('users').select('id').limit(1).executeTakeFirst()
   if (any) return
-  for (const u of DEMO_USERS) await createUser(handle, { ...u, password: DEMO_PASSWORD })
+  // only the delegations present on this instance get demo accounts (and the public reader)
+  const users = DEMO_USERS.filter((u) => u.party === 'PUBLIC' || parties.includes(u.party))
+  for (const u of users) await createUser(handle, { ...u, password: DEMO_PASSWORD }, { parties })
   log(
-    `created ${DEMO_USERS.length} demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(', ')}`,
+    `created ${users.length} demo users (password "${DEMO_PASSWORD}"): ${users.map((u) => u.email).join(', ')}`,
   )
 }
 
@@ -88,6 +95,8 @@ export async function startServer(
     trustProxy: config.trustProxy,
     rateLimitPerMinute: config.rateLimitPerMinute,
     secureCookies: config.env === 'production',
+    parties: config.parties,
+    instanceKey: loadInstanceKey(config.instanceKey),
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()

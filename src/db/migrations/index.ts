@@ -7,6 +7,7 @@ import * as m0004 from './0004_projection_runs.js'
 import * as m0005 from './0005_record_version.js'
 import * as m0006 from './0006_ledger_notes.js'
 import * as m0007 from './0007_authored_acts.js'
+import * as m0010 from './0010_reported_and_received.js'
 
 /** Every migration, in order. A static list (no directory scan) so bundling and tests agree. */
 export const migrations: readonly {
@@ -20,4 +21,5 @@ export const migrations: readonly {
   { name: '0005_record_version', up: m0005.up },
   { name: '0006_ledger_notes', up: m0006.up },
   { name: '0007_authored_acts', up: m0007.up },
+  { name: '0010_reported_and_received', up: m0010.up },
 ]

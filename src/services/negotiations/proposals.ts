@@ -25,6 +25,7 @@ import type {
 } from '../../contracts/proposals.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
 import { authorsOf } from '../../db/repositories/authors.js'
+import { receivedOf, reportedView } from '../../db/repositories/provenance.js'
 import { insertAcceptance, insertProposal } from '../../db/repositories/negotiation-rows.js'
 import type { Reader, Sight, Writer } from '../context.js'
 import { replaceIfMatch } from '../private-documents.js'
@@ -62,6 +63,9 @@ export async function proposalRecords(
       'proposals.created_at',
       'proposals.created_by',
       'proposals.tabled_by',
+      'proposals.actor_party',
+      'proposals.reported_json',
+      'proposals.received_id',
       'spec_revisions.spec_json',
     ])
     .where('proposals.negotiation_id', '=', negotiationId)
@@ -72,19 +76,27 @@ export async function proposalRecords(
     db,
     rows.flatMap((r) => [r.created_by, r.tabled_by]),
   )
+  const receivedFor = await receivedOf(
+    db,
+    rows.map((r) => r.received_id),
+  )
   return rows.map((r) => ({
     id: r.id,
     negotiationId: r.negotiation_id,
     title: r.title,
-    ownerParty: r.owner_party,
+    // whose proposal it is: the other party's when reported or received (the row stays ours)
+    ownerParty: r.actor_party ?? r.owner_party,
     visibility: r.visibility,
     revisionId: r.revision_id,
     revises: r.revises,
     tabledAt: r.tabled_at,
     roundId: r.round_id,
     createdBy: authorOf(r.created_by),
-    tabledBy: authorOf(r.tabled_by),
+    // the other party tabled it: nobody of ours did (the recorder is in `reported`)
+    tabledBy: r.actor_party == null ? authorOf(r.tabled_by) : null,
     etag: r.etag,
+    reported: reportedView(r.reported_json, r.owner_party, authorOf(r.created_by)),
+    received: receivedFor(r.received_id),
     spec: cache.parse(r.revision_id, r.spec_json),
     createdAt: r.created_at,
   }))
