@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { agreementSpec } from './domain-shapes.js'
-import { author, idParam, list, party, visibility, wrap } from './common.js'
+import { author, delegation, idParam, list, party, visibility, wrap } from './common.js'
+import { PROPOSAL_STATES, REJECTION_REASON_MAX } from '../domain/negotiation/proposal-state.js'
 import { scheduleSchema } from './schedule.js'
 import { receivedView, reportedView } from './exchange.js'
 
@@ -13,8 +14,25 @@ export const proposalView = z
     ownerParty: party,
     visibility,
     revisionId: z.string(),
+    /** The tabled proposal this one revises (a counter-text or a new version), or null. */
     revises: z.string().nullable(),
+    /** Proposals past drafting that revise this one (it reads as superseded once one exists). */
+    revisedBy: z.array(z.string()),
+    state: z.enum(PROPOSAL_STATES),
     tabledAt: z.string().nullable(),
+    withdrawnAt: z.string().nullable(),
+    rejection: z
+      .object({
+        reason: z.string(),
+        at: z.string(),
+        by: author.nullable(),
+        /** The other party's rejection as recorded by us from a source (issue 17); else null. */
+        reported: reportedView.nullable(),
+      })
+      .nullable()
+      .meta({ id: 'ProposalRejection' }),
+    /** The delegations whose latest acceptance names this proposal. */
+    acceptedBy: z.array(delegation),
     roundId: z.string().nullable(),
     createdBy: author.nullable(),
     tabledBy: author.nullable(),
@@ -57,6 +75,18 @@ export const acceptedResponse = z
 export const draftUpdated = z
   .object({ etag: z.string(), revisionId: z.string() })
   .meta({ id: 'DraftUpdated' })
+export const rejectBody = z
+  .strictObject({ reason: z.string().trim().min(1).max(REJECTION_REASON_MAX) })
+  .meta({ id: 'RejectBody' })
+export type RejectBody = z.infer<typeof rejectBody>
+export const rejectedResponse = z
+  .object({ rejectedAt: z.string(), state: z.literal('rejected') })
+  .meta({ id: 'Rejected' })
+export const withdrawnResponse = z
+  .object({ withdrawnAt: z.string(), state: z.literal('withdrawn') })
+  .meta({ id: 'Withdrawn' })
+export type Rejected = z.infer<typeof rejectedResponse>
+export type Withdrawn = z.infer<typeof withdrawnResponse>
 export type ProposalCreated = z.infer<typeof proposalCreated>
 export type Tabled = z.infer<typeof tabledResponse>
 export type Accepted = z.infer<typeof acceptedResponse>

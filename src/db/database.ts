@@ -206,6 +206,16 @@ export interface ProposalsTable {
   reported_json?: string | null
   /** The signed document it was received in (received_documents.id). */
   received_id?: string | null
+  /** Withdrawal by the owner (migration 0011): when and by which user; null while not withdrawn. */
+  withdrawn_at: string | null
+  withdrawn_by: string | null
+  /** Rejection by the other delegation (migration 0011): when, which user, which party, why. */
+  rejected_at: string | null
+  rejected_by: string | null
+  rejected_party: 'KR' | 'US' | null
+  rejection_reason: string | null
+  /** A rejection by the other party as reported by us: its source (migration 0010). */
+  rejection_reported_json?: string | null
 }
 
 export interface AcceptancesTable {

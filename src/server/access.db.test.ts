@@ -164,6 +164,9 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
   simple('GET', '/api/agreements/:id', 'anyone', 200, () => ({
     url: '/api/agreements/rok-us-sma-12',
   }))
+  simple('GET', '/api/agreements/:id/template', 'anyone', 200, () => ({
+    url: '/api/agreements/rok-us-sma-12/template?firstYear=2031&lastYear=2035&increasePct=5',
+  }))
   simple('GET', '/api/agreements/:id/schedule', 'anyone', 200, () => ({
     url: '/api/agreements/rok-us-sma-12/schedule',
   }))
@@ -478,6 +481,30 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
     expect: () => 422,
   })
   onNegotiation('GET', '/api/negotiations/:id/received', '/received', 'delegation', 200)
+  // The proposal state machine (issue 11): only the other delegation rejects a tabled proposal,
+  // only the owner withdraws it; a draft can be neither (409 for its owner, 404 for the other).
+  cases.push({
+    method: 'POST',
+    url: '/api/negotiations/:id/proposals/:pid/reject',
+    need: 'negotiator',
+    owners: negOwners,
+    prepare: async (_p, owner) => ({
+      url: propUrl(await freshProposal(owner), '/reject'),
+      body: { reason: 'matrix reason' },
+    }),
+    // the shared fixture proposal is KR's
+    expect: (p, owner) =>
+      owner === 'shared' ? (p.party === 'US' ? 200 : 409) : p.party === owner ? 409 : 404,
+  })
+  cases.push({
+    method: 'POST',
+    url: '/api/negotiations/:id/proposals/:pid/withdraw',
+    need: 'negotiator',
+    owners: negOwners,
+    prepare: async (_p, owner) => ({ url: propUrl(await freshProposal(owner), '/withdraw') }),
+    expect: (p, owner) =>
+      owner === 'shared' ? (p.party === 'KR' ? 200 : 409) : p.party === owner ? 409 : 404,
+  })
   const posUrl = (id: string): string => `/api/negotiations/${OPEN_NEGOTIATION}/positions/${id}`
   cases.push({
     method: 'GET',
@@ -851,6 +878,23 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
       spec: proposalSpec('public-marker'),
     })
     ids.proposals.push(shared.json<{ id: string }>().id)
+    // A KR draft answering the US's tabled proposal (issue 11): until KR tables it, not even its
+    // id may reach the US (the tabled proposal must not read as revised).
+    const usTabled = await call(t, t.as('US-negotiator'), 'POST', `${N}/proposals`, {
+      title: 'US offer',
+      visibility: 'shared',
+      spec: proposalSpec('us-marker'),
+    })
+    const answer = await call(t, kr, 'POST', `${N}/proposals`, {
+      title: canary(),
+      visibility: 'private',
+      spec: proposalSpec(canary()),
+      revises: usTabled.json<{ id: string }>().id,
+    })
+    expect(answer.statusCode).toBe(201)
+    const answerId = answer.json<{ id: string }>().id
+    ids.proposals.push(answerId)
+    canaries.push(answerId)
     for (let i = 0; i < 5; i++) {
       const r = await call(t, kr, 'POST', '/api/agreements/rok-us-sma-12/ledger/notes', {
         year: 2026 + i,

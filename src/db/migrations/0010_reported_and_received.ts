@@ -11,6 +11,8 @@ import type { Dialect } from '../database.js'
  */
 export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
   await db.schema.alterTable('proposals').addColumn('actor_party', 'text').execute()
+  // the source of a rejection reported by us (the rejection itself: migration 0011's columns)
+  await db.schema.alterTable('proposals').addColumn('rejection_reported_json', 'text').execute()
   for (const table of ['proposals', 'acceptances', 'negotiation_events', 'negotiation_rounds']) {
     await db.schema.alterTable(table).addColumn('reported_json', 'text').execute()
     await db.schema.alterTable(table).addColumn('received_id', 'text').execute()

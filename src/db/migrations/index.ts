@@ -8,6 +8,7 @@ import * as m0005 from './0005_record_version.js'
 import * as m0006 from './0006_ledger_notes.js'
 import * as m0007 from './0007_authored_acts.js'
 import * as m0010 from './0010_reported_and_received.js'
+import * as m0011 from './0011_proposal_states.js'
 
 /** Every migration, in order. A static list (no directory scan) so bundling and tests agree. */
 export const migrations: readonly {
@@ -22,4 +23,5 @@ export const migrations: readonly {
   { name: '0006_ledger_notes', up: m0006.up },
   { name: '0007_authored_acts', up: m0007.up },
   { name: '0010_reported_and_received', up: m0010.up },
+  { name: '0011_proposal_states', up: m0011.up },
 ]

@@ -34,6 +34,11 @@ export interface EvaluationContext {
    * parliament states it, `reported` when only the press does); from the source registry.
    */
   readonly provenanceOf?: (sources: readonly string[]) => Provenance
+  /**
+   * Another agreement's computed figure for a year (bases with `use: 'schedule'`), evaluated in
+   * this same context; undefined when the agreement or the year is not in the record.
+   */
+  readonly scheduleOf?: (agreementId: string, year: number) => YearFigure | undefined
 }
 
 export interface RuleRef {
@@ -203,7 +208,11 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
   const resolveBase = (
     base: Extract<Rule, { base: unknown }>['base'],
     year: number,
-  ): { used: BaseUsed; value: bigint } | { pendingOn: number } | { missing: string } => {
+  ):
+    | { used: BaseUsed; value: bigint }
+    | { pendingOn: number }
+    | { waitingFor: readonly { series: SeriesId; period: number }[] }
+    | { missing: string } => {
     if (base.kind === 'previous-year') {
       const prev = year - 1
       if (!computed.has(prev))
@@ -213,6 +222,16 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
       return {
         used: { agreement: spec.id, year: prev, amount: v.toString(), from: 'schedule' },
         value: v,
+      }
+    }
+    if (base.use === 'schedule') {
+      const f = base.agreement === spec.id ? undefined : ctx.scheduleOf?.(base.agreement, base.year)
+      if (!f) return { missing: `no computed figure for ${base.agreement} ${base.year}` }
+      if (f.derivation.type === 'pending') return { waitingFor: f.derivation.waitingFor }
+      if (f.amount === null) return { missing: `${base.agreement} ${base.year} is unknown` }
+      return {
+        used: { agreement: base.agreement, year: base.year, amount: f.amount, from: 'schedule' },
+        value: BigInt(f.amount),
       }
     }
     const p = ctx.publishedOf(base.agreement, base.year)
@@ -333,6 +352,14 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
         }
         const base = resolveBase(rule.base, year)
         if ('missing' in base) throw new EvaluationError(`${rule.id} (${year}): ${base.missing}`)
+        if ('waitingFor' in base) {
+          return {
+            type: 'pending',
+            rule: ref,
+            waitingFor: mergeWaiting([...waiting, ...base.waitingFor]),
+            reason: `${rule.base.kind === 'agreement-year' ? `${rule.base.agreement} ${rule.base.year}` : 'the base'} is not yet computed`,
+          }
+        }
         if ('pendingOn' in base) {
           const prev = years.find((y) => y.year === base.pendingOn)
           const upstream = prev?.derivation.type === 'pending' ? prev.derivation.waitingFor : []

@@ -54,7 +54,12 @@ export const baseSchema = z.discriminatedUnion('kind', [
     kind: z.literal('agreement-year'),
     agreement: z.string().min(1),
     year,
-    use: z.literal('published'),
+    /**
+     * `published`: that year's published figure. `schedule`: the other agreement's own computed
+     * figure for that year (a draft continuing an agreement whose last year is not published yet
+     * grows from it, and is pending exactly as long as that year is).
+     */
+    use: z.enum(['published', 'schedule']),
   }),
 ])
 

@@ -72,13 +72,25 @@ export function evaluationContext(
   record: SmaRecord,
   overrides: readonly IndexOverride[] = [],
 ): EvaluationContext {
-  const ctx = {
+  const registry = record.sources
+  const byId = new Map(record.agreements.map((a) => [a.id, a]))
+  // Schedules of other agreements, computed once per context and only when a base asks.
+  const schedules = new Map<string, Schedule | null>()
+  const ctx: EvaluationContext = {
     indices: record.indices,
     overrides,
     publishedOf: publishedLookup(record.agreements),
+    ...(registry ? { provenanceOf: (urls) => provenanceOfSources(registry, urls) } : {}),
+    scheduleOf: (agreementId, year) => {
+      if (!schedules.has(agreementId)) {
+        const spec = byId.get(agreementId)
+        schedules.set(agreementId, null) // a base chain that loops finds no figure
+        schedules.set(agreementId, spec ? evaluateSchedule(spec, ctx) : null)
+      }
+      return schedules.get(agreementId)?.years.find((y) => y.year === year)
+    },
   }
-  const registry = record.sources
-  return registry ? { ...ctx, provenanceOf: (urls) => provenanceOfSources(registry, urls) } : ctx
+  return ctx
 }
 
 /** An agreement of the record by id. */

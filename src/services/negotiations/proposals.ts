@@ -10,9 +10,14 @@ import { DomainError, notFound } from '../../domain/errors.js'
 import {
   acceptRefusal,
   editRefusal,
+  latestAcceptances,
   negotiationState,
-  tableRefusal,
 } from '../../domain/negotiation/lifecycle.js'
+import {
+  actRefusal,
+  proposalState,
+  revisionRefusal,
+} from '../../domain/negotiation/proposal-state.js'
 import { evaluationContext, type RecordSnapshot } from '../../domain/record/record.js'
 import type {
   Accepted,
@@ -31,6 +36,7 @@ import type { Reader, Sight, Writer } from '../context.js'
 import { replaceIfMatch } from '../private-documents.js'
 import { putRevision } from '../record/agreements.js'
 import { factsFor, visibleNegotiation, writeInNegotiation } from './negotiation.js'
+import { lifeOf, proposalLife, proposalMarks, REFUSAL_KO } from './proposal-life.js'
 
 /** A stored proposal with its parsed spec (no schedule: computing one needs the record). */
 export interface ProposalRecord extends Omit<ProposalView, 'schedule' | 'scheduleError'> {
@@ -66,40 +72,69 @@ export async function proposalRecords(
       'proposals.actor_party',
       'proposals.reported_json',
       'proposals.received_id',
+      'proposals.withdrawn_at',
+      'proposals.rejected_at',
+      'proposals.rejected_by',
+      'proposals.rejection_reason',
+      'proposals.rejection_reported_json',
       'spec_revisions.spec_json',
     ])
     .where('proposals.negotiation_id', '=', negotiationId)
     .where(visibleTo(scope, 'proposals'))
   if (id !== undefined) q = q.where('proposals.id', '=', id)
-  const rows = await q.orderBy('proposals.created_at').orderBy('proposals.id').execute()
+  const [rows, marks] = await Promise.all([
+    q.orderBy('proposals.created_at').orderBy('proposals.id').execute(),
+    proposalMarks(db, scope, negotiationId),
+  ])
   const authorOf = await authorsOf(
     db,
-    rows.flatMap((r) => [r.created_by, r.tabled_by]),
+    rows.flatMap((r) => [r.created_by, r.tabled_by, r.rejected_by]),
   )
   const receivedFor = await receivedOf(
     db,
     rows.map((r) => r.received_id),
   )
-  return rows.map((r) => ({
-    id: r.id,
-    negotiationId: r.negotiation_id,
-    title: r.title,
-    // whose proposal it is: the other party's when reported or received (the row stays ours)
-    ownerParty: r.actor_party ?? r.owner_party,
-    visibility: r.visibility,
-    revisionId: r.revision_id,
-    revises: r.revises,
-    tabledAt: r.tabled_at,
-    roundId: r.round_id,
-    createdBy: authorOf(r.created_by),
-    // the other party tabled it: nobody of ours did (the recorder is in `reported`)
-    tabledBy: r.actor_party == null ? authorOf(r.tabled_by) : null,
-    etag: r.etag,
-    reported: reportedView(r.reported_json, r.owner_party, authorOf(r.created_by)),
-    received: receivedFor(r.received_id),
-    spec: cache.parse(r.revision_id, r.spec_json),
-    createdAt: r.created_at,
-  }))
+  return rows.map((r) => {
+    const acceptedBy = marks.acceptedBy(r.id)
+    const life = lifeOf(r, acceptedBy)
+    return {
+      id: r.id,
+      negotiationId: r.negotiation_id,
+      title: r.title,
+      // whose proposal it is: the other party's when reported or received (the row stays ours)
+      ownerParty: r.actor_party ?? r.owner_party,
+      visibility: r.visibility,
+      revisionId: r.revision_id,
+      revises: r.revises,
+      revisedBy: marks.revisedBy(r.id),
+      state: proposalState(life),
+      tabledAt: r.tabled_at,
+      withdrawnAt: r.withdrawn_at,
+      rejection:
+        r.rejected_at === null
+          ? null
+          : {
+              reason: r.rejection_reason ?? '',
+              at: r.rejected_at,
+              by: authorOf(r.rejected_by),
+              reported: reportedView(
+                r.rejection_reported_json,
+                authorOf(r.rejected_by)?.party ?? '',
+                authorOf(r.rejected_by),
+              ),
+            },
+      acceptedBy,
+      roundId: r.round_id,
+      createdBy: authorOf(r.created_by),
+      // the other party tabled it: nobody of ours did (the recorder is in `reported`)
+      tabledBy: r.actor_party == null ? authorOf(r.tabled_by) : null,
+      etag: r.etag,
+      reported: reportedView(r.reported_json, r.owner_party, authorOf(r.created_by)),
+      received: receivedFor(r.received_id),
+      spec: cache.parse(r.revision_id, r.spec_json),
+      createdAt: r.created_at,
+    }
+  })
 }
 
 /** Proposals with their schedules, computed against the asker's record snapshot. */
@@ -148,10 +183,20 @@ export async function getProposal(
 }
 
 /** A proposal row the scope may see, for an action on it; otherwise `not-found`. */
-async function visibleProposal({ db, scope }: Sight, negotiationId: string, id: string) {
+export async function visibleProposal({ db, scope }: Sight, negotiationId: string, id: string) {
   const p = await db
     .selectFrom('proposals')
-    .select(['id', 'owner_party', 'visibility', 'tabled_at', 'revision_id', 'etag'])
+    .select([
+      'id',
+      'owner_party',
+      'actor_party',
+      'visibility',
+      'tabled_at',
+      'withdrawn_at',
+      'rejected_at',
+      'revision_id',
+      'etag',
+    ])
     .where('id', '=', id)
     .where('negotiation_id', '=', negotiationId)
     .where(visibleTo(scope, 'proposals'))
@@ -189,6 +234,15 @@ export function createProposal(
           'invalid',
           `Unknown ${table === 'proposals' ? 'revises' : 'roundId'}.`,
         )
+    }
+    if (revises !== null) {
+      const refusal = revisionRefusal(
+        await proposalLife({ db: trx, scope: w.scope }, negotiationId, revises),
+      )
+      if (refusal !== null)
+        throw new DomainError('conflict', refusal, {
+          ko: '초안이거나 철회·수락된 제안은 수정안의 대상이 될 수 없습니다. 제시된 제안에서 시작하십시오.',
+        })
     }
     const rid = await putRevision(trx, input.spec, at)
     const visibility = childVisibility(negotiation.visibility, input.visibility)
@@ -254,14 +308,8 @@ export function updateDraft(
 export function tableProposal(w: Writer, negotiationId: string, id: string): Promise<Tabled> {
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, negotiation, at }) => {
     const p = await visibleProposal({ db: trx, scope: w.scope }, negotiationId, id)
-    const refusal =
-      p.owner_party === 'PUBLIC'
-        ? 'the proposal is already tabled'
-        : tableRefusal(
-            { ownerParty: p.owner_party, visibility: p.visibility, tabledAt: p.tabled_at },
-            party,
-          )
-    if (refusal !== null) throw new DomainError('conflict', refusal)
+    const refusal = actRefusal(lifeOf(p, []), 'table', party)
+    if (refusal !== null) throw new DomainError('conflict', refusal, { ko: REFUSAL_KO.table })
     const visibility = childVisibility(negotiation.visibility, 'shared')
     await trx
       .updateTable('proposals')
@@ -279,15 +327,26 @@ export function acceptProposal(w: Writer, negotiationId: string, id: string): Pr
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, negotiation, at }) => {
     const p = await visibleProposal({ db: trx, scope: w.scope }, negotiationId, id)
     const { facts } = await factsFor(trx, w.scope, negotiation)
-    const refusal = acceptRefusal(
-      {
-        ownerParty: p.owner_party === 'PUBLIC' ? party : p.owner_party,
-        visibility: p.visibility,
-        tabledAt: p.tabled_at,
-      },
-      facts,
-    )
-    if (refusal !== null) throw new DomainError('conflict', refusal)
+    const refusal =
+      acceptRefusal(
+        {
+          ownerParty: p.owner_party === 'PUBLIC' ? party : p.owner_party,
+          visibility: p.visibility,
+          tabledAt: p.tabled_at,
+        },
+        facts,
+      ) ??
+      actRefusal(
+        lifeOf(
+          p,
+          [...latestAcceptances(facts.acceptances).values()]
+            .filter((a) => a.proposalId === id)
+            .map((a) => a.party),
+        ),
+        'accept',
+        party,
+      )
+    if (refusal !== null) throw new DomainError('conflict', refusal, { ko: REFUSAL_KO.accept })
     await insertAcceptance(trx, negotiationId, {
       party,
       proposalId: id,

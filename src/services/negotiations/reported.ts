@@ -24,6 +24,9 @@ import {
   insertRound,
 } from '../../db/repositories/negotiation-rows.js'
 import type { Writer } from '../context.js'
+import { recordRejection } from './proposal-acts.js'
+import { proposalLife, REFUSAL_KO } from './proposal-life.js'
+import { actRefusal } from '../../domain/negotiation/proposal-state.js'
 import { putRevision } from '../record/agreements.js'
 import { factsFor, writeInNegotiation, type NegotiationWrite } from './negotiation.js'
 
@@ -158,14 +161,26 @@ export function reportReply(
           errors: [{ pointer: '/reason', detail: 'required for a rejection' }],
           ko: '거부 사유를 입력하십시오.',
         })
-      return rejectAsReported(n, w, p, input, on)
+      return rejectAsReported(
+        n,
+        w,
+        { id: p.id, negotiationId },
+        { ...input, reason: input.reason },
+        on,
+      )
     }
     const { facts } = await factsFor(trx, w.scope, negotiation)
     const refusal = acceptRefusal(
       { ownerParty: proposer === 'PUBLIC' ? input.party : proposer, ...p, tabledAt: p.tabled_at },
       facts,
     )
-    if (refusal !== null) throw new DomainError('conflict', refusal)
+    const stateRefusal = actRefusal(
+      await proposalLife({ db: trx, scope: w.scope }, negotiationId, proposalId),
+      'accept',
+      input.party,
+    )
+    if (refusal !== null || stateRefusal !== null)
+      throw new DomainError('conflict', refusal ?? stateRefusal ?? '', { ko: REFUSAL_KO.accept })
     const id = await insertAcceptance(
       trx,
       negotiationId,
@@ -182,15 +197,27 @@ export function reportReply(
   })
 }
 
-/** Placeholder until the proposal states (work/negotiation-web) are merged: see reportReply. */
-function rejectAsReported(
-  _n: NegotiationWrite,
-  _w: Writer,
-  _p: { id: string },
-  _input: ReportedReplyBody,
-  _on: string,
+/** The other party's rejection of our tabled proposal, with its reason, as reported by us. */
+async function rejectAsReported(
+  { trx, audit }: NegotiationWrite,
+  w: Writer,
+  p: { id: string; negotiationId: string },
+  input: ReportedReplyBody & { reason: string },
+  on: string,
 ): Promise<ReportedCreated> {
-  return Promise.reject(new DomainError('conflict', 'Rejections are not recorded yet.'))
+  const { visibility } = await recordRejection(w, trx, p.negotiationId, p.id, {
+    party: input.party,
+    at: on,
+    reason: input.reason,
+    reportedJson: sourceJson(input.source),
+  })
+  audit({
+    action: 'proposal.reject.report',
+    object: `proposal:${p.id}`,
+    visibility,
+    payload: { party: input.party, reason: input.reason, source: input.source },
+  })
+  return { id: p.id, reported: true as const }
 }
 
 /**
