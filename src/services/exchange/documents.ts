@@ -28,7 +28,11 @@ import { parseJson } from '../negotiations/negotiation.js'
 import { refuseUnlessReportable } from '../negotiations/reported.js'
 import { putRevision } from '../record/agreements.js'
 import type { InstanceKey } from '../signing/instance-key.js'
-import { openSignedDocument, signDocument, type SignedDocument } from '../signing/signed-document.js'
+import {
+  openSignedDocument,
+  signDocument,
+  type SignedDocument,
+} from '../signing/signed-document.js'
 
 /**
  * The signed exchange between two instances (issue 17): our delegation's tabled proposal, round
@@ -323,12 +327,19 @@ export async function importDocument(
 }
 
 /** The documents our delegation received in a negotiation, oldest first. */
-export async function listReceived(r: Sight, negotiationId: string): Promise<ReceivedDocumentView[]> {
+export async function listReceived(
+  r: Sight,
+  negotiationId: string,
+): Promise<ReceivedDocumentView[]> {
   await visibleNegotiation(r.db, r.scope, negotiationId)
   if (r.scope.kind !== 'delegation') return []
   const rows = await r.db
     .selectFrom('received_documents')
-    .innerJoin('instance_keys', 'instance_keys.fingerprint', 'received_documents.signer_fingerprint')
+    .innerJoin(
+      'instance_keys',
+      'instance_keys.fingerprint',
+      'received_documents.signer_fingerprint',
+    )
     .select([
       'received_documents.id',
       'received_documents.kind',
