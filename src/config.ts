@@ -50,6 +50,26 @@ const trustProxy = z
     return items
   })
 
+/**
+ * SMA_PARTIES: which delegations have accounts on this instance. `KR,US` (the default) is the
+ * shared instance; `KR` or `US` alone is one delegation's own instance, where the other party's
+ * acts are recorded as reported by us (issue 17). Order and spaces do not matter.
+ */
+const parties = z
+  .string()
+  .optional()
+  .transform((v, ctx): readonly ('KR' | 'US')[] => {
+    const text = (v ?? '').trim()
+    if (text === '') return ['KR', 'US']
+    const items = [...new Set(text.split(',').map((x) => x.trim().toUpperCase()))]
+    const bad = items.filter((x) => x !== 'KR' && x !== 'US')
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `"${bad.join(',')}" is not KR, US or KR,US` })
+      return z.NEVER
+    }
+    return (['KR', 'US'] as const).filter((p) => items.includes(p))
+  })
+
 export const configSchema = z.object({
   SMA_DB: z.string().min(1).default('./data/sma.db'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -101,6 +121,8 @@ export const configSchema = z.object({
     .optional(),
   /** Minutes between scheduled audit checkpoints (default 60). */
   SMA_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
+  /** The delegations with accounts here: `KR,US` (default), `KR` or `US` (see `parties`). */
+  SMA_PARTIES: parties,
 })
 
 export interface Config {
@@ -145,6 +167,11 @@ export interface Config {
     readonly url: string | undefined
     readonly minutes: number
   }
+  /**
+   * The delegations with accounts on this instance (SMA_PARTIES): both in a shared instance, one
+   * in a delegation's own instance, where the other party's acts are recorded as reported.
+   */
+  readonly parties: readonly ('KR' | 'US')[]
 }
 
 /** Parses an environment (defaults to `process.env`); throws one readable line on bad input. */
@@ -184,6 +211,7 @@ export function loadConfig(
       url: c.SMA_AUDIT_CHECKPOINT_URL === '' ? undefined : c.SMA_AUDIT_CHECKPOINT_URL,
       minutes: c.SMA_AUDIT_CHECKPOINT_MINUTES,
     },
+    parties: c.SMA_PARTIES,
   }
 }
 

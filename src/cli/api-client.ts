@@ -10,6 +10,8 @@ export interface ApiClient {
   get<T>(path: string): Promise<T>
   /** A file (CSV, XLSX, PDF) as bytes. */
   getFile(path: string, accept: string): Promise<Buffer>
+  /** POSTs a JSON body; the answer's text (JSON). */
+  post(path: string, body: unknown): Promise<string>
 }
 
 export function apiClient(flags: {
@@ -36,12 +38,14 @@ export function apiClient(flags: {
       'no API token: pass --token or set SMA_TOKEN (create one with `sma token create --email …`)',
     )
   }
-  async function request(path: string, accept: string): Promise<Response> {
+  async function request(path: string, accept: string, body?: unknown): Promise<Response> {
     let res: Response
     try {
       res = await fetch(server + path, {
+        ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
         headers: {
           accept,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(token === undefined || token === '' ? {} : { authorization: `Bearer ${token}` }),
         },
         signal: AbortSignal.timeout(120_000),
@@ -81,6 +85,9 @@ export function apiClient(flags: {
     },
     async getFile(path: string, accept: string): Promise<Buffer> {
       return Buffer.from(await (await request(path, accept)).arrayBuffer())
+    },
+    async post(path: string, body: unknown): Promise<string> {
+      return (await request(path, 'application/json', body)).text()
     },
   }
 }

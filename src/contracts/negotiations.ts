@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { EVENT_KINDS } from '../domain/negotiation/lifecycle.js'
+import { receivedView, reportedView } from './exchange.js'
 import {
   author,
   delegation,
@@ -66,6 +67,8 @@ export const roundView = z
     visibility,
     sources: ro(z.string()),
     recordedBy: author.nullable(),
+    reported: reportedView.nullable(),
+    received: receivedView.nullable(),
   })
   .meta({ id: 'Round' })
 export const eventView = z
@@ -80,10 +83,20 @@ export const eventView = z
     recordedBy: author.nullable(),
     /** Mutual acts: each delegation's confirmation (the recording one's first). */
     confirmations: ro(
-      z.object({ party: delegation, by: author, at: z.string() }).meta({ id: 'Confirmation' }),
+      z
+        .object({
+          party: delegation,
+          by: author,
+          at: z.string(),
+          /** The other party's confirmation as reported by us (issue 17); else null. */
+          reported: reportedView.nullable(),
+        })
+        .meta({ id: 'Confirmation' }),
     ),
     /** When the act counts; null while a mutual act awaits the other delegation. */
     confirmedAt: z.string().nullable(),
+    reported: reportedView.nullable(),
+    received: receivedView.nullable(),
   })
   .meta({ id: 'NegotiationEvent' })
 export type EventView = z.infer<typeof eventView>
@@ -94,6 +107,8 @@ export const acceptanceView = z
     revisionId: z.string(),
     at: z.string(),
     by: author.nullable(),
+    reported: reportedView.nullable(),
+    received: receivedView.nullable(),
   })
   .meta({ id: 'Acceptance' })
 

@@ -3,12 +3,14 @@ import { agreementSpec } from './domain-shapes.js'
 import { author, delegation, idParam, list, party, visibility, wrap } from './common.js'
 import { PROPOSAL_STATES, REJECTION_REASON_MAX } from '../domain/negotiation/proposal-state.js'
 import { scheduleSchema } from './schedule.js'
+import { receivedView, reportedView } from './exchange.js'
 
 export const proposalView = z
   .object({
     id: z.string(),
     negotiationId: z.string(),
     title: z.string(),
+    /** Whose proposal it is (for a reported or received one: the other party). */
     ownerParty: party,
     visibility,
     revisionId: z.string(),
@@ -20,7 +22,13 @@ export const proposalView = z
     tabledAt: z.string().nullable(),
     withdrawnAt: z.string().nullable(),
     rejection: z
-      .object({ reason: z.string(), at: z.string(), by: author.nullable() })
+      .object({
+        reason: z.string(),
+        at: z.string(),
+        by: author.nullable(),
+        /** The other party's rejection as recorded by us from a source (issue 17); else null. */
+        reported: reportedView.nullable(),
+      })
       .nullable()
       .meta({ id: 'ProposalRejection' }),
     /** The delegations whose latest acceptance names this proposal. */
@@ -29,6 +37,10 @@ export const proposalView = z
     createdBy: author.nullable(),
     tabledBy: author.nullable(),
     etag: z.string(),
+    /** The other party's proposal as recorded by us from a source (issue 17); else null. */
+    reported: reportedView.nullable(),
+    /** Received from the other party's instance in a verified signed document; else null. */
+    received: receivedView.nullable(),
     spec: agreementSpec,
     schedule: scheduleSchema.nullable(),
     scheduleError: z.string().nullable(),

@@ -157,6 +157,8 @@ export interface RoundsTable {
   created_at: string
   /** The user who recorded it; null for the shipped history (migration 0004). */
   created_by: string | null
+  reported_json?: string | null
+  received_id?: string | null
 }
 
 export interface DelegationsTable {
@@ -197,6 +199,8 @@ export interface EventsTable {
    * signed) when the second delegation confirms. Null while awaiting confirmation.
    */
   confirmed_at: string | null
+  reported_json?: string | null
+  received_id?: string | null
 }
 
 /** A delegation's confirmation of a mutual act (one per party and event). */
@@ -205,6 +209,8 @@ export interface EventConfirmationsTable {
   party: Delegation
   confirmed_by: string
   at: string
+  /** A confirmation reported by the recording party for the other (migration 0010). */
+  reported_json?: string | null
 }
 
 export interface ProposalsTable {
@@ -223,6 +229,12 @@ export interface ProposalsTable {
   created_by: string
   /** The user who tabled it (migration 0004); null for drafts and the shipped history. */
   tabled_by: string | null
+  /** Whose proposal it is when not the owning party's: reported or received (migration 0010). */
+  actor_party?: Delegation | null
+  /** The source of an act recorded as reported by the owning party (ReportedSource JSON). */
+  reported_json?: string | null
+  /** The signed document it was received in (received_documents.id). */
+  received_id?: string | null
   /** Withdrawal by the owner (migration 0011): when and by which user; null while not withdrawn. */
   withdrawn_at: string | null
   withdrawn_by: string | null
@@ -231,6 +243,8 @@ export interface ProposalsTable {
   rejected_by: string | null
   rejected_party: 'KR' | 'US' | null
   rejection_reason: string | null
+  /** A rejection by the other party as reported by us: its source (migration 0010). */
+  rejection_reported_json?: string | null
 }
 
 export interface AcceptancesTable {
@@ -243,6 +257,8 @@ export interface AcceptancesTable {
   created_by: string
   /** Order of recording (migration 0002). */
   seq: number
+  reported_json?: string | null
+  received_id?: string | null
 }
 
 export interface PositionsTable {
@@ -312,6 +328,34 @@ export interface ProjectionRunsTable {
   finished_at: string | null
 }
 
+/** Another instance's Ed25519 public key, registered by an admin (migration 0010). */
+export interface InstanceKeysTable {
+  fingerprint: string
+  /** The delegation whose instance signs with it. */
+  party: Delegation
+  label: string
+  public_key_pem: string
+  registered_by: string
+  registered_at: string
+}
+
+/** A signed document received from another instance, kept whole (migration 0010). */
+export interface ReceivedDocumentsTable {
+  id: string
+  negotiation_id: string
+  /** The receiving delegation (it is that delegation's record). */
+  owner_party: Delegation
+  kind: string
+  /** The row it was recorded as (proposal, round or acceptance id). */
+  object_id: string
+  signer_fingerprint: string
+  signed_at: string
+  document_sha256: string
+  document_json: string
+  received_at: string
+  received_by: string
+}
+
 export interface AuditLogTable {
   seq: number
   at: string
@@ -360,6 +404,8 @@ export interface Database {
   ledger_notes: LedgerNotesTable
   projection_runs: ProjectionRunsTable
   audit_log: AuditLogTable
+  instance_keys: InstanceKeysTable
+  received_documents: ReceivedDocumentsTable
 }
 
 export type Db = Kysely<Database>

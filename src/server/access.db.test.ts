@@ -20,6 +20,7 @@ import { createPosition } from '../services/negotiations/positions.js'
 import { createLedgerNote } from '../services/ledger/notes.js'
 import { createProposal } from '../services/negotiations/proposals.js'
 import { createApiToken } from '../services/users.js'
+import { generateInstanceKeyPem, instanceKeyFromPem } from '../services/signing/instance-key.js'
 import {
   analysisSetup,
   packageSpec,
@@ -58,6 +59,8 @@ interface RouteCase {
 }
 
 const RANK = { viewer: 0, analyst: 1, negotiator: 2, admin: 3 } as const
+/** Some Ed25519 public key (registering it is refused in a shared instance: never stored). */
+const MATRIX_PUBLIC_KEY = instanceKeyFromPem(generateInstanceKeyPem()).publicKeyPem
 const now = (): Date => TEST_NOW
 
 function gate(p: TestPrincipal, need: Need): number | null {
@@ -428,6 +431,107 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
     prepare: async (_p, owner) => ({ url: propUrl(await freshProposal(owner), '/accept') }),
     expect: (p, owner) => (owner === 'shared' ? 200 : p.party === owner ? 409 : 404),
   })
+  // Reported acts and the signed exchange (issue 17). This app is a shared instance (KR and US
+  // present): reporting the other party's act is refused (403) wherever the negotiation is
+  // visible; without an instance key, signing is refused (409); a file that is not a signed
+  // document is refused (422) before anything is looked up.
+  const SOURCE = { kind: 'minutes', ref: 'matrix minutes', date: '2027-01-10' }
+  const otherOf = (p: TestPrincipal): string => (p.party === 'US' ? 'KR' : 'US')
+  cases.push({
+    method: 'POST',
+    url: '/api/negotiations/:id/reported/proposals',
+    need: 'negotiator',
+    owners: negOwners,
+    prepare: (p, owner) =>
+      Promise.resolve({
+        url: `/api/negotiations/${negotiationFor(owner)}/reported/proposals`,
+        body: { party: otherOf(p), title: 'm', spec: proposalSpec('reported'), source: SOURCE },
+      }),
+    expect: (p, owner) => (sees(p, owner, true) ? 403 : 404),
+  })
+  cases.push({
+    method: 'POST',
+    url: '/api/negotiations/:id/proposals/:pid/reported-reply',
+    need: 'negotiator',
+    owners: negOwners,
+    prepare: async (p, owner) => ({
+      url: propUrl(await freshProposal(owner), '/reported-reply'),
+      body: { party: otherOf(p), reply: 'accept', source: SOURCE },
+    }),
+    // the instance rule answers before the proposal is looked up: nothing about it leaks
+    expect: () => 403,
+  })
+  cases.push({
+    method: 'POST',
+    url: '/api/negotiations/:id/reported/events',
+    need: 'negotiator',
+    owners: negOwners,
+    prepare: (p, owner) =>
+      Promise.resolve({
+        url: `/api/negotiations/${negotiationFor(owner)}/reported/events`,
+        body: { kind: 'opened', date: '2027-01-10', party: otherOf(p), note: 'm', source: SOURCE },
+      }),
+    expect: (p, owner) => (sees(p, owner, true) ? 403 : 404),
+  })
+  cases.push({
+    method: 'POST',
+    url: '/api/negotiations/:id/reported/rounds',
+    need: 'negotiator',
+    owners: negOwners,
+    prepare: (p, owner) =>
+      Promise.resolve({
+        url: `/api/negotiations/${negotiationFor(owner)}/reported/rounds`,
+        body: {
+          party: otherOf(p),
+          number: 900,
+          from: '2027-01-10',
+          to: null,
+          venue: 'm',
+          summary: '',
+          source: SOURCE,
+        },
+      }),
+    expect: (p, owner) => (sees(p, owner, true) ? 403 : 404),
+  })
+  simple('GET', '/api/exchange/key', 'anyone', 200)
+  simple('GET', '/api/exchange/keys', 'delegation', 200)
+  cases.push({
+    method: 'POST',
+    url: '/api/exchange/keys',
+    need: 'admin',
+    owners: ['-'],
+    prepare: (p) =>
+      Promise.resolve({
+        url: '/api/exchange/keys',
+        body: { party: otherOf(p), label: 'm', publicKey: MATRIX_PUBLIC_KEY },
+      }),
+    expect: () => 403,
+  })
+  cases.push({
+    method: 'POST',
+    url: '/api/negotiations/:id/exchange/export',
+    need: 'negotiator',
+    owners: negOwners,
+    prepare: (_p, owner) =>
+      Promise.resolve({
+        url: `/api/negotiations/${negotiationFor(owner)}/exchange/export`,
+        body: { kind: 'round', id: 'x' },
+      }),
+    expect: () => 409,
+  })
+  cases.push({
+    method: 'POST',
+    url: '/api/negotiations/:id/exchange/import',
+    need: 'negotiator',
+    owners: negOwners,
+    prepare: (_p, owner) =>
+      Promise.resolve({
+        url: `/api/negotiations/${negotiationFor(owner)}/exchange/import`,
+        body: { document: '{"not":"signed"}' },
+      }),
+    expect: () => 422,
+  })
+  onNegotiation('GET', '/api/negotiations/:id/received', '/received', 'delegation', 200)
   // The proposal state machine (issue 11): only the other delegation rejects a tabled proposal,
   // only the owner withdraws it; a draft can be neither (409 for its owner, 404 for the other).
   cases.push({

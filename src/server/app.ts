@@ -10,7 +10,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
 import type { LoggerOptions } from 'pino'
-import type { Permission } from '../domain/access/permissions.js'
+import type { Delegation, Permission } from '../domain/access/permissions.js'
+import type { InstanceKey } from '../services/signing/instance-key.js'
 import type { DatabaseHandle } from '../db/open.js'
 import { PROJECT_ROOT } from '../runtime-paths.js'
 import { databaseRecordSource } from '../services/record/database-record-source.js'
@@ -41,6 +42,7 @@ import { registerNegotiationRoutes } from './routes/negotiations.routes.js'
 import { registerPositionRoutes } from './routes/positions.routes.js'
 import { registerProjectionRoutes } from './routes/projections.routes.js'
 import { registerProposalRoutes } from './routes/proposals.routes.js'
+import { registerExchangeRoutes } from './routes/exchange.routes.js'
 import { registerWebApp } from './web-app.js'
 import { RunQueue } from '../services/heavy-work/run-queue.js'
 
@@ -84,6 +86,10 @@ export interface AppDeps {
   readonly maxConcurrentRuns?: number
   /** Signed audit checkpoints the verification compares against (none by default). */
   readonly auditCheckpoints?: AuditCheckpointSource
+  /** The delegations with accounts here (SMA_PARTIES; default both: a shared instance). */
+  readonly parties?: readonly Delegation[]
+  /** The instance's signing key (signed exchange); none: exports are refused with a reason. */
+  readonly instanceKey?: InstanceKey | undefined
 }
 
 const ROOT = PROJECT_ROOT
@@ -109,6 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     projectionThreads: deps.projectionThreads,
     runQueue: new RunQueue(deps.maxConcurrentRuns ?? 2),
     auditCheckpoints: deps.auditCheckpoints,
+    parties: deps.parties ?? ['KR', 'US'],
+    instanceKey: deps.instanceKey,
   }
   const logger: boolean | LoggerOptions =
     deps.logger === undefined || deps.logger === false
@@ -180,7 +188,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }),
   })
   await registerOpenApi(app, deps.version ?? '0.1.0')
-  registerAuthHooks(app, deps.store.db, now)
+  registerAuthHooks(app, deps.store.db, now, ctx.parties)
   registerInputGuards(app)
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -198,6 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     registerAccountRoutes,
     registerNegotiationRoutes,
     registerProposalRoutes,
+    registerExchangeRoutes,
     registerPositionRoutes,
     registerAnalysisRoutes,
     registerProjectionRoutes,

@@ -13,7 +13,7 @@ import { loadInstanceKey } from '../services/signing/instance-key.js'
 import { buildApp } from './app.js'
 import type { AuditCheckpointSource } from './request-context.js'
 import { secureCookiesFor } from './session-cookie.js'
-import type { Party, Role } from '../domain/access/permissions.js'
+import type { Delegation, Party, Role } from '../domain/access/permissions.js'
 
 /** Demo accounts, created only with SMA_DEMO_USERS=1 on a database without users. */
 export const DEMO_PASSWORD = 'demo-password-2026'
@@ -63,7 +63,7 @@ export async function prepareDatabase(
       const ran = await migrateToLatest(handle.db, handle.dialect)
       if (ran.length > 0) log(`migrated ${handle.label}: ${ran.join(', ')}`)
       if (await seedIfEmpty(handle)) log('seeded the record and the negotiation history')
-      if (config.demoUsers) await createDemoUsers(handle, log)
+      if (config.demoUsers) await createDemoUsers(handle, config.parties, log)
     })
   } catch (err) {
     await handle.close()
@@ -72,17 +72,23 @@ export async function prepareDatabase(
   return handle
 }
 
-async function createDemoUsers(handle: DatabaseHandle, log: (msg: string) => void): Promise<void> {
+async function createDemoUsers(
+  handle: DatabaseHandle,
+  parties: readonly Delegation[],
+  log: (msg: string) => void,
+): Promise<void> {
   const any = await handle.db.selectFrom('users').select('id').limit(1).executeTakeFirst()
   if (any) return
-  for (const u of DEMO_USERS) {
-    const created = await createUser(handle, { ...u, password: DEMO_PASSWORD })
+  // only the delegations present on this instance get demo accounts (and the public reader)
+  const users = DEMO_USERS.filter((u) => u.party === 'PUBLIC' || parties.includes(u.party))
+  for (const u of users) {
+    const created = await createUser(handle, { ...u, password: DEMO_PASSWORD }, { parties })
     if (mfaRequired(u.role)) {
       await installKnownTotp(handle, created.id, DEMO_TOTP_SECRET, () => new Date())
     }
   }
   log(
-    `created ${DEMO_USERS.length} demo users (password "${DEMO_PASSWORD}"; the admin's TOTP secret ${DEMO_TOTP_SECRET}): ${DEMO_USERS.map((u) => u.email).join(', ')}`,
+    `created ${users.length} demo users (password "${DEMO_PASSWORD}"; the admin's TOTP secret ${DEMO_TOTP_SECRET}): ${users.map((u) => u.email).join(', ')}`,
   )
 }
 
@@ -139,6 +145,8 @@ export async function startServer(
     ...(config.workers === undefined ? {} : { projectionThreads: config.workers }),
     maxConcurrentRuns: config.maxConcurrentRuns,
     ...(checkpoints.source === undefined ? {} : { auditCheckpoints: checkpoints.source }),
+    parties: config.parties,
+    instanceKey: loadInstanceKey(config.instanceKey),
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()

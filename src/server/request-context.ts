@@ -9,7 +9,8 @@ import type {
 } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { IfMatch } from '../contracts/common.js'
-import type { Permission, Principal } from '../domain/access/permissions.js'
+import type { Delegation, Permission, Principal } from '../domain/access/permissions.js'
+import type { InstanceKey } from '../services/signing/instance-key.js'
 import { scopeOf, type AccessScope } from '../domain/access/scope.js'
 import { DomainError } from '../domain/errors.js'
 import type { RecordSource } from '../domain/record/record.js'
@@ -69,6 +70,10 @@ export interface RouteContext {
   readonly runQueue: RunQueue
   /** Where signed audit checkpoints are kept, and whose signatures count. */
   readonly auditCheckpoints?: AuditCheckpointSource | undefined
+  /** The delegations with accounts on this instance (SMA_PARTIES). */
+  readonly parties: readonly Delegation[]
+  /** The instance's Ed25519 key for signed exchange; undefined when not configured. */
+  readonly instanceKey?: InstanceKey | undefined
 }
 
 export const SESSION_COOKIE = 'sma_session'

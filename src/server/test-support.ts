@@ -4,7 +4,14 @@ import { fileURLToPath } from 'node:url'
 import type { LightMyRequestResponse } from 'fastify'
 import type { AgreementSpec } from '../domain/agreement/spec.js'
 import { smaPackageSpec } from '../domain/bargaining/sma-package-space.js'
-import { DELEGATIONS, ROLES, type Party, type Role } from '../domain/access/permissions.js'
+import {
+  DELEGATIONS,
+  ROLES,
+  type Delegation,
+  type Party,
+  type Role,
+} from '../domain/access/permissions.js'
+import type { InstanceKey } from '../services/signing/instance-key.js'
 import type { DatabaseHandle } from '../db/open.js'
 import { seedIfEmpty } from '../services/seed.js'
 import { createApiToken, createUser } from '../services/users.js'
@@ -54,6 +61,9 @@ export interface TestAppOptions {
   readonly otpNow?: () => Date
   readonly trustProxy?: readonly string[]
   readonly secureCookies?: boolean
+  /** SMA_PARTIES: only these delegations get users (default both: a shared instance). */
+  readonly parties?: readonly Delegation[]
+  readonly instanceKey?: InstanceKey
 }
 
 /** Builds a seeded app on a fresh database with one user (and API token) per party × role. */
@@ -61,11 +71,13 @@ export async function buildTestApp(
   open: () => Promise<DatabaseHandle>,
   opts: TestAppOptions = {},
 ): Promise<TestApp> {
+  const parties = opts.parties ?? DELEGATIONS
   const store = await open()
   const now = (): Date => TEST_NOW
   await seedIfEmpty(store, now)
   const principals = new Map<string, TestPrincipal>([['anonymous', ANONYMOUS]])
   for (const s of PRINCIPAL_SPECS) {
+    if (s.party !== 'PUBLIC' && !parties.includes(s.party)) continue
     const key = `${s.party}-${s.role}`
     const email = `${key.toLowerCase()}@test.sma`
     const password = `password-of-${key}`
@@ -87,6 +99,8 @@ export async function buildTestApp(
     ...(opts.otpNow === undefined ? {} : { otpNow: opts.otpNow }),
     ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
     ...(opts.secureCookies === undefined ? {} : { secureCookies: opts.secureCookies }),
+    parties,
+    instanceKey: opts.instanceKey,
   })
   await app.ready()
   return {
@@ -138,6 +152,28 @@ export function proposalSpec(marker: string): AgreementSpec {
     ordinal: 13,
     description: { en: `Draft ${marker}`, ko: `초안 ${marker}` },
     openQuestions: [marker],
+  }
+}
+
+/**
+ * A proposal for a later term (e.g. 2031–2035): the 12th SMA's shape with one flat amount a
+ * year over the new term (integer won), a marker in its texts. Test data, not a real figure.
+ */
+export function termSpec(
+  marker: string,
+  firstYear: number,
+  lastYear: number,
+  amount: string,
+): AgreementSpec {
+  const base = proposalSpec(marker)
+  const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i)
+  return {
+    ...base,
+    id: `proposal-${firstYear}-${lastYear}`,
+    ordinal: 14,
+    term: { ...base.term, firstYear, lastYear },
+    rules: [{ id: 'flat', kind: 'flat', cite: [], years, amount }] as AgreementSpec['rules'],
+    published: [],
   }
 }
 

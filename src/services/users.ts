@@ -1,6 +1,13 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
-import type { Principal, Party, Role } from '../domain/access/permissions.js'
+import { userPartyRefusal } from '../domain/access/instance.js'
+import {
+  DELEGATIONS,
+  type Delegation,
+  type Principal,
+  type Party,
+  type Role,
+} from '../domain/access/permissions.js'
 import type { DbOrTrx } from '../db/database.js'
 import { SYSTEM_ACTOR, withTransaction, type Actor, type Store } from './audit.js'
 import { DomainError } from '../domain/errors.js'
@@ -41,12 +48,14 @@ export function actorOf(p: Principal): Actor {
 /**
  * Creates a user (the CLI's `sma user add`, and the helper e2e tests and demos use). The
  * password must pass the policy (src/services/accounts/password-policy.ts) and is hashed with
- * Argon2id; the email is stored lower-case.
+ * Argon2id; the email is stored lower-case. `parties` are the delegations present on this
+ * instance (SMA_PARTIES, default both): a user of another delegation is refused (conflict)
+ * before anything is stored.
  */
 export async function createUser(
   store: Store,
   input: NewUser,
-  opts: { actor?: Actor; now?: () => Date } = {},
+  opts: { actor?: Actor; now?: () => Date; parties?: readonly Delegation[] } = {},
 ): Promise<UserView> {
   const parsed = newUserSchema.safeParse(input)
   if (!parsed.success) {
@@ -54,6 +63,11 @@ export async function createUser(
     throw new DomainError('invalid', `${i?.path.join('.') ?? ''}: ${i?.message ?? 'invalid'}`)
   }
   const u = parsed.data
+  const absent = userPartyRefusal(u.party, opts.parties ?? DELEGATIONS)
+  if (absent !== null)
+    throw new DomainError('conflict', absent, {
+      ko: `이 인스턴스에는 ${(opts.parties ?? DELEGATIONS).join(', ')} 측 계정만 둘 수 있습니다(SMA_PARTIES). ${u.party} 측 사용자는 만들 수 없습니다.`,
+    })
   const email = u.email.toLowerCase()
   assertStrongPassword(u.password, [email, u.name])
   const passwordHash = await hashPassword(u.password)

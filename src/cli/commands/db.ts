@@ -6,6 +6,15 @@ import { whilePreparing } from '../../db/startup-lock.js'
 import { seedIfEmpty } from '../../services/seed.js'
 import { CliError } from '../cli-error.js'
 
+/** The delegations with accounts on this instance (SMA_PARTIES), or one CliError line. */
+export function instanceParties(): readonly ('KR' | 'US')[] {
+  try {
+    return loadConfig().parties
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err))
+  }
+}
+
 /** Opens the configured database (SMA_DB, or --db) for a CLI command, migrating SQLite. */
 export async function openCliDatabase(db: string | undefined): Promise<DatabaseHandle> {
   let config

@@ -25,4 +25,5 @@ export const commands: Readonly<Record<string, () => Promise<RegisterCommand>>> 
   sources: async () => (await import('./sources.js')).registerSources,
   export: async () => (await import('./export.js')).registerExport,
   brief: async () => (await import('./brief.js')).registerBrief,
+  exchange: async () => (await import('./exchange.js')).registerExchange,
 }

@@ -7,7 +7,8 @@ import { setPassword } from '../../services/accounts/sessions.js'
 import { SYSTEM_ACTOR } from '../../services/audit.js'
 import { createUser, findUserByEmail } from '../../services/users.js'
 import { CliError } from '../cli-error.js'
-import { openCliDatabase } from './db.js'
+import { userPartyRefusal } from '../../domain/access/instance.js'
+import { instanceParties, openCliDatabase } from './db.js'
 
 /** Reads a password: the whole of stdin when piped, else a prompt without echo. */
 export async function readPassword(prompt: string): Promise<string> {
@@ -51,16 +52,24 @@ export function registerUser(program: Command): void {
     .option('--name <name>', 'display name (default: the email)')
     .option('--db <location>', 'database instead of SMA_DB')
     .action(async (opts) => {
+      const parties = instanceParties()
+      const absent = userPartyRefusal(opts.party, parties)
+      // refused before asking for a password: nothing to type for an account that cannot exist
+      if (absent !== null) throw new CliError(absent)
       const password = await readPassword('password: ')
       const handle = await openCliDatabase(opts.db)
       try {
-        const u = await createUser(handle, {
-          email: opts.email,
-          name: opts.name ?? opts.email,
-          party: opts.party,
-          role: opts.role,
-          password,
-        })
+        const u = await createUser(
+          handle,
+          {
+            email: opts.email,
+            name: opts.name ?? opts.email,
+            party: opts.party,
+            role: opts.role,
+            password,
+          },
+          { parties },
+        )
         process.stdout.write(`created ${u.email} (${u.party} ${u.role}) id ${u.id}\n`)
       } catch (err) {
         throw cliErrorOf(err)

@@ -9,6 +9,7 @@ import * as m0006 from './0006_ledger_notes.js'
 import * as m0007 from './0007_authored_acts.js'
 import * as m0008 from './0008_audit_chains.js'
 import * as m0009 from './0009_accounts.js'
+import * as m0010 from './0010_reported_and_received.js'
 import * as m0011 from './0011_proposal_states.js'
 
 /** Every migration, in order. A static list (no directory scan) so bundling and tests agree. */
@@ -25,5 +26,6 @@ export const migrations: readonly {
   { name: '0007_authored_acts', up: m0007.up },
   { name: '0008_audit_chains', up: m0008.up },
   { name: '0009_accounts', up: m0009.up },
+  { name: '0010_reported_and_received', up: m0010.up },
   { name: '0011_proposal_states', up: m0011.up },
 ]

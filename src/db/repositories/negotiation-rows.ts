@@ -22,6 +22,19 @@ export interface Placement {
   readonly by?: string | null
 }
 
+/**
+ * How an act of the other party came to be recorded (issue 17): reported by us from a source
+ * (ReportedSource as JSON), or received in a signed document (received_documents.id).
+ */
+export interface Provenance {
+  readonly reportedJson?: string | null
+  readonly receivedId?: string | null
+}
+
+function provenance(p: Provenance | undefined) {
+  return { reported_json: p?.reportedJson ?? null, received_id: p?.receivedId ?? null }
+}
+
 /** The columns that place a row: its negotiation, its owner and who may see it. */
 function placed(p: Placement) {
   return { negotiation_id: p.negotiationId, owner_party: p.owner, visibility: p.visibility }
@@ -92,7 +105,12 @@ export interface RoundRow {
 }
 
 /** Inserts a round; returns its id. */
-export async function insertRound(db: DbOrTrx, p: Placement, r: RoundRow): Promise<string> {
+export async function insertRound(
+  db: DbOrTrx,
+  p: Placement,
+  r: RoundRow,
+  how?: Provenance,
+): Promise<string> {
   const id = randomUUID()
   await db
     .insertInto('negotiation_rounds')
@@ -107,6 +125,7 @@ export async function insertRound(db: DbOrTrx, p: Placement, r: RoundRow): Promi
       sources_json: JSON.stringify(r.sources),
       created_at: p.at,
       created_by: p.by ?? null,
+      ...provenance(how),
     })
     .execute()
   return id
@@ -123,7 +142,12 @@ export interface EventRow {
 }
 
 /** Inserts a lifecycle event; returns its id. */
-export async function insertEvent(db: DbOrTrx, p: Placement, e: EventRow): Promise<string> {
+export async function insertEvent(
+  db: DbOrTrx,
+  p: Placement,
+  e: EventRow,
+  how?: Provenance,
+): Promise<string> {
   const id = randomUUID()
   await db
     .insertInto('negotiation_events')
@@ -138,6 +162,7 @@ export async function insertEvent(db: DbOrTrx, p: Placement, e: EventRow): Promi
       created_at: p.at,
       created_by: p.by ?? null,
       confirmed_at: e.confirmedAt === undefined ? p.at : e.confirmedAt,
+      ...provenance(how),
     })
     .execute()
   return id
@@ -146,11 +171,17 @@ export async function insertEvent(db: DbOrTrx, p: Placement, e: EventRow): Promi
 /** Records one delegation's confirmation of a mutual act. */
 export async function insertConfirmation(
   db: DbOrTrx,
-  c: { eventId: string; party: Delegation; by: string; at: string },
+  c: { eventId: string; party: Delegation; by: string; at: string; reportedJson?: string },
 ): Promise<void> {
   await db
     .insertInto('event_confirmations')
-    .values({ event_id: c.eventId, party: c.party, confirmed_by: c.by, at: c.at })
+    .values({
+      event_id: c.eventId,
+      party: c.party,
+      confirmed_by: c.by,
+      at: c.at,
+      reported_json: c.reportedJson ?? null,
+    })
     .execute()
 }
 
@@ -161,6 +192,8 @@ export interface ProposalRow {
   readonly roundId: string | null
   readonly tabledAt: string | null
   readonly createdBy: string
+  /** Whose proposal it is when not the owner's: the other party, reported or received. */
+  readonly actorParty?: Delegation | null
 }
 
 /** Inserts a proposal; returns its id and ETag. */
@@ -168,6 +201,7 @@ export async function insertProposal(
   db: DbOrTrx,
   p: Placement,
   r: ProposalRow,
+  how?: Provenance,
 ): Promise<{ id: string; etag: string }> {
   const id = randomUUID()
   const etag = randomUUID()
@@ -185,6 +219,8 @@ export async function insertProposal(
       created_at: p.at,
       created_by: r.createdBy,
       tabled_by: r.tabledAt === null || r.createdBy === 'system' ? null : r.createdBy,
+      actor_party: r.actorParty ?? null,
+      ...provenance(how),
     })
     .execute()
   return { id, etag }
@@ -195,24 +231,28 @@ export async function insertAcceptance(
   db: DbOrTrx,
   negotiationId: string,
   a: { party: Delegation; proposalId: string; revisionId: string; at: string; createdBy: string },
-): Promise<void> {
+  how?: Provenance,
+): Promise<string> {
   const last = await db
     .selectFrom('acceptances')
     .select((eb) => eb.fn.max('seq').as('m'))
     .executeTakeFirst()
+  const id = randomUUID()
   await db
     .insertInto('acceptances')
     .values({
       seq: (last?.m ?? 0) + 1,
-      id: randomUUID(),
+      id,
       negotiation_id: negotiationId,
       party: a.party,
       proposal_id: a.proposalId,
       revision_id: a.revisionId,
       at: a.at,
       created_by: a.createdBy,
+      ...provenance(how),
     })
     .execute()
+  return id
 }
 
 /** The rows of one kind recorded in a negotiation that the scope may see (a query to order). */

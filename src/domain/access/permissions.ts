@@ -33,6 +33,12 @@ export const PERMISSIONS = [
   'proposal:table',
   'proposal:accept',
   'audit:read',
+  /** See the keys of other instances and the documents received from them (issue 17). */
+  'exchange:read',
+  /** Sign the own delegation's acts for another instance; import signed documents. */
+  'exchange:write',
+  /** Register another instance's public key: whose signatures this instance believes. */
+  'exchange:trust',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -42,6 +48,7 @@ const VIEWER: readonly Permission[] = [
   'negotiation:read',
   'position:read',
   'analysis:read',
+  'exchange:read',
 ]
 const ANALYST: readonly Permission[] = [
   ...VIEWER,
@@ -57,8 +64,9 @@ const NEGOTIATOR: readonly Permission[] = [
   'event:write',
   'proposal:table',
   'proposal:accept',
+  'exchange:write',
 ]
-const ADMIN: readonly Permission[] = [...NEGOTIATOR, 'audit:read']
+const ADMIN: readonly Permission[] = [...NEGOTIATOR, 'audit:read', 'exchange:trust']
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   viewer: VIEWER,

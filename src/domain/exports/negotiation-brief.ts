@@ -4,6 +4,7 @@ import type { Delegation } from '../access/permissions.js'
 import type { Lang } from '../text/localized.js'
 import { briefAmount, type BriefBlock, type BriefDoc } from './brief.js'
 import { writtenDate } from './labels.js'
+import { provenanceLabel, REPORTED_LABEL, type ProvenanceFacts } from '../negotiation/provenance.js'
 
 /** What a negotiation brief is made from: only what the asker's party may see (structural shapes). */
 export interface NegotiationBriefInput {
@@ -24,7 +25,7 @@ export interface NegotiationBriefInput {
     }[]
   }
   /** Tabled proposals (both sides), in tabling order, with their schedules. */
-  readonly proposals: readonly {
+  readonly proposals: readonly ({
     readonly title: string
     readonly ownerParty: string
     readonly tabledAt: string | null
@@ -32,7 +33,18 @@ export interface NegotiationBriefInput {
       readonly currency: CurrencyCode
       readonly years: readonly { readonly year: number; readonly amount: string | null }[]
     } | null
-  }[]
+  } & ProvenanceFacts)[]
+  /**
+   * Replies of the other party we know only as reported or received (acceptances, rejections
+   * with their reasons), oldest first; absent when there are none.
+   */
+  readonly otherReplies?: readonly ({
+    readonly party: string
+    readonly reply: 'accept' | 'reject'
+    readonly proposalTitle: string
+    readonly at: string
+    readonly reason: string | null
+  } & ProvenanceFacts)[]
   /** The own party's positions, newest last. */
   readonly positions: readonly {
     readonly title: string
@@ -141,7 +153,11 @@ export function negotiationBrief(input: NegotiationBriefInput, lang: Lang): Brie
       kind: 'table',
       columns: [
         { header: ko ? '연도' : 'Year', weight: 0.8 },
-        ...tabled.map((p) => ({ header: `${p.title} (${p.ownerParty})`, weight: 2, right: true })),
+        ...tabled.map((p) => ({
+          header: `${p.title} (${p.ownerParty}${p.reported ? `, ${REPORTED_LABEL[lang]}` : p.received ? (ko ? ', 서명 수신' : ', received signed') : ''})`,
+          weight: 2,
+          right: true,
+        })),
       ],
       rows: years.map((y) => [
         String(y),
@@ -152,6 +168,28 @@ export function negotiationBrief(input: NegotiationBriefInput, lang: Lang): Brie
       ]),
     })
   }
+  // what we know of the other party only as reported (or received), each with its source
+  const known = [
+    ...input.proposals.flatMap((p) => {
+      const label = provenanceLabel(p, lang)
+      return label === null
+        ? []
+        : [`${ko ? '제안' : 'Proposal'} 「${p.title}」 (${p.ownerParty}): ${label}`]
+    }),
+    ...(input.otherReplies ?? []).map((r) => {
+      const what =
+        r.reply === 'accept'
+          ? ko
+            ? `${r.party} 측 수락`
+            : `${r.party} accepted`
+          : ko
+            ? `${r.party} 측 거부${r.reason ? ` (사유: ${r.reason})` : ''}`
+            : `${r.party} rejected${r.reason ? ` (reason: ${r.reason})` : ''}`
+      const label = provenanceLabel(r, lang)
+      return `${writtenDate(r.at.slice(0, 10), lang)} · 「${r.proposalTitle}」 ${what}${label === null ? '' : `: ${label}`}`
+    }),
+  ]
+  if (known.length > 0) blocks.push({ kind: 'list', items: known })
   blocks.push({
     kind: 'heading',
     text: ko ? `4. 우리 측 입장 (${party} 대표단)` : `4. Our position (${party} delegation)`,

@@ -1,4 +1,5 @@
 import type { Lang } from '../text/localized.js'
+import { provenanceLabel, type ProvenanceFacts } from '../negotiation/provenance.js'
 import { writtenDate } from './labels.js'
 import type { Cell, ExportTable } from './table.js'
 
@@ -13,7 +14,7 @@ export interface TimelineInput {
     label: string
     sources: readonly string[]
   }[]
-  readonly rounds: readonly {
+  readonly rounds: readonly ({
     number: number
     from: string
     to: string | null
@@ -21,23 +22,27 @@ export interface TimelineInput {
     summary: string
     visibility: string
     sources: readonly string[]
-  }[]
-  readonly events: readonly {
+  } & ProvenanceFacts)[]
+  readonly events: readonly ({
     kind: string
     date: string
     party: string | null
     note: string
     visibility: string
     sources: readonly string[]
-  }[]
-  readonly acceptances: readonly { party: string; proposalId: string; at: string }[]
-  readonly proposals: readonly {
+  } & ProvenanceFacts)[]
+  readonly acceptances: readonly ({
+    party: string
+    proposalId: string
+    at: string
+  } & ProvenanceFacts)[]
+  readonly proposals: readonly ({
     id: string
     title: string
     ownerParty: string
     visibility: string
     tabledAt: string | null
-  }[]
+  } & ProvenanceFacts)[]
 }
 
 const KIND: Record<string, Record<Lang, string>> = {
@@ -60,6 +65,11 @@ const VIS: Record<string, Record<Lang, string>> = {
 export function negotiationExport(n: TimelineInput, recordDate: string, lang: Lang): ExportTable {
   type Row = readonly [string, string, string | null, string, string | null, string]
   const title = (id: string) => n.proposals.find((p) => p.id === id)?.title ?? id
+  // a reported or received act says so, with its source, in the "what" column
+  const how = (p: ProvenanceFacts): string => {
+    const label = provenanceLabel(p, lang)
+    return label === null ? '' : ` [${label}]`
+  }
   const rows: Row[] = [
     ...n.deadlines.map((d): Row => [
       d.date,
@@ -73,7 +83,7 @@ export function negotiationExport(n: TimelineInput, recordDate: string, lang: La
       r.from,
       'round',
       null,
-      `${lang === 'ko' ? `제${r.number}차` : `Round ${r.number}`}, ${r.venue}${r.to && r.to !== r.from ? ` (–${r.to})` : ''}${r.summary ? `: ${r.summary}` : ''}`,
+      `${lang === 'ko' ? `제${r.number}차` : `Round ${r.number}`}, ${r.venue}${r.to && r.to !== r.from ? ` (–${r.to})` : ''}${r.summary ? `: ${r.summary}` : ''}${how(r)}`,
       r.visibility,
       r.sources.join(' ; '),
     ]),
@@ -81,7 +91,7 @@ export function negotiationExport(n: TimelineInput, recordDate: string, lang: La
       e.date,
       'event',
       e.party,
-      `${e.kind}: ${e.note}`,
+      `${e.kind}: ${e.note}${how(e)}`,
       e.visibility,
       e.sources.join(' ; '),
     ]),
@@ -91,7 +101,7 @@ export function negotiationExport(n: TimelineInput, recordDate: string, lang: La
         (p.tabledAt ?? '').slice(0, 10),
         'tabled',
         p.ownerParty,
-        p.title,
+        `${p.title}${how(p)}`,
         p.visibility,
         '',
       ]),
@@ -99,7 +109,7 @@ export function negotiationExport(n: TimelineInput, recordDate: string, lang: La
       a.at.slice(0, 10),
       'accepted',
       a.party,
-      title(a.proposalId),
+      `${title(a.proposalId)}${how(a)}`,
       null,
       '',
     ]),

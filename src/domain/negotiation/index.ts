@@ -1,2 +1,3 @@
 export * from './lifecycle.js'
+export * from './provenance.js'
 export * from './proposal-state.js'

@@ -47,6 +47,30 @@ export function assertionRefusal(
   return null
 }
 
+/**
+ * Why the acting delegation may not record an act of `actor` as reported by it (issue 17), or
+ * null when it may. Only in a delegation's own instance, where the other party has no accounts:
+ * there our negotiators record what the other delegation tabled, replied, accepted or signed,
+ * attributed to it as the actor and to us as the recorder, with the source. In a shared
+ * instance the other party asserts its own acts (assertionRefusal), so reporting is refused; our
+ * own acts are always asserted, never reported.
+ * @example reportRefusal('KR', 'US', ['KR']) // null
+ * @example reportRefusal('KR', 'US', ['KR', 'US']) // 'the US delegation has accounts on this instance…'
+ */
+export function reportRefusal(
+  acting: Delegation,
+  actor: Delegation,
+  present: readonly Delegation[],
+): string | null {
+  if (actor === acting) {
+    return "your delegation asserts its own acts; only the other party's acts are recorded as reported"
+  }
+  if (present.includes(actor)) {
+    return `the ${actor} delegation has accounts on this instance and records its own acts; reporting them is only for an instance without ${actor} accounts (SMA_PARTIES)`
+  }
+  return null
+}
+
 /** Why a delegation may not confirm this event now, or null when it may. */
 export function confirmationRefusal(
   event: { readonly kind: EventKind; readonly confirmedBy: readonly Delegation[] },

@@ -1,6 +1,7 @@
-import { can } from '../../domain/access/permissions.js'
+import { userPartyRefusal } from '../../domain/access/instance.js'
+import { can, type Delegation } from '../../domain/access/permissions.js'
 import type { Db } from '../../db/database.js'
-import { csrfMatches, fromApiToken, fromSession } from '../../services/users.js'
+import { csrfMatches, fromApiToken, fromSession, type Authenticated } from '../../services/users.js'
 import { problem } from '../problem.js'
 import { SESSION_COOKIE, sendProblem, type App } from '../request-context.js'
 
@@ -21,8 +22,17 @@ function originHost(origin: string): string | null {
  * just means "anonymous"). Then the route's one declared permission (the permission map of
  * src/domain/access/permissions.ts), then CSRF for cookie-authenticated writes.
  */
-export function registerAuthHooks(app: App, db: Db, now: () => Date): void {
+export function registerAuthHooks(
+  app: App,
+  db: Db,
+  now: () => Date,
+  parties: readonly Delegation[] = ['KR', 'US'],
+): void {
   app.decorateRequest('auth', null)
+  // A user of a delegation absent from this instance (SMA_PARTIES changed after it was created)
+  // is nobody here: it must never see the present delegation's shared rows.
+  const present = (a: Authenticated | null): Authenticated | null =>
+    a !== null && userPartyRefusal(a.principal.party, parties) === null ? a : null
 
   // Callback-style hooks: a request without credentials (most reads) passes without a promise.
   app.addHook('onRequest', (req, reply, done) => {
@@ -36,7 +46,8 @@ export function registerAuthHooks(app: App, db: Db, now: () => Date): void {
         void sendProblem(reply, problem('unauthorized', 'The API token is not valid.'))
         return
       }
-      fromApiToken(db, token, now).then((found) => {
+      fromApiToken(db, token, now).then((token) => {
+        const found = present(token)
         if (!found) {
           void sendProblem(reply, problem('unauthorized', 'The API token is not valid.'))
           return
@@ -49,7 +60,7 @@ export function registerAuthHooks(app: App, db: Db, now: () => Date): void {
     const cookie = req.cookies[SESSION_COOKIE]
     if (cookie !== undefined && cookie.length > 0 && cookie.length <= 200) {
       fromSession(db, cookie, now).then((found) => {
-        req.auth = found
+        req.auth = present(found)
         done()
       }, done)
       return

@@ -1,4 +1,5 @@
 import { metaOperations as ops } from '../../contracts/operations.js'
+import { instanceMode } from '../../domain/access/instance.js'
 import { probeDatabase } from '../../services/health.js'
 import { bind } from '../bind.js'
 import { cachedRead, serializedText } from '../cached-read.js'
@@ -9,7 +10,13 @@ import type { RouteKit } from '../request-context.js'
  * by the global rate limit (load balancers and monitors poll it); the document is built once.
  */
 export function registerMetaRoutes({ app, ctx }: RouteKit): void {
-  const health = { status: 'ok' as const, database: ctx.store.dialect, version: '0.1.0' }
+  const health = {
+    status: 'ok' as const,
+    database: ctx.store.dialect,
+    version: '0.1.0',
+    parties: ctx.parties,
+    mode: instanceMode(ctx.parties),
+  }
   let serialized: string | undefined // the same every time: serialized once, by the schema
   bind(
     app,

@@ -83,6 +83,45 @@ export async function negotiationBriefInput(
       visibility: 'private',
       payload: { party: scope.party, madeAt },
     })
-    return { party: scope.party, madeAt, today, negotiation: n, proposals, positions, analysis }
+    const titleOf = (pid: string) => proposals.find((p) => p.id === pid)?.title ?? pid
+    // the other party's replies we know only as reported or received (issue 17)
+    const otherReplies = [
+      ...n.acceptances
+        .filter((a) => a.reported !== null || a.received !== null)
+        .map((a) => ({
+          party: a.party,
+          reply: 'accept' as const,
+          proposalTitle: titleOf(a.proposalId),
+          at: a.at,
+          reason: null,
+          reported: a.reported,
+          received: a.received,
+        })),
+      ...proposals.flatMap((p) =>
+        p.rejection?.reported
+          ? [
+              {
+                party: p.ownerParty === 'KR' ? 'US' : 'KR',
+                reply: 'reject' as const,
+                proposalTitle: p.title,
+                at: p.rejection.at,
+                reason: p.rejection.reason,
+                reported: p.rejection.reported,
+                received: null,
+              },
+            ]
+          : [],
+      ),
+    ].sort((x, y) => x.at.localeCompare(y.at))
+    return {
+      party: scope.party,
+      madeAt,
+      today,
+      negotiation: n,
+      proposals,
+      otherReplies,
+      positions,
+      analysis,
+    }
   })
 }

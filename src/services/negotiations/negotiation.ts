@@ -18,7 +18,12 @@ import type {
 import type { DbOrTrx } from '../../db/database.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
 import { authorsOf } from '../../db/repositories/authors.js'
-import { insertDeadlines, visibleRows } from '../../db/repositories/negotiation-rows.js'
+import {
+  insertDeadlines,
+  visibleRows,
+  type Provenance,
+} from '../../db/repositories/negotiation-rows.js'
+import { receivedOf, reportedView } from '../../db/repositories/provenance.js'
 import { withTransaction, type Actor, type Audit } from '../audit.js'
 import type { Sight, Writer } from '../context.js'
 
@@ -106,6 +111,8 @@ export async function factsFor(
   deadlines: DeadlineView[]
   /** Who recorded each acceptance (in the order of `facts.acceptances`). */
   acceptedBy: readonly string[]
+  /** How each acceptance came here: asserted, reported (its source) or received (issue 17). */
+  acceptedHow: readonly Provenance[]
 }> {
   const [acc, events, deadlines, predecessor] = await Promise.all([
     db
@@ -117,6 +124,8 @@ export async function factsFor(
         'acceptances.revision_id',
         'acceptances.at',
         'acceptances.created_by',
+        'acceptances.reported_json',
+        'acceptances.received_id',
       ])
       .where('acceptances.negotiation_id', '=', n.id)
       .where(visibleTo(scope, 'proposals'))
@@ -171,6 +180,10 @@ export async function factsFor(
       sources: parseJson(stringList, d.sources_json),
     })),
     acceptedBy: acc.map((a) => a.created_by),
+    acceptedHow: acc.map((a) => ({
+      reportedJson: a.reported_json ?? null,
+      receivedId: a.received_id ?? null,
+    })),
   }
 }
 
@@ -184,8 +197,9 @@ async function summarize(
   facts: NegotiationFacts
   deadlines: DeadlineView[]
   acceptedBy: readonly string[]
+  acceptedHow: readonly Provenance[]
 }> {
-  const { facts, deadlines, acceptedBy } = await factsFor(db, scope, row)
+  const { facts, deadlines, acceptedBy, acceptedHow } = await factsFor(db, scope, row)
   const state = negotiationState(facts, today)
   return {
     summary: {
@@ -201,6 +215,7 @@ async function summarize(
     facts,
     deadlines,
     acceptedBy,
+    acceptedHow,
   }
 }
 
@@ -226,7 +241,12 @@ export async function getNegotiation(
   today: string,
 ): Promise<NegotiationDetail> {
   const row = await visibleNegotiation(db, scope, id)
-  const { summary, facts, deadlines, acceptedBy } = await summarize(db, scope, row, today)
+  const { summary, facts, deadlines, acceptedBy, acceptedHow } = await summarize(
+    db,
+    scope,
+    row,
+    today,
+  )
   const state = negotiationState(facts, today)
   const [delegations, rounds, events] = await Promise.all([
     visibleRows(db, scope, 'delegations', id).orderBy('party').execute(),
@@ -253,6 +273,11 @@ export async function getNegotiation(
     ...events.map((e) => e.created_by),
     ...confirmations.map((c) => c.confirmed_by),
     ...acceptedBy,
+  ])
+  const receivedFor = await receivedOf(db, [
+    ...rounds.map((r) => r.received_id),
+    ...events.map((e) => e.received_id),
+    ...acceptedHow.map((a) => a.receivedId),
   ])
   const members = delegations.length
     ? await db
@@ -293,6 +318,8 @@ export async function getNegotiation(
       visibility: r.visibility,
       sources: parseJson(stringList, r.sources_json),
       recordedBy: authorOf(r.created_by),
+      reported: reportedView(r.reported_json, r.owner_party, authorOf(r.created_by)),
+      received: receivedFor(r.received_id),
     })),
     events: events.map((e) => ({
       id: e.id,
@@ -305,11 +332,23 @@ export async function getNegotiation(
       recordedBy: authorOf(e.created_by),
       confirmations: confirmations.flatMap((c) => {
         const by = authorOf(c.confirmed_by)
-        return c.event_id === e.id && by ? [{ party: c.party, by, at: c.at }] : []
+        const reported = reportedView(c.reported_json, by?.party ?? '', by)
+        return c.event_id === e.id && by ? [{ party: c.party, by, at: c.at, reported }] : []
       }),
       confirmedAt: e.confirmed_at,
+      reported: reportedView(e.reported_json, e.owner_party, authorOf(e.created_by)),
+      received: receivedFor(e.received_id),
     })),
-    acceptances: facts.acceptances.map((a, i) => ({ ...a, by: authorOf(acceptedBy[i] ?? null) })),
+    acceptances: facts.acceptances.map((a, i) => {
+      const by = authorOf(acceptedBy[i] ?? null)
+      const how = acceptedHow[i]
+      return {
+        ...a,
+        by,
+        reported: reportedView(how?.reportedJson, by?.party ?? '', by),
+        received: receivedFor(how?.receivedId),
+      }
+    }),
     concludedRevisionId: state.concluded?.revisionId ?? null,
     inForceFrom: state.inForceFrom,
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { DomainError } from '../../domain/errors.js'
 import { actRefusal, type ProposalAct } from '../../domain/negotiation/proposal-state.js'
 import type { RejectBody, Rejected, Withdrawn } from '../../contracts/proposals.js'
+import type { Visibility } from '../../domain/access/scope.js'
 import type { DbOrTrx } from '../../db/database.js'
 import type { Writer } from '../context.js'
 import { writeInNegotiation } from './negotiation.js'
@@ -48,6 +49,36 @@ export function withdrawProposal(w: Writer, negotiationId: string, id: string): 
   })
 }
 
+/**
+ * Stores a rejection of a tabled proposal by `party` (the other delegation), refused by the state
+ * machine like any act. `reportedJson` is the source when our delegation records the other
+ * party's rejection as reported (issue 17); the user is then our recorder.
+ */
+export async function recordRejection(
+  w: Writer,
+  trx: DbOrTrx,
+  negotiationId: string,
+  id: string,
+  r: { party: 'KR' | 'US'; at: string; reason: string; reportedJson: string | null },
+): Promise<{ visibility: Visibility }> {
+  await refuseUnless(w, trx, negotiationId, id, 'reject', r.party)
+  const p = await visibleProposal({ db: trx, scope: w.scope }, negotiationId, id)
+  await trx
+    .updateTable('proposals')
+    .set({
+      rejected_at: r.at,
+      rejected_by: w.actor.id,
+      rejected_party: r.party,
+      rejection_reason: r.reason,
+      rejection_reported_json: r.reportedJson,
+      etag: randomUUID(),
+    })
+    .where('id', '=', id)
+    .where('rejected_at', 'is', null)
+    .execute()
+  return { visibility: p.visibility }
+}
+
 /** The other delegation rejects a tabled proposal, saying why; both see the reason. */
 export function rejectProposal(
   w: Writer,
@@ -56,24 +87,16 @@ export function rejectProposal(
   input: RejectBody,
 ): Promise<Rejected> {
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, at }) => {
-    await refuseUnless(w, trx, negotiationId, id, 'reject', party)
-    const p = await visibleProposal({ db: trx, scope: w.scope }, negotiationId, id)
-    await trx
-      .updateTable('proposals')
-      .set({
-        rejected_at: at,
-        rejected_by: w.actor.id,
-        rejected_party: party,
-        rejection_reason: input.reason,
-        etag: randomUUID(),
-      })
-      .where('id', '=', id)
-      .where('rejected_at', 'is', null)
-      .execute()
+    const { visibility } = await recordRejection(w, trx, negotiationId, id, {
+      party,
+      at,
+      reason: input.reason,
+      reportedJson: null,
+    })
     audit({
       action: 'proposal.reject',
       object: `proposal:${id}`,
-      visibility: p.visibility,
+      visibility,
       payload: { id, reason: input.reason },
     })
     return { rejectedAt: at, state: 'rejected' as const }

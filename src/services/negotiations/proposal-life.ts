@@ -26,13 +26,16 @@ export const REFUSAL_KO: Readonly<Record<ProposalAct, string>> = {
 export function lifeOf(
   row: {
     readonly owner_party: Party
+    /** The other party, for a proposal reported or received from it (issue 17). */
+    readonly actor_party?: Delegation | null | undefined
     readonly tabled_at: string | null
     readonly withdrawn_at: string | null
     readonly rejected_at: string | null
   },
   acceptedBy: readonly Delegation[],
 ): ProposalLife {
-  const owner = row.owner_party
+  // a reported or received proposal is the other party's, though our delegation keeps the row
+  const owner = row.actor_party ?? row.owner_party
   return {
     ownerParty: owner,
     tabledAt: row.tabled_at,
@@ -99,7 +102,7 @@ export async function proposalLife(
 ): Promise<ProposalLife> {
   const row = await db
     .selectFrom('proposals')
-    .select(['owner_party', 'tabled_at', 'withdrawn_at', 'rejected_at'])
+    .select(['owner_party', 'actor_party', 'tabled_at', 'withdrawn_at', 'rejected_at'])
     .where('id', '=', id)
     .where('negotiation_id', '=', negotiationId)
     .where(visibleTo(scope, 'proposals'))

@@ -30,6 +30,7 @@ import type {
 } from '../../contracts/proposals.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
 import { authorsOf } from '../../db/repositories/authors.js'
+import { receivedOf, reportedView } from '../../db/repositories/provenance.js'
 import { insertAcceptance, insertProposal } from '../../db/repositories/negotiation-rows.js'
 import type { Reader, Sight, Writer } from '../context.js'
 import { replaceIfMatch } from '../private-documents.js'
@@ -68,10 +69,14 @@ export async function proposalRecords(
       'proposals.created_at',
       'proposals.created_by',
       'proposals.tabled_by',
+      'proposals.actor_party',
+      'proposals.reported_json',
+      'proposals.received_id',
       'proposals.withdrawn_at',
       'proposals.rejected_at',
       'proposals.rejected_by',
       'proposals.rejection_reason',
+      'proposals.rejection_reported_json',
       'spec_revisions.spec_json',
     ])
     .where('proposals.negotiation_id', '=', negotiationId)
@@ -85,6 +90,10 @@ export async function proposalRecords(
     db,
     rows.flatMap((r) => [r.created_by, r.tabled_by, r.rejected_by]),
   )
+  const receivedFor = await receivedOf(
+    db,
+    rows.map((r) => r.received_id),
+  )
   return rows.map((r) => {
     const acceptedBy = marks.acceptedBy(r.id)
     const life = lifeOf(r, acceptedBy)
@@ -92,7 +101,8 @@ export async function proposalRecords(
       id: r.id,
       negotiationId: r.negotiation_id,
       title: r.title,
-      ownerParty: r.owner_party,
+      // whose proposal it is: the other party's when reported or received (the row stays ours)
+      ownerParty: r.actor_party ?? r.owner_party,
       visibility: r.visibility,
       revisionId: r.revision_id,
       revises: r.revises,
@@ -103,12 +113,24 @@ export async function proposalRecords(
       rejection:
         r.rejected_at === null
           ? null
-          : { reason: r.rejection_reason ?? '', at: r.rejected_at, by: authorOf(r.rejected_by) },
+          : {
+              reason: r.rejection_reason ?? '',
+              at: r.rejected_at,
+              by: authorOf(r.rejected_by),
+              reported: reportedView(
+                r.rejection_reported_json,
+                authorOf(r.rejected_by)?.party ?? '',
+                authorOf(r.rejected_by),
+              ),
+            },
       acceptedBy,
       roundId: r.round_id,
       createdBy: authorOf(r.created_by),
-      tabledBy: authorOf(r.tabled_by),
+      // the other party tabled it: nobody of ours did (the recorder is in `reported`)
+      tabledBy: r.actor_party == null ? authorOf(r.tabled_by) : null,
       etag: r.etag,
+      reported: reportedView(r.reported_json, r.owner_party, authorOf(r.created_by)),
+      received: receivedFor(r.received_id),
       spec: cache.parse(r.revision_id, r.spec_json),
       createdAt: r.created_at,
     }
@@ -167,6 +189,7 @@ export async function visibleProposal({ db, scope }: Sight, negotiationId: strin
     .select([
       'id',
       'owner_party',
+      'actor_party',
       'visibility',
       'tabled_at',
       'withdrawn_at',

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useNavigate, useSearchParams } from 'react-route
 import { useTranslation } from 'react-i18next'
 import { isLang, LANGS, setLang, useLang } from '../i18n/i18n'
 import { useCan, useLogout, useSession } from '../api/session'
+import { useInstanceKey } from '../features/exchange/api'
 
 export function Layout() {
   const { t, lang } = useLang()
@@ -14,6 +15,8 @@ export function Layout() {
   const navigate = useNavigate()
   const user = session.data?.user
   const canAudit = useCan('audit:read')
+  const canExchange = useCan('exchange:read')
+  const instance = useInstanceKey().data
 
   // `?lang=ko` in any link switches the language.
   useEffect(() => {
@@ -49,8 +52,14 @@ export function Layout() {
           </NavLink>
           <NavLink to="/negotiations">{t('nav.negotiations')}</NavLink>
           <NavLink to="/projections">{t('nav.projections')}</NavLink>
+          {canExchange && <NavLink to="/exchange">{t('nav.exchange')}</NavLink>}
           {canAudit && <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>}
         </nav>
+        {instance?.mode === 'single' && (
+          <span className="provenance" data-testid="instance-badge">
+            {t('exchange.modeSingle', { party: t(`partyAdj.${instance.parties[0] ?? 'KR'}`) })}
+          </span>
+        )}
         <div className="header-tools">
           <label className="lang-switch">
             <span className="visually-hidden">{t('nav.language')}</span>

@@ -51,6 +51,11 @@ const PAGES: readonly Page[] = [
   ['login', () => import('../features/accounts/LoginPage').then((m) => m.LoginPage), false],
   ['account', () => import('../features/accounts/AccountPage').then((m) => m.AccountPage), false],
   ['admin/audit', () => import('../features/accounts/AuditPage').then((m) => m.AuditPage), false],
+  [
+    'exchange',
+    () => import('../features/exchange/ExchangePage').then((m) => m.ExchangePage),
+    false,
+  ],
 ]
 
 export function createAppRouter() {

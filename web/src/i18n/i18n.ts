@@ -1,8 +1,10 @@
-import i18next from 'i18next'
+import i18next, { type TFunction } from 'i18next'
+import { useMemo } from 'react'
 import { initReactI18next, useTranslation } from 'react-i18next'
 import en from './en.json'
 import ko from './ko.json'
 import type { Lang } from './format'
+import type { Translate } from './keys'
 
 export const LANGS: readonly Lang[] = ['en', 'ko']
 const STORAGE_KEY = 'sma.lang'
@@ -39,7 +41,15 @@ export function initI18n(lang: Lang): typeof i18next {
 }
 
 /** `t` plus the current language as a `Lang`, for the format functions. */
-export function useLang(): { t: ReturnType<typeof useTranslation>['t']; lang: Lang } {
+export function useLang(): { t: Translate; lang: Lang } {
   const { t, i18n } = useTranslation()
-  return { t, lang: isLang(i18n.language) ? i18n.language : 'en' }
+  return {
+    t: useMemo(() => translatorOf(t), [t]),
+    lang: isLang(i18n.language) ? i18n.language : 'en',
+  }
+}
+
+/** An i18next `t` (a hook's, or an instance's in its current language) as a `Translate`. */
+export function translatorOf(t: TFunction): Translate {
+  return (key, options) => (options === undefined ? t(key) : t(key, options))
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import i18next from 'i18next'
 import { ApiError, NetworkError, UnreadableAnswer } from '../api/client'
-import { initI18n } from '../i18n/i18n'
+import { initI18n, translatorOf } from '../i18n/i18n'
 import { errorText, LoadFailed } from './Status'
 
 beforeAll(() => {
@@ -20,7 +20,7 @@ const problem = (status: number, detail: string) => ({
 describe('load failures', () => {
   it('say what went wrong in the reader’s language', async () => {
     await i18next.changeLanguage('ko')
-    const t = i18next.t
+    const t = translatorOf(i18next.t)
     expect(errorText(new NetworkError(new TypeError('Failed to fetch')), t)).toBe(
       '서버에 연결할 수 없습니다. 네트워크 연결을 확인하십시오.',
     )

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '../i18n/keys'
 import { ApiError, NetworkError, UnreadableAnswer } from '../api/client'
 import { useLang } from '../i18n/i18n'
 
@@ -12,7 +12,7 @@ export function Loading({ label }: { readonly label?: string }) {
 }
 
 /** What went wrong, in the reader's language: the server's problem detail when it sent one. */
-export function errorText(error: unknown, t: TFunction): string {
+export function errorText(error: unknown, t: Translate): string {
   if (error instanceof NetworkError) return t('load.network')
   if (error instanceof UnreadableAnswer) return t('load.unreadable')
   if (error instanceof ApiError) {

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '../i18n/keys'
 import type { CurrencyCode } from '../../../src/domain/money/currency.js'
 import type { Lang } from '../i18n/format'
 
@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/format'
 export function chartUnit(
   currency: CurrencyCode,
   lang: Lang,
-  t: TFunction,
+  t: Translate,
 ): { readonly perUnitMinor: number; readonly label: string } {
   switch (currency) {
     case 'KRW':

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react'
+import { useMemo, useState, type SyntheticEvent } from 'react'
 import { Link } from 'react-router'
 import { createColumnHelper } from '@tanstack/react-table'
 import {
@@ -76,7 +76,7 @@ export function AuditPage() {
   )
   if (session.isPending) return <Loading />
   if (!canAudit) return <p role="alert">{t('common.forbidden')}</p>
-  const apply = (e: FormEvent) => {
+  const apply = (e: SyntheticEvent) => {
     e.preventDefault()
     setFilters(draft)
     setOffset(0)

@@ -48,7 +48,7 @@ export const AUDIT_PAGE_SIZE = 50
 
 export function useAudit(enabled: boolean, filters: AuditFilters, offset: number) {
   const params = new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE), offset: String(offset) })
-  for (const [k, v] of Object.entries(filters)) if (v !== '') params.set(k, v)
+  for (const [k, v] of Object.entries(filters) as [string, string][]) if (v !== '') params.set(k, v)
   return useQuery({
     queryKey: ['audit', params.toString()],
     queryFn: ({ signal }) => api<AuditResponse>(`/api/audit?${params.toString()}`, { signal }),

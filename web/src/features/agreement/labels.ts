@@ -1,8 +1,8 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/keys'
 import type { AgreementSpec, YearFigure } from '../../../../src/domain/index.js'
 
 /** "SMA 12" / "제12차", or "Japan–US 2022" / "미일 2022". */
-export function shortLabel(a: AgreementSpec, t: TFunction): string {
+export function shortLabel(a: AgreementSpec, t: Translate): string {
   return a.ordinal !== null && a.hostNation === 'KR'
     ? t('agreement.shortKr', { n: a.ordinal })
     : t('agreement.shortJp', { year: a.term.firstYear })

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import i18next from 'i18next'
 import type { AnalysisResult } from '../../../../src/contracts/analyses.js'
 import { smaAnalysisSetup } from '../../../../src/contracts/domain-shapes.js'
-import { initI18n } from '../../i18n/i18n'
+import { initI18n, translatorOf } from '../../i18n/i18n'
 import {
   bidText,
   bounds,
@@ -85,7 +85,7 @@ describe('analysis view model', () => {
       maxWelfare: null,
       proposals: [],
     } as unknown as AnalysisResult
-    const o = planeOption(r, 'KR', null, i18next.t, 'en') as {
+    const o = planeOption(r, 'KR', null, translatorOf(i18next.t), 'en') as {
       xAxis: { name: string }
       yAxis: { name: string }
       series: unknown[]

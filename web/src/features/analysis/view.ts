@@ -2,7 +2,7 @@
  * View model of the bargaining-analysis page: the new-analysis form's defaults and the setup it
  * sends, the utility plane's chart option and the texts of utilities and packages. No React here.
  */
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/keys'
 import type { EChartsCoreOption } from 'echarts/core'
 import type {
   AnalysisInput,
@@ -174,7 +174,7 @@ export function bounds(values: readonly number[]): { min: number; max: number } 
 
 type Proposal = NonNullable<AnalysisResult['proposals']>[number]
 
-function proposalTip(p: Proposal, t: TFunction, lang: Lang): string {
+function proposalTip(p: Proposal, t: Translate, lang: Lang): string {
   return [
     `<b>${esc(p.title)}</b>`,
     p.roundNumber === null
@@ -190,7 +190,7 @@ function proposalTip(p: Proposal, t: TFunction, lang: Lang): string {
 }
 
 /** Series for the proposals on the plane and a simulation's offer paths and agreement. */
-function extraSeries(r: AnalysisResult, sim: SimulationResult | null, t: TFunction, lang: Lang) {
+function extraSeries(r: AnalysisResult, sim: SimulationResult | null, t: Translate, lang: Lang) {
   const proposals = r.proposals ?? []
   const extra: object[] = []
   if (proposals.length > 0) {
@@ -249,7 +249,7 @@ export function planeOption(
   r: AnalysisResult,
   party: Delegation,
   sim: SimulationResult | null,
-  t: TFunction,
+  t: Translate,
   lang: Lang,
 ): EChartsCoreOption {
   const a = asDelegation(r.profiles[0])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SimulationResult } from '../../../../src/contracts/analyses.js'
-import { initI18n } from '../../i18n/i18n'
+import { initI18n, translatorOf } from '../../i18n/i18n'
 import { checkReservation, packageWords, roundToStep, runSummary } from './words'
 
 const i18n = initI18n('en')
@@ -9,10 +9,16 @@ const bid = { firstYearIncreasePct: '5', capPct: '5', termYears: '5', series: 'K
 describe('packages in words', () => {
   it('says a package as negotiators do, in both languages', async () => {
     await i18n.changeLanguage('en')
-    expect(packageWords(bid, i18n.t)).toBe('first year +5.0 %, cap 5 %, 5 years, CPI-linked')
-    expect(packageWords({ capPct: 'none', termYears: '1' }, i18n.t)).toBe('no cap, 1 year')
+    expect(packageWords(bid, translatorOf(i18n.t))).toBe(
+      'first year +5.0 %, cap 5 %, 5 years, CPI-linked',
+    )
+    expect(packageWords({ capPct: 'none', termYears: '1' }, translatorOf(i18n.t))).toBe(
+      'no cap, 1 year',
+    )
     await i18n.changeLanguage('ko')
-    expect(packageWords(bid, i18n.t)).toBe('첫해 +5.0%, 상한 5%, 5년, 소비자물가 연동')
+    expect(packageWords(bid, translatorOf(i18n.t))).toBe(
+      '첫해 +5.0%, 상한 5%, 5년, 소비자물가 연동',
+    )
   })
 })
 
@@ -65,10 +71,18 @@ describe('a run in plain language', () => {
   }
   it('names who conceded how much, when, and at which package', async () => {
     await i18n.changeLanguage('en')
-    expect(runSummary(sim, ['KR', 'US'], i18n.t, 'en', 100000000n, 14, '2026-12-03')).toBe(
+    expect(
+      runSummary(sim, ['KR', 'US'], translatorOf(i18n.t), 'en', 100000000n, 14, '2026-12-03'),
+    ).toBe(
       'Agreement in round 12 (around 2027-05-20): first year +5.0 %, cap 5 %, 5 years, CPI-linked, ₩1,523,500,000,000 a year on average, accepted by the United States. Concessions from the first offer: Republic of Korea 30 points, United States 35 points (of utility).',
     )
-    const none = runSummary({ ...sim, agreement: null }, ['KR', 'US'], i18n.t, 'en', 1n)
+    const none = runSummary(
+      { ...sim, agreement: null },
+      ['KR', 'US'],
+      translatorOf(i18n.t),
+      'en',
+      1n,
+    )
     expect(none).toMatch(/^No agreement in 12 rounds/)
   })
 })

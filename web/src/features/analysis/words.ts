@@ -1,7 +1,7 @@
 /**
  * Packages, amounts and simulation runs in words, for the bargaining-analysis page. No React.
  */
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/keys'
 import type { SimulationResult } from '../../../../src/contracts/analyses.js'
 import type { Delegation } from '../../../../src/domain/index.js'
 import { formatMoney, type Lang } from '../../i18n/format'
@@ -17,7 +17,7 @@ const oneDecimal = (v: string): string => (/^-?\d+$/.test(v) ? `${v}.0` : v)
  * "첫해 +5.0%, 상한 5%, 5년, 소비자물가 연동". Levers the package does not vary are left out;
  * an unknown lever keeps its raw value.
  */
-export function packageWords(bid: Bid, t: TFunction): string {
+export function packageWords(bid: Bid, t: Translate): string {
   const parts: string[] = []
   for (const lever of ORDER) {
     const raw = bid[lever]
@@ -81,7 +81,7 @@ export function checkReservation(
 export function runSummary(
   sim: SimulationResult,
   parties: readonly [Delegation, Delegation],
-  t: TFunction,
+  t: Translate,
   lang: Lang,
   step: bigint,
   roundDays?: number,

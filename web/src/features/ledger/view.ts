@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/keys'
 import type { LedgerResponse } from '../../../../src/contracts/ledger.js'
 import type { Lang } from '../../../../src/domain/text/localized.js'
 import { yearsChartOption, type YearSeries } from '../../ui/chart-options'
@@ -18,7 +18,7 @@ const COLORS = {
 } as const
 
 /** The stacked chart: labor, construction and logistics per year, the contribution as points. */
-export function categoryChartOption(ledger: LedgerResponse, lang: Lang, t: TFunction) {
+export function categoryChartOption(ledger: LedgerResponse, lang: Lang, t: Translate) {
   const years = ledger.years.map((y) => y.year)
   const stack = (key: 'labor' | 'construction' | 'logistics'): YearSeries => ({
     name: t(`ledger.field.${key}`),
@@ -41,7 +41,7 @@ export function categoryChartOption(ledger: LedgerResponse, lang: Lang, t: TFunc
 }
 
 /** The balance chart: unexecuted, carried over into the next year, and lapsed, per year. */
-export function balanceChartOption(ledger: LedgerResponse, lang: Lang, t: TFunction) {
+export function balanceChartOption(ledger: LedgerResponse, lang: Lang, t: Translate) {
   const years = ledger.years.map((y) => y.year)
   const bar = (key: 'unexecuted' | 'carriedOverOut' | 'lapsed'): YearSeries => ({
     name: t(`ledger.field.${key}`),

@@ -66,12 +66,17 @@ export function DraftEditor({
       return { error: e instanceof Error ? e.message : String(e) }
     }
   }, [base, record.data, firstYear, lastYear, increase, cap, floor, t])
+  const schedule = draft && 'schedule' in draft ? draft.schedule : null
   const submit = (e: SyntheticEvent) => {
     e.preventDefault()
     if (!draft || 'error' in draft || title.trim() === '') return
     save.mutate(
       { title: title.trim(), visibility: 'private', spec: draft.spec },
-      { onSuccess: () => setSaved(true) },
+      {
+        onSuccess: () => {
+          setSaved(true)
+        },
+      },
     )
   }
   return (
@@ -106,16 +111,16 @@ export function DraftEditor({
           {draft.error}
         </p>
       )}
-      {draft && 'schedule' in draft && (
+      {schedule && (
         <table className="small" data-testid="draft-preview">
           <caption>{t('workflow.preview')}</caption>
           <tbody>
-            {draft.schedule.years.map((y) => (
+            {schedule.years.map((y) => (
               <tr key={y.year}>
                 <th scope="row">{y.year}</th>
                 <td>
                   {y.amount ? (
-                    <Money minor={y.amount} currency={draft.schedule.currency} />
+                    <Money minor={y.amount} currency={schedule.currency} />
                   ) : y.derivation.type === 'pending' ? (
                     t('workflow.waitingFor', {
                       what: y.derivation.waitingFor

@@ -7,6 +7,7 @@ import { ErrorBox, Loading, QueryStatus } from '../../ui/Status'
 import { useNegotiation, useProposals } from './api'
 import { lapseText } from './labels'
 import { DeadlinesCard, Delegations, EventsLog, LifecycleCard, Rounds } from './NegotiationSections'
+import { OtherPartyActs } from './OtherPartyActs'
 import { PrivateArea } from './PrivateArea'
 import { ProposalCompare } from './ProposalCompare'
 import { tabledProposals } from './view'
@@ -89,6 +90,7 @@ function NegotiationView({ n }: { readonly n: NegotiationDetail }) {
       <Rounds n={n} />
       <Delegations n={n} />
       <Proposals negotiationId={n.id} />
+      <OtherPartyActs n={n} />
       {canAnalyse && (
         <p>
           <Link to={`/negotiations/${n.id}/analysis`} data-testid="analysis-link">

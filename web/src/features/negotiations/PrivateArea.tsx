@@ -1,7 +1,6 @@
 import { Link } from 'react-router'
-import { principalOf, useCan, useSession } from '../../api/session'
+import { principalOf, useSession } from '../../api/session'
 import { useLang } from '../../i18n/i18n'
-import { ErrorBox } from '../../ui/Status'
 import { useProposals } from './api'
 import { Positions } from './Positions'
 import { ProposalCompare } from './ProposalCompare'

@@ -94,7 +94,11 @@ function ProposalCard({
     if (reason.trim() === '') return
     act.mutate(
       { act: 'reject', pid: p.id, reason: reason.trim() },
-      { onSuccess: () => setRejecting(false) },
+      {
+        onSuccess: () => {
+          setRejecting(false)
+        },
+      },
     )
   }
   return (
@@ -171,7 +175,9 @@ function ProposalCard({
             type="button"
             className="secondary"
             disabled={act.isPending}
-            onClick={() => act.mutate({ act: 'withdraw', pid: p.id })}
+            onClick={() => {
+              act.mutate({ act: 'withdraw', pid: p.id })
+            }}
           >
             {t('workflow.withdraw')}
           </button>
@@ -180,13 +186,21 @@ function ProposalCard({
           <button
             type="button"
             disabled={act.isPending}
-            onClick={() => act.mutate({ act: 'accept', pid: p.id })}
+            onClick={() => {
+              act.mutate({ act: 'accept', pid: p.id })
+            }}
           >
             {t(p.ownerParty === me ? 'workflow.acceptOwn' : 'workflow.accept')}
           </button>
         )}
         {allowed('reject') && !rejecting && (
-          <button type="button" className="secondary" onClick={() => setRejecting(true)}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setRejecting(true)
+            }}
+          >
             {t('workflow.reject')}
           </button>
         )}
@@ -195,14 +209,14 @@ function ProposalCard({
             type="button"
             className="secondary"
             disabled={save.isPending}
-            onClick={() =>
+            onClick={() => {
               save.mutate({
                 title: t('workflow.revisionTitle', { title: p.title }),
                 visibility: 'private',
                 spec: p.spec,
                 revises: p.id,
               })
-            }
+            }}
           >
             {t('workflow.revise')}
           </button>
@@ -220,7 +234,13 @@ function ProposalCard({
           <button type="submit" disabled={reason.trim() === '' || act.isPending}>
             {t('workflow.confirmReject')}
           </button>{' '}
-          <button type="button" className="secondary" onClick={() => setRejecting(false)}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setRejecting(false)
+            }}
+          >
             {t('workflow.cancel')}
           </button>
         </form>

@@ -91,7 +91,9 @@ export function NewNegotiationForm() {
         <SelectField
           label={t('workflow.visibility')}
           value={visibility}
-          onValue={(v) => setVisibility(v === 'private' ? 'private' : 'shared')}
+          onValue={(v) => {
+            setVisibility(v === 'private' ? 'private' : 'shared')
+          }}
         >
           <option value="shared">{t('workflow.visShared')}</option>
           <option value="private">{t('workflow.visPrivate')}</option>
@@ -268,7 +270,11 @@ export function EventForm({ n }: { readonly n: NegotiationDetail }) {
         visibility: 'shared',
         sources: [],
       },
-      { onSuccess: () => setNote('') },
+      {
+        onSuccess: () => {
+          setNote('')
+        },
+      },
     )
   }
   return (
@@ -278,7 +284,9 @@ export function EventForm({ n }: { readonly n: NegotiationDetail }) {
           label={t('workflow.eventKind')}
           value={kind}
           testId="event-kind"
-          onValue={(v) => setKind(kinds.find((k) => k === v) ?? 'note')}
+          onValue={(v) => {
+            setKind(kinds.find((k) => k === v) ?? 'note')
+          }}
         >
           {kinds.map((k) => (
             <option key={k} value={k}>

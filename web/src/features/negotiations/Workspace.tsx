@@ -32,7 +32,9 @@ export function Workspace({ n }: { readonly n: NegotiationDetail }) {
       void qc.invalidateQueries({ queryKey: ['proposals', n.id] })
     }
     const h = window.setInterval(tick, POLL_MS)
-    return () => window.clearInterval(h)
+    return () => {
+      window.clearInterval(h)
+    }
   }, [qc, n.id])
 
   const list = useMemo(() => proposals.data ?? [], [proposals.data])

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/keys'
 import type { DeadlineView } from '../../../../src/contracts/negotiations.js'
 import type { EventKind } from '../../../../src/domain/negotiation/lifecycle.js'
 import { formatDate, type Lang } from '../../i18n/format'
@@ -10,7 +10,7 @@ type KnownDeadline = (typeof KNOWN_DEADLINES)[number]
  * A deadline in the reader's language. Recorded labels are English source text: shown as such in
  * English, and behind the translated kind in Korean (the full label stays in the hover title).
  */
-export function deadlineLabel(d: DeadlineView, t: TFunction, lang: Lang): string {
+export function deadlineLabel(d: DeadlineView, t: Translate, lang: Lang): string {
   if (lang === 'en') return d.label
   const kind = (KNOWN_DEADLINES as readonly string[]).includes(d.kind)
     ? t(`deadline.${d.kind as KnownDeadline}`)
@@ -31,7 +31,7 @@ export const LIFECYCLE_KINDS: readonly EventKind[] = [
 /** A negotiation's lapse in words: ongoing since a day, or from one day to another. */
 export function lapseText(
   lapse: { readonly from: string; readonly to: string | null; readonly ongoing: boolean },
-  t: TFunction,
+  t: Translate,
   lang: Lang,
 ): string {
   return lapse.ongoing || lapse.to === null

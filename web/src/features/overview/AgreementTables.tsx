@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { Link } from 'react-router'
 import { createColumnHelper } from '@tanstack/react-table'
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/keys'
 import { agreementPeriod, agreementStatus, type DateFact } from '../../../../src/domain/index.js'
 import { formatDate, type Lang } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
@@ -13,11 +13,11 @@ import type { Row } from './view'
 const col = createColumnHelper<Row>()
 
 /** A recorded date, or "date unknown" (the record's fact as stated, month-only dates too). */
-const factText = (f: DateFact, t: TFunction, lang: Lang): string =>
+const factText = (f: DateFact, t: Translate, lang: Lang): string =>
   f.status === 'known' ? formatDate(f.date, lang) : t('common.unknownDate')
 
 /** The columns both tables share: title (linked), term, status on `today` (the domain's). */
-function commonColumns(t: TFunction, lang: Lang, today: string, termHeader: string) {
+function commonColumns(t: Translate, lang: Lang, today: string, termHeader: string) {
   return {
     title: col.accessor((r) => r.spec.title[lang], {
       id: 'title',
@@ -39,7 +39,7 @@ function commonColumns(t: TFunction, lang: Lang, today: string, termHeader: stri
   }
 }
 
-function rokColumns(t: TFunction, lang: Lang, today: string) {
+function rokColumns(t: Translate, lang: Lang, today: string) {
   const common = commonColumns(t, lang, today, t('agreement.term'))
   return [
     col.accessor((r) => r.spec.ordinal ?? 0, {
@@ -80,7 +80,7 @@ function rokColumns(t: TFunction, lang: Lang, today: string) {
   ]
 }
 
-function jpColumns(t: TFunction, lang: Lang, today: string) {
+function jpColumns(t: Translate, lang: Lang, today: string) {
   const common = commonColumns(t, lang, today, t('agreement.termJfy'))
   return [
     common.title,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import i18next from 'i18next'
 import type { NegotiationSummary } from '../../../../src/contracts/negotiations.js'
 import { shippedSnapshot } from '../../../../src/record/shipped-record.js'
-import { initI18n } from '../../i18n/i18n'
+import { initI18n, translatorOf } from '../../i18n/i18n'
 import {
   deadlineItems,
   displayValue,
@@ -96,7 +96,7 @@ describe('overview view model', () => {
       'KRW',
       1300,
       'en',
-      i18next.t,
+      translatorOf(i18next.t),
     ) as {
       series: { name: string; data: ({ lapse?: boolean; converted?: boolean } | null)[] }[]
     }

@@ -4,7 +4,7 @@
  * and lapses are the domain's rules (src/domain/agreement/status.ts); this file only arranges
  * them for display. No React here.
  */
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/keys'
 import type { EChartsCoreOption } from 'echarts/core'
 import type { DeadlineView, NegotiationSummary } from '../../../../src/contracts/negotiations.js'
 import {
@@ -176,7 +176,7 @@ export function totalsChartOption(
   display: Display,
   rate: number,
   lang: Lang,
-  t: TFunction,
+  t: Translate,
 ): EChartsCoreOption {
   const lapseYears = new Set(ls.flatMap((l) => l.wholeYears))
   const years: number[] = []

@@ -21,6 +21,13 @@ export function useProjectionCharts(
   const { t, lang } = useLang()
   const { rows, currency: fanCurrency } = fan
   const { histogram, currency: histCurrency, color } = hist
+  // The labels are read before the memo: typing t() inside the object literal below makes
+  // TypeScript instantiate the whole catalogue's key union per property and give up.
+  const band90: string = t('projections.band90')
+  const band50: string = t('projections.band50')
+  const median: string = t('projections.median')
+  const exact: string = t('projections.exactPoint')
+  const share: string = t('projections.share')
   return useMemo(() => {
     const fanUnit = unitOf(fanCurrency, lang, t)
     const histUnit = unitOf(histCurrency, lang, t)
@@ -30,10 +37,10 @@ export function useProjectionCharts(
         fanCurrency,
         lang,
         {
-          band90: t('projections.band90'),
-          band50: t('projections.band50'),
-          median: t('projections.median'),
-          exact: t('projections.exactPoint'),
+          band90,
+          band50,
+          median,
+          exact,
           unit: fanUnit.label,
         },
         fanUnit.perUnitMinor,
@@ -45,7 +52,7 @@ export function useProjectionCharts(
           histCurrency,
           lang,
           {
-            share: t('projections.share'),
+            share,
             unit: histUnit.label,
             paths: (count) =>
               t('projections.pathsCount', { count, formatted: formatNumber(count, lang) }),
@@ -54,5 +61,18 @@ export function useProjectionCharts(
           color,
         ),
     }
-  }, [rows, fanCurrency, histogram, histCurrency, color, lang, t])
+  }, [
+    rows,
+    fanCurrency,
+    histogram,
+    histCurrency,
+    color,
+    lang,
+    t,
+    band90,
+    band50,
+    median,
+    exact,
+    share,
+  ])
 }

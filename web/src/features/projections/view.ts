@@ -3,7 +3,7 @@
  * the fan chart, the histograms and the cap-binding bars. Money stays decimal text of minor units;
  * the only floats are chart coordinates (display units), and every tooltip shows exact figures.
  */
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/keys'
 import type { EChartsCoreOption } from 'echarts/core'
 import type { CurrencyCode } from '../../../../src/domain/money/currency.js'
 import type {
@@ -310,6 +310,6 @@ export function capOption(p: AgreementProjection, lang: Lang, name: string): ECh
 }
 
 /** The chart unit for a currency in the reader's language (re-exported for the page). */
-export function unitOf(currency: CurrencyCode, lang: Lang, t: TFunction) {
+export function unitOf(currency: CurrencyCode, lang: Lang, t: Translate) {
   return chartUnit(currency, lang, t)
 }
