@@ -102,7 +102,7 @@ test.describe.serial('party-private data', () => {
     await expect(n.privateArea.getByRole('heading', { level: 2 })).toHaveText(
       /Visible only to the US delegation/,
     )
-    await expect(page.getByText('Our positions')).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Our positions' })).toBeVisible()
     await page.waitForLoadState('networkidle')
     const text = await page.locator('body').innerText()
     for (const secret of [SECRET_POSITION, SECRET_NOTE, SECRET_DRAFT, tag]) {

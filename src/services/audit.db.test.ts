@@ -289,7 +289,6 @@ describe.each(testDialects())('migration 0008 on $name', (dialect) => {
       await sql`drop index audit_log_chain_chain_seq_idx`.execute(h.db)
       for (const c of ['chain', 'chain_seq', 'salt', 'v1_hash'])
         await sql`alter table audit_log drop column ${sql.ref(c)}`.execute(h.db)
-      await sql`delete from kysely_migration where name = '0008_audit_chains'`.execute(h.db)
       const v1 = [
         ['KR', 'private'],
         ['US', 'shared'],
@@ -319,7 +318,11 @@ describe.each(testDialects())('migration 0008 on $name', (dialect) => {
         prev = hash
       }
       const v1Head = prev
-      await migrateToLatest(h.db, dialect.name)
+      // 0008's own step, run again on the v1 schema: the later migrations are already applied,
+      // so the migrator would refuse to go back to it.
+      const m0008 = migrations.find((m) => m.name === '0008_audit_chains')
+      if (!m0008) throw new Error('migration 0008 missing')
+      await m0008.up(h.db as unknown as Kysely<unknown>, dialect.name)
       const v = await verifyAuditChain(h.db)
       expect(v).toMatchObject({
         ok: true,

@@ -1,6 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { cleanup, render, screen } from '@testing-library/react'
 import { MemoryRouter } from 'react-router'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
 import i18next from 'i18next'
 import { initI18n } from '../../i18n/i18n'
 import { findAgreement } from '../../../../src/domain/index.js'
@@ -12,6 +14,19 @@ beforeAll(() => {
   initI18n('en')
 })
 afterEach(cleanup)
+
+/**
+ * The page's providers with no server: queries are off, so the citations fall back to hosts
+ * (the source registry comes with the record, which is not fetched here).
+ */
+function Providers({ children }: { readonly children: ReactNode }) {
+  const client = new QueryClient({ defaultOptions: { queries: { enabled: false, retry: false } } })
+  return (
+    <QueryClientProvider client={client}>
+      <MemoryRouter>{children}</MemoryRouter>
+    </QueryClientProvider>
+  )
+}
 
 function figure2027(overrides: Parameters<typeof scheduleOf>[2] = []) {
   const snapshot = shippedSnapshot()
@@ -26,9 +41,9 @@ describe('<DerivationPanel>', () => {
   it('shows the CPI input, the cap and the unrounded value for 2027', async () => {
     await i18next.changeLanguage('en')
     render(
-      <MemoryRouter>
+      <Providers>
         <DerivationPanel figure={figure2027()} currency="KRW" />
-      </MemoryRouter>,
+      </Providers>,
     )
     expect(screen.getByTestId('derivation-index').textContent).toContain('KR_CPI 2025 = 2.1 %')
     expect(screen.getByTestId('derivation-cap').textContent).toMatch(/^5(\.0)? % — not binding/)
@@ -38,12 +53,12 @@ describe('<DerivationPanel>', () => {
   it('says in Korean when the cap binds (CPI 7.3 %)', async () => {
     await i18next.changeLanguage('ko')
     render(
-      <MemoryRouter>
+      <Providers>
         <DerivationPanel
           figure={figure2027([{ series: 'KR_CPI', period: 2025, value: '7.3' }])}
           currency="KRW"
         />
-      </MemoryRouter>,
+      </Providers>,
     )
     expect(screen.getByTestId('derivation-cap').textContent).toContain('적용됨 (상한 구속)')
     expect(screen.getByTestId('derivation-index').textContent).toContain('가정값')
