@@ -136,7 +136,7 @@ test.describe.serial('bargaining analysis', () => {
       rounds: '40',
       seed: '1',
     })
-    await expect(a.simulationOutcome).toContainText('합의 없음')
+    await expect(a.simulationOutcome).toContainText('합의에 이르지 못했습니다')
     await expect(a.plane).toContainText('대한민국 제안 경로')
     expect(errors).toEqual([])
   })

@@ -141,8 +141,10 @@ export function SimulatePanel({
           )}
           <span className="muted small">
             {t('analysis.sim.offerCounts', {
-              a: sim.offerCounts[0] ?? 0,
-              b: sim.offerCounts[1] ?? 0,
+              a: t(`partyName.${asDelegation(profiles[0])}`),
+              b: t(`partyName.${asDelegation(profiles[1])}`),
+              ca: sim.offerCounts[0] ?? 0,
+              cb: sim.offerCounts[1] ?? 0,
             })}
           </span>
         </p>

@@ -83,6 +83,20 @@ describe('a run in plain language', () => {
       'en',
       1n,
     )
-    expect(none).toMatch(/^No agreement in 12 rounds/)
+    expect(none).toBe(
+      'No agreement in 12 rounds: neither the Republic of Korea nor the United States conceded below its reservation value.',
+    )
+    await i18n.changeLanguage('ko')
+    const byDeadline = runSummary(
+      { ...sim, agreement: null, deadline: '2027-06-03' },
+      ['KR', 'US'],
+      translatorOf(i18n.t),
+      'ko',
+      1n,
+    )
+    expect(byDeadline).toBe(
+      '12라운드 동안 합의에 이르지 못했습니다(시한: 2027-06-03). 대한민국과 미국 모두 유보가치 아래로는 양보하지 않았습니다.',
+    )
+    await i18n.changeLanguage('en')
   })
 })

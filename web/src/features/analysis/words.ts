@@ -89,12 +89,10 @@ export function runSummary(
 ): string {
   const name = (i: 0 | 1) => t(`partyName.${parties[i]}`)
   if (sim.agreement === null) {
-    return t('words.run.none', {
-      rounds: sim.roundsPlayed,
-      deadline: sim.deadline ?? '—',
-      a: name(0),
-      b: name(1),
-    })
+    const who = { rounds: sim.roundsPlayed, a: name(0), b: name(1) }
+    return sim.deadline === null
+      ? t('words.run.noneNoDeadline', who)
+      : t('words.run.none', { ...who, deadline: sim.deadline })
   }
   const ag = sim.agreement
   const conceded = ([0, 1] as const).map((i) => {
