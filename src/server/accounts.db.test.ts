@@ -4,7 +4,7 @@ import { DEMO_TOTP_SECRET } from './main.js'
 import { installKnownTotp } from '../services/accounts/mfa.js'
 import { totpAt } from '../services/accounts/totp.js'
 import { createUser } from '../services/users.js'
-import { buildTestApp, testApp, TEST_NOW, type TestApp } from './test-support.js'
+import { buildTestApp, call, testApp, TEST_NOW, type TestApp } from './test-support.js'
 
 /**
  * Issue 14, finding 9: passwords checked against common and breached ones, TOTP for
@@ -189,6 +189,20 @@ describe.each(testDialects())('accounts on $name', (dialect) => {
       code: totpAt(step.enrollment.secret, otpTime),
     })
     expect(off.statusCode).toBe(403)
+
+    // Sign-ins and two-step login are the party's own business (decision 0010): KR's admin sees
+    // them in KR's own chain, the US's admin sees none of them.
+    type Entries = { entries: { action: string; object: string; chain: string }[] }
+    const account = (e: { action: string }) => /^(session|mfa)\./.test(e.action)
+    const mine = (await call(t, t.as('KR-admin'), 'GET', '/api/audit?limit=1000'))
+      .json<Entries>()
+      .entries.filter(account)
+    expect(mine.length).toBeGreaterThan(4)
+    expect(mine.every((e) => e.chain === 'own')).toBe(true)
+    const theirs = (await call(t, t.as('US-admin'), 'GET', '/api/audit?limit=1000'))
+      .json<Entries>()
+      .entries.filter((e) => account(e) && e.object === mine[0]?.object)
+    expect(theirs).toEqual([])
   })
 
   it('allows a ticket five tries only', async () => {

@@ -77,7 +77,7 @@ export async function beginLogin(
       audit({
         action: confirmed ? 'session.password-ok' : 'mfa.enroll-start',
         object: `user:${user.id}`,
-        visibility: 'public',
+        visibility: 'private',
         payload: null,
       })
       return e
@@ -140,7 +140,7 @@ export async function finishLogin(
       audit({
         action: pending ? 'mfa.enroll' : 'mfa.verify',
         object: `user:${user.id}`,
-        visibility: 'public',
+        visibility: 'private',
         payload: null,
       })
       return result

@@ -226,7 +226,7 @@ export async function regenerateRecoveryCodes(
     audit({
       action: 'mfa.recovery-codes',
       object: `user:${userId}`,
-      visibility: 'public',
+      visibility: 'private',
       payload: null,
     })
     return codes
@@ -255,7 +255,7 @@ export async function disableMfa(
     }
     await checkSecondFactor(trx, user.id, code, at)
     await clearMfa(trx, user.id)
-    audit({ action: 'mfa.disable', object: `user:${user.id}`, visibility: 'public', payload: null })
+    audit({ action: 'mfa.disable', object: `user:${user.id}`, visibility: 'private', payload: null })
   })
 }
 
@@ -282,7 +282,7 @@ export async function installKnownTotp(
       .insertInto('mfa_totp')
       .values({ user_id: userId, secret, confirmed_at: at, last_step: 0, created_at: at })
       .execute()
-    audit({ action: 'mfa.enroll', object: `user:${userId}`, visibility: 'public', payload: null })
+    audit({ action: 'mfa.enroll', object: `user:${userId}`, visibility: 'private', payload: null })
   })
 }
 
@@ -307,7 +307,7 @@ export async function resetMfa(
     await clearMfa(trx, u.id)
     await trx.deleteFrom('sessions').where('user_id', '=', u.id).execute()
     await trx.deleteFrom('login_tickets').where('user_id', '=', u.id).execute()
-    audit({ action: 'mfa.reset', object: `user:${u.id}`, visibility: 'public', payload: null })
+    audit({ action: 'mfa.reset', object: `user:${u.id}`, visibility: 'private', payload: null })
     return u
   })
 }

@@ -64,7 +64,7 @@ export async function endSession(
       .where('public_id', '=', id)
       .executeTakeFirst()
     if (Number(res.numDeletedRows) !== 1) throw notFound()
-    audit({ action: 'session.end', object: `user:${userId}`, visibility: 'public', payload: null })
+    audit({ action: 'session.end', object: `user:${userId}`, visibility: 'private', payload: null })
   })
 }
 
@@ -84,7 +84,7 @@ export async function endAllSessions(
     audit({
       action: 'session.end-all',
       object: `user:${userId}`,
-      visibility: 'public',
+      visibility: 'private',
       payload: { ended, keptCurrent: keepHash !== null },
     })
     return ended
@@ -144,7 +144,7 @@ export async function setPassword(
     audit({
       action: 'user.password',
       object: `user:${userId}`,
-      visibility: 'public',
+      visibility: 'private',
       payload: { endedSessions },
     })
     return { endedSessions }
