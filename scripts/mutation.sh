@@ -29,5 +29,22 @@ if [ -z "$NODE24" ] || [ ! -x "$NODE24" ]; then
   echo "mutation: could not get Node 24 from the npm cache or registry (npx -p node@24)" >&2
   exit 3
 fi
+# Stryker itself is installed from stryker/package-lock.json into stryker/node_modules by Node 24's
+# npm, not among the project's dependencies: it and its Babel 8 need Node >= 22, and `npm ci` on
+# the project's Node 20 warned EBADENGINE for each of them (issue 15). Peers are not installed
+# (--legacy-peer-deps): the Vitest runner finds the project's own Vitest by walking up from
+# stryker/node_modules, so tests and runner share one Vitest.
+NPM_CLI="$(npm root -g)/npm/bin/npm-cli.js"
+if ! cmp -s stryker/package-lock.json stryker/node_modules/.installed-lock.json; then
+  echo "── installing Stryker into stryker/node_modules (Node 24's npm)"
+  install() {
+    "$NODE24" "$NPM_CLI" ci --prefix stryker --legacy-peer-deps --no-audit --no-fund --loglevel=error "$@"
+  }
+  install --offline >/dev/null 2>&1 || install || {
+    echo "mutation: could not install Stryker (stryker/package-lock.json) from npm's cache or registry" >&2
+    exit 3
+  }
+  cp stryker/package-lock.json stryker/node_modules/.installed-lock.json
+fi
 echo "── Stryker ($CONFIG) on Node $("$NODE24" -p 'process.versions.node')"
-exec "$NODE24" node_modules/@stryker-mutator/core/bin/stryker.js run "$CONFIG" "$@"
+exec "$NODE24" stryker/node_modules/@stryker-mutator/core/bin/stryker.js run "$CONFIG" "$@"
