@@ -139,6 +139,6 @@ describe('kill -9 crash safety (SQLite, real server)', () => {
         `crash test: ${KILLS} kill -9, ${attempted} writes attempted, ${acked.length} acknowledged, 0 lost, integrity ok`,
       )
     },
-    60_000 + KILLS * 15_000,
+    60_000 + KILLS * 30_000,
   )
 })
