@@ -93,10 +93,13 @@ export function describeRule(rule: Rule, currency: CurrencyCode, lang: Lang): st
     case 'index-linked': {
       const series = SERIES[rule.series]?.[lang] ?? rule.series
       if (ko) {
-        const cap =
-          rule.cap.kind === 'rate' ? `인상률 상한은 ${rule.cap.pct}%` : '인상률 상한은 없음'
-        const floor = rule.floor.kind === 'rate' ? `, 하한은 ${rule.floor.pct}%` : ''
-        return `${spanKo}: ${base(rule, lang)}에 ${lagKo(rule.lag)} ${series}을 반영하여 인상하되, ${cap}${floor}입니다. ${roundingKo(rule, currency)}.`
+        // "상한은 없음입니다" is not Korean: an absent cap is said with 없다.
+        const floor = rule.floor.kind === 'rate' ? `하한은 ${rule.floor.pct}%입니다` : null
+        const bounds =
+          rule.cap.kind === 'rate'
+            ? `인상률 상한은 ${rule.cap.pct}%${floor ? `, ${floor}` : '입니다'}`
+            : `인상률 상한은 ${floor ? `없고, ${floor}` : '없습니다'}`
+        return `${spanKo}: ${base(rule, lang)}에 ${lagKo(rule.lag)} ${series}을 반영하여 인상하되, ${bounds}. ${roundingKo(rule, currency)}.`
       }
       const period = rule.lag === 0 ? 'the same year' : `year Y−${rule.lag}`
       const cap = rule.cap.kind === 'rate' ? `capped at ${rule.cap.pct} %` : 'no cap'
