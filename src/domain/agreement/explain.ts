@@ -1,5 +1,5 @@
 import { formatKrwKorean, formatMoney, formatPct } from '../money/format.js'
-import type { CurrencyCode } from '../money/currency.js'
+import { CURRENCY_EXPONENT, toMinorUnits, type CurrencyCode } from '../money/currency.js'
 import { textIn, type Lang, type Localized, type LocalizedText } from '../text/localized.js'
 import type { Derivation, YearFigure } from './evaluate.js'
 import { provenanceLabel } from '../record/sources.js'
@@ -55,11 +55,26 @@ function ko(minor: string, currency: CurrencyCode): string {
   return currency === 'KRW' ? formatKrwKorean(minor) : formatMoney(minor, currency)
 }
 
-/** Korean won of an exact (possibly fractional) amount of minor units. */
+/**
+ * An exact amount of minor units as decimal text in major units: cents become dollars
+ * ("36666.3" → "366.663"); won and yen are their own minor units.
+ */
+function exactMajor(exact: string, currency: CurrencyCode): string {
+  const e = CURRENCY_EXPONENT[currency]
+  if (e === 0) return exact
+  const [whole = '0', frac = ''] = exact.split('.')
+  const w = whole.padStart(e + 1, '0')
+  const decimals = `${w.slice(-e)}${frac}`.replace(/0+$/, '')
+  return decimals ? `${w.slice(0, -e)}.${decimals}` : w.slice(0, -e)
+}
+
+/** Korean amount of an exact (possibly fractional) amount of minor units. */
 function exactKo(exact: string, currency: CurrencyCode): string {
   const [whole = '0', frac] = exact.split('.')
   if (frac === undefined || /^0*$/.test(frac)) return ko(whole, currency)
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}${currency === 'KRW' ? '원' : ''}`
+  const [int = '0', decimals = ''] = exactMajor(exact, currency).split('.')
+  if (currency !== 'KRW') return `${formatMoney(toMinorUnits(int, currency), currency)}.${decimals}`
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${decimals}원`
 }
 
 /** Publishers (with dates) of a list of sources, in one language; unknown sources are left out. */
@@ -153,7 +168,7 @@ function explainEn(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
       } else {
         lines.push(`Fixed rate ${formatPct(r.pct)}`)
       }
-      lines.push(`Unrounded: ${d.exact}`)
+      lines.push(`Unrounded: ${exactMajor(d.exact, currency)}`)
       if (d.rounding.basis === 'inferred')
         lines.push(
           `The rounding to ${m(d.rounding.step)} is SMA Desk's inference from the published figures; the located texts do not state it.`,
