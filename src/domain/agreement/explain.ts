@@ -50,6 +50,14 @@ function lagKo(lag: number): string {
   return `${lag}년 전`
 }
 
+/**
+ * A Hangul word with its topic particle: 은 after a final consonant (반올림은), else 는
+ * (절사는). A Hangul syllable has no final consonant when (code − 0xAC00) is a multiple of 28.
+ */
+function topic(word: string): string {
+  return `${word}${(word.charCodeAt(word.length - 1) - 0xac00) % 28 === 0 ? '는' : '은'}`
+}
+
 /** A Korean amount: 조/억/만 for won, the currency's symbol and digits otherwise. */
 function ko(minor: string, currency: CurrencyCode): string {
   return currency === 'KRW' ? formatKrwKorean(minor) : formatMoney(minor, currency)
@@ -191,7 +199,8 @@ function explainEn(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
       break
   }
   if (d.type !== 'unknown') {
-    lines.push(`Rule: ${d.rule.id} (${d.rule.kind}); ${sourceLine(d.rule.cite, 'en', names) ?? ''}`)
+    const cited = sourceLine(d.rule.cite, 'en', names)
+    lines.push(`Rule: ${d.rule.id} (${d.rule.kind})${cited ? `; ${cited}` : ''}`)
     const note = noteIn(d.rule.note, 'en')
     if (note) lines.push(`Note: ${note}`)
   }
@@ -272,7 +281,7 @@ function explainKo(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
       )
       if (d.rounding.basis === 'inferred')
         lines.push(
-          `${ko(d.rounding.step, currency)} 단위 ${MODE_KO[d.rounding.mode] ?? '반올림'}은 확인된 협정문에 명시되어 있지 않으며, 공표 금액에 비추어 SMA Desk가 추론한 것입니다.`,
+          `${ko(d.rounding.step, currency)} 단위 ${topic(MODE_KO[d.rounding.mode] ?? '반올림')} 확인된 협정문에 명시되어 있지 않으며, 공표 금액에 비추어 SMA Desk가 추론한 것입니다.`,
         )
       break
     }
