@@ -175,6 +175,28 @@ describe('pending chains', () => {
   })
 })
 
+describe('what a pending year waits for', () => {
+  it('only its own inputs when its base is a published figure, not the pending year before it', () => {
+    const sameYear = { ...escalation, lag: 0, cap: { kind: 'none' as const } }
+    const spec = sma12With([
+      // 2026 waits for CPI 2026 (lag 0); with no previous year in the term it has none to add
+      { ...sameYear, years: [2026] },
+      {
+        ...sameYear,
+        id: 'from-published',
+        years: [2027],
+        base: { kind: 'agreement-year', agreement: 'rok-us-sma-11', year: 2025, use: 'published' },
+      },
+      { ...escalation, id: 'rest', years: [2028, 2029, 2030] },
+    ])
+    const s = evaluateSchedule(spec, ctx())
+    expect(s.years.slice(0, 2).map((y) => y.derivation)).toMatchObject([
+      { type: 'pending', waitingFor: [{ series: 'KR_CPI', period: 2026 }] },
+      { type: 'pending', waitingFor: [{ series: 'KR_CPI', period: 2027 }] },
+    ])
+  })
+})
+
 describe('bases that cannot be resolved are errors naming the rule and the year', () => {
   it('an escalation in the first year of a term has no previous year', () => {
     const spec = sma12With([{ ...escalation, years: [2026, 2027, 2028, 2029, 2030] }])
