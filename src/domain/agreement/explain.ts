@@ -1,5 +1,12 @@
 import { formatKrwKorean, formatMoney, formatPct } from '../money/format.js'
-import { CURRENCY_EXPONENT, toMinorUnits, type CurrencyCode } from '../money/currency.js'
+import {
+  CURRENCY_EXPONENT,
+  toMajorText,
+  toMinorUnits,
+  type CurrencyCode,
+} from '../money/currency.js'
+import type { RoundingMode } from '../money/rounding.js'
+import type { SeriesId } from '../index-series/index-series.js'
 import { textIn, type Lang, type Localized, type LocalizedText } from '../text/localized.js'
 import type { Derivation, YearFigure } from './evaluate.js'
 import { provenanceLabel } from '../record/sources.js'
@@ -16,21 +23,21 @@ export interface ExplainNames {
   ) => { readonly publisher: Localized; readonly published: string | null } | undefined
 }
 
-const MODE_EN: Record<string, string> = {
+const MODE_EN: Record<RoundingMode, string> = {
   'half-up': 'round half-up',
   'half-even': 'round half-even',
   floor: 'round down',
   ceil: 'round up',
   truncate: 'truncate',
 }
-const MODE_KO: Record<string, string> = {
+const MODE_KO: Record<RoundingMode, string> = {
   'half-up': '반올림',
   'half-even': '오사오입',
   floor: '내림',
   ceil: '올림',
   truncate: '절사',
 }
-const SERIES_KO: Record<string, string> = {
+const SERIES_KO: Record<SeriesId, string> = {
   KR_CPI: '소비자물가상승률',
   KR_DEFENSE_BUDGET: '국방비 증가율',
 }
@@ -68,21 +75,20 @@ function ko(minor: string, currency: CurrencyCode): string {
  * ("36666.3" → "366.663"); won and yen are their own minor units.
  */
 function exactMajor(exact: string, currency: CurrencyCode): string {
-  const e = CURRENCY_EXPONENT[currency]
-  if (e === 0) return exact
+  if (CURRENCY_EXPONENT[currency] === 0) return exact
   const [whole = '0', frac = ''] = exact.split('.')
-  const w = whole.padStart(e + 1, '0')
-  const decimals = `${w.slice(-e)}${frac}`.replace(/0+$/, '')
-  return decimals ? `${w.slice(0, -e)}.${decimals}` : w.slice(0, -e)
+  return `${toMajorText(BigInt(whole), currency)}${frac}`.replace(/\.?0+$/, '')
 }
 
 /** Korean amount of an exact (possibly fractional) amount of minor units. */
 function exactKo(exact: string, currency: CurrencyCode): string {
-  const [whole = '0', frac] = exact.split('.')
-  if (frac === undefined || /^0*$/.test(frac)) return ko(whole, currency)
-  const [int = '0', decimals = ''] = exactMajor(exact, currency).split('.')
-  if (currency !== 'KRW') return `${formatMoney(toMinorUnits(int, currency), currency)}.${decimals}`
-  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${decimals}원`
+  // toDecimalString writes no fraction for a whole amount and never ends one in 0
+  if (!exact.includes('.')) return ko(exact, currency)
+  const major = exactMajor(exact, currency)
+  const int = major.slice(0, major.indexOf('.'))
+  const decimals = major.slice(major.indexOf('.'))
+  if (currency !== 'KRW') return `${formatMoney(toMinorUnits(int, currency), currency)}${decimals}`
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${decimals}원`
 }
 
 /** Publishers (with dates) of a list of sources, in one language; unknown sources are left out. */
@@ -145,7 +151,7 @@ function explainEn(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
     case 'escalated': {
       const formula = `${m(d.base.amount)} × (1 + ${rateExpression(d)})`
       lines.push(
-        `${y} = ${MODE_EN[d.rounding.mode] ?? d.rounding.mode} to ${m(d.rounding.step)} of ${formula} = ${m(d.amount)}`,
+        `${y} = ${MODE_EN[d.rounding.mode]} to ${m(d.rounding.step)} of ${formula} = ${m(d.amount)}`,
       )
       const title = names.agreementTitle?.(d.base.agreement)?.en ?? d.base.agreement
       lines.push(
@@ -243,7 +249,7 @@ function explainKo(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
       }
       const r = d.rate
       if (r.kind === 'index') {
-        const series = SERIES_KO[r.index.series] ?? '지수'
+        const series = SERIES_KO[r.index.series]
         lines.push(
           `인상률에는 ${lagKo(r.lag)}(${r.index.period}년) ${series} ${formatPct(r.index.value)}를 반영합니다.`,
         )
@@ -277,11 +283,11 @@ function explainKo(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
         lines.push(`인상률은 협정에서 정한 ${formatPct(r.pct)}입니다.`)
       }
       lines.push(
-        `인상을 반영한 금액 ${exactKo(d.exact, currency)}을 ${ko(d.rounding.step, currency)} 단위로 ${MODE_KO[d.rounding.mode] ?? '반올림'}하여 ${ko(d.amount, currency)}이 됩니다.`,
+        `인상을 반영한 금액 ${exactKo(d.exact, currency)}을 ${ko(d.rounding.step, currency)} 단위로 ${MODE_KO[d.rounding.mode]}하여 ${ko(d.amount, currency)}이 됩니다.`,
       )
       if (d.rounding.basis === 'inferred')
         lines.push(
-          `${ko(d.rounding.step, currency)} 단위 ${topic(MODE_KO[d.rounding.mode] ?? '반올림')} 확인된 협정문에 명시되어 있지 않으며, 공표 금액에 비추어 SMA Desk가 추론한 것입니다.`,
+          `${ko(d.rounding.step, currency)} 단위 ${topic(MODE_KO[d.rounding.mode])} 확인된 협정문에 명시되어 있지 않으며, 공표 금액에 비추어 SMA Desk가 추론한 것입니다.`,
         )
       break
     }
@@ -296,9 +302,7 @@ function explainKo(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
       break
     }
     case 'pending': {
-      const waits = d.waitingFor
-        .map((w) => `${w.period}년 ${SERIES_KO[w.series] ?? '지표'}`)
-        .join(', ')
+      const waits = d.waitingFor.map((w) => `${w.period}년 ${SERIES_KO[w.series]}`).join(', ')
       lines.push(
         waits
           ? `${y}년 분담금은 아직 산정할 수 없습니다. ${waits}이 발표된 후 산정됩니다.`
