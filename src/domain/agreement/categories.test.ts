@@ -101,6 +101,12 @@ describe('categories on made-up splits', () => {
       construction: 33n,
       logistics: 34n,
     })
+    // a named category the weights do not list takes nothing and is not added
+    expect(splitByCategories(101n, w, 'cdip')).toEqual({
+      labor: 34n,
+      construction: 34n,
+      logistics: 33n,
+    })
     expect(splitByCategories(101n, w, 'logistics')).toEqual({
       labor: 34n,
       construction: 33n,

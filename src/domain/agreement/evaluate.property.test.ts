@@ -7,7 +7,8 @@ import { evaluateSchedule, EvaluationError, type EvaluationContext } from './eva
 import { agreementSpecSchema, type AgreementSpec, type Rule } from './spec.js'
 import { applyChanges } from './variant.js'
 import { checkSchedule } from './check.js'
-import { publishedLookup } from '../record/record.js'
+import { evaluationContext, publishedLookup } from '../record/record.js'
+import { continuationTemplate } from './template.js'
 import { parseIndexOverride } from '../index-series/index-series.js'
 import { loadRecord, shippedAgreement } from '../../record/shipped-record.js'
 
@@ -235,6 +236,70 @@ describe('bases that cannot be resolved are errors naming the rule and the year'
     } catch (e) {
       expect(e).toMatchObject({ name: 'EvaluationError', code: 'unprocessable' })
     }
+  })
+})
+
+describe('a base on another agreement’s computed figure (use: schedule)', () => {
+  const next = continuationTemplate(sma12, { firstYear: 2031, lastYear: 2032, increasePct: '5' })
+
+  it('is pending on that figure, naming it and what it waits for', () => {
+    const s = evaluateSchedule(next, evaluationContext(record))
+    expect(s.years[0]?.derivation).toMatchObject({
+      type: 'pending',
+      reason: 'rok-us-sma-12 2030 is not yet computed',
+      waitingFor: [2026, 2027, 2028].map((period) => ({ series: 'KR_CPI', period })),
+    })
+  })
+
+  it('is an error without a way to compute it, on itself, or on an unknown year', () => {
+    expect(() => evaluateSchedule(next, ctx())).toThrow(
+      new EvaluationError('first-year (2031): no computed figure for rok-us-sma-12 2030'),
+    )
+    const [first] = next.rules
+    if (first?.kind !== 'negotiated-increase' || first.base.kind !== 'agreement-year')
+      throw new Error('shape')
+    const selfBased = agreementSpecSchema.parse({
+      ...next,
+      id: 'rok-us-sma-12',
+      rules: [{ ...first, base: { ...first.base, agreement: 'rok-us-sma-12' } }, next.rules[1]],
+    })
+    expect(() => evaluateSchedule(selfBased, evaluationContext(record))).toThrow(
+      'first-year (2031): no computed figure for rok-us-sma-12 2030',
+    )
+    const unknownYears = agreementSpecSchema.parse({
+      ...sma12,
+      id: 'unknown-predecessor',
+      rules: [
+        {
+          id: 'gap',
+          kind: 'unknown',
+          cite: [],
+          years: [2026, 2027, 2028, 2029, 2030],
+          reason: 'test',
+        },
+      ],
+    })
+    const after = agreementSpecSchema.parse({
+      ...next,
+      rules: [
+        { ...first, base: { ...first.base, agreement: 'unknown-predecessor' } },
+        next.rules[1],
+      ],
+    })
+    const withUnknown = { ...record, agreements: [...record.agreements, unknownYears] }
+    expect(() => evaluateSchedule(after, evaluationContext(withUnknown))).toThrow(
+      'first-year (2031): unknown-predecessor 2030 is unknown',
+    )
+  })
+})
+
+describe('index values', () => {
+  it('with more decimals than the rule applies are refused, naming the value and the precision', () => {
+    expect(() => evaluateSchedule(sma12, ctx(['KR_CPI:2025=2.15']))).toThrow(
+      new EvaluationError(
+        "KR_CPI 2025 = 2.15 has more decimals than the rule's rate precision (1)",
+      ),
+    )
   })
 })
 

@@ -244,7 +244,12 @@ const syntheticCases: { spec: AgreementSpec; ctx: EvaluationContext }[] = [
           rounding: half,
         },
       ],
-      { published: [published(2026, '1000000000000', governmentSources)] },
+      {
+        published: [
+          published(2026, '1000000000000', governmentSources),
+          published(2030, '1100000000000', governmentSources),
+        ],
+      },
     ),
     ctx: { ...evaluationContext(snapshot), indices: preliminary() },
   },

@@ -125,6 +125,9 @@ describe('applyChanges on terms', () => {
       [1999],
       [2000],
     ])
+    expect(applyChanges(spec('rok-us-sma-11'), { termYears: 1 }).rules.map((r) => r.id)).toEqual([
+      'freeze',
+    ])
     expect(applyChanges(spec('rok-us-sma-04'), { termYears: 1 }).rules.map((r) => r.id)).toEqual([
       'first-year',
     ])
