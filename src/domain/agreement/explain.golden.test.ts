@@ -256,7 +256,7 @@ const syntheticCases: { spec: AgreementSpec; ctx: EvaluationContext }[] = [
   {
     spec: synthetic(
       'synthetic-dollars',
-      [2026, 2028],
+      [2026, 2029],
       [
         { id: 'flat', kind: 'flat', cite: [], years: [2026], amount: '333.33' },
         {
@@ -274,8 +274,17 @@ const syntheticCases: { spec: AgreementSpec; ctx: EvaluationContext }[] = [
           lag: 1,
           cap: { kind: 'none' },
           floor: { kind: 'none' },
-          rounding: { mode: 'half-up', step: '0.01' },
+          rounding: { mode: 'half-up', step: '1' },
         }),
+        {
+          id: 'fixed-cents',
+          kind: 'fixed-percentage',
+          cite: [],
+          years: [2029],
+          ratePct: '10.0',
+          base: { kind: 'previous-year' },
+          rounding: { mode: 'half-up', step: '0.01', basis: 'text' },
+        },
       ],
       { currency: { kind: 'single', code: 'USD' } },
     ),

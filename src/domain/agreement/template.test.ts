@@ -130,10 +130,24 @@ describe('continuationTemplate refusals and choices', () => {
     expect(t3.rules[0]).toMatchObject({ rounding: fixed.rounding })
   })
 
+  it('rounds as the negotiated increase does wherever it stands among the rules', () => {
+    const [first, esc] = sma12.rules
+    if (first?.kind !== 'negotiated-increase' || esc?.kind !== 'index-linked')
+      throw new Error('shape')
+    const reordered: AgreementSpec = {
+      ...sma12,
+      rules: [{ ...esc, rounding: { mode: 'truncate', step: '1000000' } }, first],
+    }
+    const t = continuationTemplate(reordered, { firstYear: 2031, lastYear: 2031, increasePct: '5' })
+    expect(t.rules[0]).toMatchObject({ rounding: first.rounding })
+  })
+
   it('is a draft: cites nothing, dates nothing, asks nothing yet', () => {
+    // drawn inside the test, so that mutation testing sees the code that draws it
+    const next = continuationTemplate(sma12, { firstYear: 2031, lastYear: 2035, increasePct: '5' })
     expect(next.id).toBe('rok-us-sma-12-next-2031')
+    expect(next.rules[0]?.cite).toEqual([])
     expect(next.rules[0]).toMatchObject({
-      cite: [],
       note: {
         ko: '제12차 한미 방위비분담특별협정의 2030년 금액에 제시된 인상률을 적용합니다.',
       },

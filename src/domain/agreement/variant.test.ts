@@ -144,6 +144,21 @@ describe('applyChanges on terms', () => {
         },
       ],
     }
+    const later: AgreementSpec = {
+      ...sma02,
+      rules: [
+        { ...contribution, amounts: contribution.amounts.filter((a) => a.year === 1994) },
+        {
+          ...contribution,
+          id: 'budget',
+          kind: 'appropriated',
+          amounts: contribution.amounts
+            .filter((a) => a.year === 1995)
+            .map((a) => ({ ...a, provenance: 'reported' as const })),
+        },
+      ],
+    }
+    expect(applyChanges(later, { termYears: 1 }).rules.map((r) => r.id)).toEqual(['contribution'])
     const cut = applyChanges(appropriated, { termYears: 1 })
     expect(cut.rules).toMatchObject([{ kind: 'appropriated', amounts: [{ year: 1994 }] }])
     expect(cut.term.lastYear).toBe(1994)
