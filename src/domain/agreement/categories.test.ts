@@ -4,6 +4,7 @@ import { categoryAmounts, categoryRows, laborRulesHold, splitByCategories } from
 import { loadRecord, shippedAgreement } from '../../record/shipped-record.js'
 import { evaluateSchedule } from './evaluate.js'
 import { publishedLookup } from '../record/record.js'
+import type { AgreementSpec } from './spec.js'
 
 const record = loadRecord()
 const spec = shippedAgreement
@@ -72,5 +73,83 @@ describe('category rows', () => {
         const n = BigInt(Object.keys(r.shareTenths).length)
         if (r.total > 0n) expect(sum >= 1000n - n && sum <= 1000n + n).toBe(true)
       }
+  })
+})
+
+describe('categories on made-up splits', () => {
+  const sma09 = spec('rok-us-sma-09')
+  const cats = sma09.categories
+  if (!cats) throw new Error('the 9th SMA has no categories')
+  const withCategories = (c: Partial<NonNullable<AgreementSpec['categories']>> | null) =>
+    ({ ...sma09, categories: c === null ? null : { ...cats, ...c } }) as AgreementSpec
+
+  it('an agreement or a year without a published split has none', () => {
+    expect(categoryAmounts(withCategories(null), 2015, 'KRW')).toBeNull()
+    expect(categoryAmounts(sma09, 2014, 'KRW')).toBeNull()
+    expect(categoryRows(withCategories(null))).toEqual([])
+  })
+
+  it('serves the named category first on equal remainders, wherever it stands', () => {
+    const w = { labor: 1n, construction: 1n, logistics: 1n }
+    expect(splitByCategories(100n, w, 'labor')).toEqual({
+      labor: 34n,
+      construction: 33n,
+      logistics: 33n,
+    })
+    expect(splitByCategories(100n, w, 'logistics')).toEqual({
+      labor: 33n,
+      construction: 33n,
+      logistics: 34n,
+    })
+    // a named category the weights do not list takes nothing and is not added
+    expect(splitByCategories(101n, w, 'cdip')).toEqual({
+      labor: 34n,
+      construction: 34n,
+      logistics: 33n,
+    })
+    expect(splitByCategories(101n, w, 'logistics')).toEqual({
+      labor: 34n,
+      construction: 33n,
+      logistics: 34n,
+    })
+  })
+
+  it('without labor rules any share holds; with both, both must hold', () => {
+    expect(laborRulesHold(withCategories(null), 1n, 100n)).toBe(true)
+    const both = withCategories({
+      laborRules: [
+        { kind: 'max-share-of-labor-cost', pct: '90', sources: [] },
+        { kind: 'min-share-of-labor-cost', pct: '80', sources: [] },
+      ],
+    })
+    expect(laborRulesHold(both, 85n, 100n)).toBe(true)
+    expect(laborRulesHold(both, 95n, 100n)).toBe(false)
+    expect(laborRulesHold(both, 75n, 100n)).toBe(false)
+  })
+
+  it('a category missing from a split has no amount and no share; an all-zero split no shares', () => {
+    const rows = categoryRows(
+      withCategories({
+        codes: ['labor', 'construction', 'cdip'],
+        amounts: [
+          { year: 2015, parts: { labor: '300', construction: '100' }, sources: [] },
+          { year: 2016, parts: { labor: '0', construction: '0' }, sources: [] },
+        ],
+      }),
+    )
+    expect(rows).toEqual([
+      {
+        year: 2015,
+        parts: { labor: 300n, construction: 100n, cdip: null },
+        total: 400n,
+        shareTenths: { labor: 750n, construction: 250n },
+      },
+      {
+        year: 2016,
+        parts: { labor: 0n, construction: 0n, cdip: null },
+        total: 0n,
+        shareTenths: {},
+      },
+    ])
   })
 })

@@ -35,8 +35,11 @@ export function splitByCategories(
   weights: Partial<Record<CategoryCode, bigint>>,
   remainderTo: CategoryCode,
 ): Partial<Record<CategoryCode, bigint>> {
-  const codes = Object.keys(weights) as CategoryCode[]
-  codes.sort((a, b) => (a === remainderTo ? -1 : b === remainderTo ? 1 : 0))
+  const given = Object.keys(weights) as CategoryCode[]
+  // allocate breaks ties by position: the named category goes first, the rest keep their order
+  const codes = given.includes(remainderTo)
+    ? [remainderTo, ...given.filter((c) => c !== remainderTo)]
+    : given
   const parts = allocate(
     total,
     codes.map((c) => weights[c] ?? 0n),
@@ -99,7 +102,7 @@ export function categoryRows(spec: AgreementSpec): CategoryRow[] {
     if (total > 0n) {
       for (const c of cats.codes) {
         const p = parts[c]
-        if (p !== null && p !== undefined) shareTenths[c] = (p * 2000n + total) / (2n * total)
+        if (typeof p === 'bigint') shareTenths[c] = (p * 2000n + total) / (2n * total)
       }
     }
     return { year: a.year, parts, total, shareTenths }

@@ -2,12 +2,14 @@ import { formatKrwKorean, formatMoney } from '../money/format.js'
 import { toMinorUnits, type CurrencyCode } from '../money/currency.js'
 import { reportingCurrency, ruleYears, type AgreementSpec, type Rule } from './spec.js'
 import { textIn, type Lang } from '../text/localized.js'
+import type { RoundingMode } from '../money/rounding.js'
+import type { SeriesId } from '../index-series/index-series.js'
 
-const SERIES: Record<string, { en: string; ko: string }> = {
+const SERIES: Record<SeriesId, { en: string; ko: string }> = {
   KR_CPI: { en: 'Korean CPI growth', ko: '소비자물가상승률' },
   KR_DEFENSE_BUDGET: { en: 'Korean defense-budget growth', ko: '국방비 증가율' },
 }
-const MODE: Record<string, { en: string; ko: string }> = {
+const MODE: Record<RoundingMode, { en: string; ko: string }> = {
   'half-up': { en: 'rounded half-up', ko: '반올림' },
   'half-even': { en: 'rounded half-even', ko: '짝수 반올림' },
   floor: { en: 'rounded down', ko: '내림' },
@@ -15,11 +17,10 @@ const MODE: Record<string, { en: string; ko: string }> = {
   truncate: { en: 'truncated', ko: '절사' },
 }
 
+/** The span of a rule's years (the schema requires at least one), e.g. "2027–2030". */
 function years(rule: Rule): string {
-  const ys = [...ruleYears(rule)].sort((a, b) => a - b)
-  const first = ys[0]
-  const last = ys.at(-1)
-  if (first === undefined || last === undefined) return ''
+  const first = Math.min(...ruleYears(rule))
+  const last = Math.max(...ruleYears(rule))
   return first === last ? String(first) : `${first}–${last}`
 }
 
@@ -46,12 +47,12 @@ function lagKo(lag: number): string {
 
 function roundingKo(rule: Extract<Rule, { rounding: unknown }>, currency: CurrencyCode): string {
   const inferred = rule.rounding.basis !== 'text' ? '(SMA Desk의 추론)' : ''
-  return `${money(rule.rounding.step, currency, 'ko')} 단위로 ${MODE[rule.rounding.mode]?.ko ?? '반올림'}합니다${inferred}`
+  return `${money(rule.rounding.step, currency, 'ko')} 단위로 ${MODE[rule.rounding.mode].ko}합니다${inferred}`
 }
 
 function roundingEn(rule: Extract<Rule, { rounding: unknown }>, currency: CurrencyCode): string {
   const inferred = rule.rounding.basis !== 'text' ? " (SMA Desk's inference)" : ''
-  return `${MODE[rule.rounding.mode]?.en ?? rule.rounding.mode} to ${money(rule.rounding.step, currency, 'en')}${inferred}`
+  return `${MODE[rule.rounding.mode].en} to ${money(rule.rounding.step, currency, 'en')}${inferred}`
 }
 
 /**
@@ -91,12 +92,15 @@ export function describeRule(rule: Rule, currency: CurrencyCode, lang: Lang): st
         : `${span}: ${base(rule, lang)} × (1 + ${rule.parts.map((p) => `${p.pct} % (${p.label.en})`).join(' + ')}), ${roundingEn(rule, currency)}.`
     }
     case 'index-linked': {
-      const series = SERIES[rule.series]?.[lang] ?? rule.series
+      const series = SERIES[rule.series][lang]
       if (ko) {
-        const cap =
-          rule.cap.kind === 'rate' ? `인상률 상한은 ${rule.cap.pct}%` : '인상률 상한은 없음'
-        const floor = rule.floor.kind === 'rate' ? `, 하한은 ${rule.floor.pct}%` : ''
-        return `${spanKo}: ${base(rule, lang)}에 ${lagKo(rule.lag)} ${series}을 반영하여 인상하되, ${cap}${floor}입니다. ${roundingKo(rule, currency)}.`
+        // "상한은 없음입니다" is not Korean: an absent cap is said with 없다.
+        const floor = rule.floor.kind === 'rate' ? `하한은 ${rule.floor.pct}%입니다` : null
+        const bounds =
+          rule.cap.kind === 'rate'
+            ? `인상률 상한은 ${rule.cap.pct}%${floor ? `, ${floor}` : '입니다'}`
+            : `인상률 상한은 ${floor ? `없고, ${floor}` : '없습니다'}`
+        return `${spanKo}: ${base(rule, lang)}에 ${lagKo(rule.lag)} ${series}을 반영하여 인상하되, ${bounds}. ${roundingKo(rule, currency)}.`
       }
       const period = rule.lag === 0 ? 'the same year' : `year Y−${rule.lag}`
       const cap = rule.cap.kind === 'rate' ? `capped at ${rule.cap.pct} %` : 'no cap'

@@ -211,7 +211,7 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
   ):
     | { used: BaseUsed; value: bigint }
     | { pendingOn: number }
-    | { waitingFor: readonly { series: SeriesId; period: number }[] }
+    | { waitingFor: readonly { series: SeriesId; period: number }[]; on: string }
     | { missing: string } => {
     if (base.kind === 'previous-year') {
       const prev = year - 1
@@ -227,7 +227,8 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
     if (base.use === 'schedule') {
       const f = base.agreement === spec.id ? undefined : ctx.scheduleOf?.(base.agreement, base.year)
       if (!f) return { missing: `no computed figure for ${base.agreement} ${base.year}` }
-      if (f.derivation.type === 'pending') return { waitingFor: f.derivation.waitingFor }
+      if (f.derivation.type === 'pending')
+        return { waitingFor: f.derivation.waitingFor, on: `${base.agreement} ${base.year}` }
       if (f.amount === null) return { missing: `${base.agreement} ${base.year} is unknown` }
       return {
         used: { agreement: base.agreement, year: base.year, amount: f.amount, from: 'schedule' },
@@ -357,7 +358,7 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
             type: 'pending',
             rule: ref,
             waitingFor: mergeWaiting([...waiting, ...base.waitingFor]),
-            reason: `${rule.base.kind === 'agreement-year' ? `${rule.base.agreement} ${rule.base.year}` : 'the base'} is not yet computed`,
+            reason: `${base.on} is not yet computed`,
           }
         }
         if ('pendingOn' in base) {

@@ -1,5 +1,12 @@
 import { formatKrwKorean, formatMoney, formatPct } from '../money/format.js'
-import type { CurrencyCode } from '../money/currency.js'
+import {
+  CURRENCY_EXPONENT,
+  toMajorText,
+  toMinorUnits,
+  type CurrencyCode,
+} from '../money/currency.js'
+import type { RoundingMode } from '../money/rounding.js'
+import type { SeriesId } from '../index-series/index-series.js'
 import { textIn, type Lang, type Localized, type LocalizedText } from '../text/localized.js'
 import type { Derivation, YearFigure } from './evaluate.js'
 import { provenanceLabel } from '../record/sources.js'
@@ -16,21 +23,21 @@ export interface ExplainNames {
   ) => { readonly publisher: Localized; readonly published: string | null } | undefined
 }
 
-const MODE_EN: Record<string, string> = {
+const MODE_EN: Record<RoundingMode, string> = {
   'half-up': 'round half-up',
   'half-even': 'round half-even',
   floor: 'round down',
   ceil: 'round up',
   truncate: 'truncate',
 }
-const MODE_KO: Record<string, string> = {
+const MODE_KO: Record<RoundingMode, string> = {
   'half-up': '반올림',
   'half-even': '오사오입',
   floor: '내림',
   ceil: '올림',
   truncate: '절사',
 }
-const SERIES_KO: Record<string, string> = {
+const SERIES_KO: Record<SeriesId, string> = {
   KR_CPI: '소비자물가상승률',
   KR_DEFENSE_BUDGET: '국방비 증가율',
 }
@@ -50,16 +57,38 @@ function lagKo(lag: number): string {
   return `${lag}년 전`
 }
 
+/**
+ * A Hangul word with its topic particle: 은 after a final consonant (반올림은), else 는
+ * (절사는). A Hangul syllable has no final consonant when (code − 0xAC00) is a multiple of 28.
+ */
+function topic(word: string): string {
+  return `${word}${(word.charCodeAt(word.length - 1) - 0xac00) % 28 === 0 ? '는' : '은'}`
+}
+
 /** A Korean amount: 조/억/만 for won, the currency's symbol and digits otherwise. */
 function ko(minor: string, currency: CurrencyCode): string {
   return currency === 'KRW' ? formatKrwKorean(minor) : formatMoney(minor, currency)
 }
 
-/** Korean won of an exact (possibly fractional) amount of minor units. */
+/**
+ * An exact amount of minor units as decimal text in major units: cents become dollars
+ * ("36666.3" → "366.663"); won and yen are their own minor units.
+ */
+function exactMajor(exact: string, currency: CurrencyCode): string {
+  if (CURRENCY_EXPONENT[currency] === 0) return exact
+  const [whole = '0', frac = ''] = exact.split('.')
+  return `${toMajorText(BigInt(whole), currency)}${frac}`.replace(/\.?0+$/, '')
+}
+
+/** Korean amount of an exact (possibly fractional) amount of minor units. */
 function exactKo(exact: string, currency: CurrencyCode): string {
-  const [whole = '0', frac] = exact.split('.')
-  if (frac === undefined || /^0*$/.test(frac)) return ko(whole, currency)
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}${currency === 'KRW' ? '원' : ''}`
+  // toDecimalString writes no fraction for a whole amount and never ends one in 0
+  if (!exact.includes('.')) return ko(exact, currency)
+  const major = exactMajor(exact, currency)
+  const int = major.slice(0, major.indexOf('.'))
+  const decimals = major.slice(major.indexOf('.'))
+  if (currency !== 'KRW') return `${formatMoney(toMinorUnits(int, currency), currency)}${decimals}`
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${decimals}원`
 }
 
 /** Publishers (with dates) of a list of sources, in one language; unknown sources are left out. */
@@ -122,7 +151,7 @@ function explainEn(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
     case 'escalated': {
       const formula = `${m(d.base.amount)} × (1 + ${rateExpression(d)})`
       lines.push(
-        `${y} = ${MODE_EN[d.rounding.mode] ?? d.rounding.mode} to ${m(d.rounding.step)} of ${formula} = ${m(d.amount)}`,
+        `${y} = ${MODE_EN[d.rounding.mode]} to ${m(d.rounding.step)} of ${formula} = ${m(d.amount)}`,
       )
       const title = names.agreementTitle?.(d.base.agreement)?.en ?? d.base.agreement
       lines.push(
@@ -153,7 +182,7 @@ function explainEn(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
       } else {
         lines.push(`Fixed rate ${formatPct(r.pct)}`)
       }
-      lines.push(`Unrounded: ${d.exact}`)
+      lines.push(`Unrounded: ${exactMajor(d.exact, currency)}`)
       if (d.rounding.basis === 'inferred')
         lines.push(
           `The rounding to ${m(d.rounding.step)} is SMA Desk's inference from the published figures; the located texts do not state it.`,
@@ -176,7 +205,8 @@ function explainEn(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
       break
   }
   if (d.type !== 'unknown') {
-    lines.push(`Rule: ${d.rule.id} (${d.rule.kind}); ${sourceLine(d.rule.cite, 'en', names) ?? ''}`)
+    const cited = sourceLine(d.rule.cite, 'en', names)
+    lines.push(`Rule: ${d.rule.id} (${d.rule.kind})${cited ? `; ${cited}` : ''}`)
     const note = noteIn(d.rule.note, 'en')
     if (note) lines.push(`Note: ${note}`)
   }
@@ -219,7 +249,7 @@ function explainKo(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
       }
       const r = d.rate
       if (r.kind === 'index') {
-        const series = SERIES_KO[r.index.series] ?? '지수'
+        const series = SERIES_KO[r.index.series]
         lines.push(
           `인상률에는 ${lagKo(r.lag)}(${r.index.period}년) ${series} ${formatPct(r.index.value)}를 반영합니다.`,
         )
@@ -253,11 +283,11 @@ function explainKo(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
         lines.push(`인상률은 협정에서 정한 ${formatPct(r.pct)}입니다.`)
       }
       lines.push(
-        `인상을 반영한 금액 ${exactKo(d.exact, currency)}을 ${ko(d.rounding.step, currency)} 단위로 ${MODE_KO[d.rounding.mode] ?? '반올림'}하여 ${ko(d.amount, currency)}이 됩니다.`,
+        `인상을 반영한 금액 ${exactKo(d.exact, currency)}을 ${ko(d.rounding.step, currency)} 단위로 ${MODE_KO[d.rounding.mode]}하여 ${ko(d.amount, currency)}이 됩니다.`,
       )
       if (d.rounding.basis === 'inferred')
         lines.push(
-          `${ko(d.rounding.step, currency)} 단위 ${MODE_KO[d.rounding.mode] ?? '반올림'}은 확인된 협정문에 명시되어 있지 않으며, 공표 금액에 비추어 SMA Desk가 추론한 것입니다.`,
+          `${ko(d.rounding.step, currency)} 단위 ${topic(MODE_KO[d.rounding.mode])} 확인된 협정문에 명시되어 있지 않으며, 공표 금액에 비추어 SMA Desk가 추론한 것입니다.`,
         )
       break
     }
@@ -272,9 +302,7 @@ function explainKo(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
       break
     }
     case 'pending': {
-      const waits = d.waitingFor
-        .map((w) => `${w.period}년 ${SERIES_KO[w.series] ?? '지표'}`)
-        .join(', ')
+      const waits = d.waitingFor.map((w) => `${w.period}년 ${SERIES_KO[w.series]}`).join(', ')
       lines.push(
         waits
           ? `${y}년 분담금은 아직 산정할 수 없습니다. ${waits}이 발표된 후 산정됩니다.`

@@ -77,4 +77,33 @@ describe('agreement spec validation', () => {
     expect(problems({ ...clone(), schema: 'sma-desk/agreement@2' }).join()).toMatch(/schema/)
     expect(problems('nope').length).toBeGreaterThan(0)
   })
+
+  it('names each problem of the term and the rules exactly, with its path', () => {
+    const backwards = clone()
+    backwards.term = { firstYear: 2030, lastYear: 2026, yearKind: 'calendar' }
+    // the term is reported alone: coverage of a backwards term would only repeat it
+    expect(problems(backwards)).toEqual(['term: lastYear is before firstYear'])
+    const outside = clone()
+    escalation(outside).years = [2027, 2028, 2029, 2030, 2031]
+    expect(problems(outside)).toEqual(['rules.1: rule escalation covers 2031, outside the term'])
+    const before = clone()
+    escalation(before).years = [2025, 2027, 2028, 2029, 2030]
+    expect(problems(before)).toEqual(['rules.1: rule escalation covers 2025, outside the term'])
+    const overlap = clone()
+    escalation(overlap).years = [2026, 2027, 2028, 2029, 2030]
+    expect(problems(overlap)).toEqual([
+      'rules.1: 2026 is covered by both first-year and escalation',
+    ])
+  })
+
+  it('rejects two rules with one id', () => {
+    const dup = clone()
+    escalation(dup).id = 'first-year'
+    expect(problems(dup)).toEqual(['rules: duplicate rule id first-year'])
+    const three = clone()
+    const rules = three.rules as Json[]
+    rules.push({ ...escalation(three), id: 'first-year', years: [2031] })
+    three.term = { firstYear: 2026, lastYear: 2031, yearKind: 'calendar' }
+    expect(problems(three)).toEqual(['rules: duplicate rule id first-year'])
+  })
 })

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { continuationTemplate } from './template.js'
 import { evaluateSchedule } from './evaluate.js'
 import { evaluationContext } from '../record/record.js'
-import { loadRecord } from '../../record/shipped-record.js'
+import { loadRecord, shippedAgreement } from '../../record/shipped-record.js'
+import type { AgreementSpec } from './spec.js'
 import { parseIndexOverride } from '../index-series/index-series.js'
 
 const record = loadRecord()
@@ -63,5 +64,97 @@ describe('continuationTemplate (a draft continuing an agreement)', () => {
     expect(
       continuationTemplate(sma12, { firstYear: 2031, lastYear: 2031, increasePct: '0' }).rules,
     ).toHaveLength(1)
+  })
+})
+
+describe('continuationTemplate refusals and choices', () => {
+  /** The refusal as the API and the CLI show it: code, English message, Korean text. */
+  const refusal = (spec: AgreementSpec, firstYear: number, lastYear: number) => {
+    try {
+      continuationTemplate(spec, { firstYear, lastYear, increasePct: '5' })
+    } catch (e) {
+      return e
+    }
+    return undefined
+  }
+
+  it('names the problem in English and in Korean (titles, not ids)', () => {
+    expect(refusal(sma12, 2030, 2034)).toMatchObject({
+      code: 'unprocessable',
+      message: 'the new term must start after 2030, the last year of rok-us-sma-12',
+      extra: {
+        ko: '새 협정 기간은 제12차 한미 방위비분담특별협정의 마지막 해(2030년) 이후에 시작해야 합니다.',
+      },
+    })
+    expect(refusal(sma12, 2031, 2041)).toMatchObject({
+      message: 'the term must run 1 to 10 years',
+      extra: { ko: '협정 기간은 1년에서 10년 사이여야 합니다.' },
+    })
+    const sma06 = shippedAgreement('rok-us-sma-06')
+    expect(refusal(sma06, 2007, 2008)).toMatchObject({
+      message: 'rok-us-sma-06 has no escalation rule to continue',
+      extra: { ko: `${sma06.title.ko}에는 이어 적용할 인상 규칙이 없습니다.` },
+    })
+    // one year needs no escalation, but still a rounding to state the first year with
+    expect(refusal(sma06, 2007, 2007)).toMatchObject({
+      message: 'rok-us-sma-06 states no rounding to continue',
+      extra: { ko: `${sma06.title.ko}에는 이어 적용할 반올림 규칙이 없습니다.` },
+    })
+  })
+
+  it('runs 1 to 10 years, and not backwards', () => {
+    expect(refusal(sma12, 2031, 2040)).toBeUndefined()
+    expect(refusal(sma12, 2031, 2030)).toMatchObject({ message: 'the term must run 1 to 10 years' })
+  })
+
+  it('rounds the first year as the first-year rule does, else as the escalation does', () => {
+    const [first, esc] = sma12.rules
+    if (first?.kind !== 'negotiated-increase' || esc?.kind !== 'index-linked')
+      throw new Error('shape')
+    const truncating: AgreementSpec = {
+      ...sma12,
+      rules: [{ ...first, rounding: { mode: 'truncate', step: '1000000' } }, esc],
+    }
+    const t = continuationTemplate(truncating, {
+      firstYear: 2031,
+      lastYear: 2032,
+      increasePct: '5',
+    })
+    expect(t.rules[0]).toMatchObject({ rounding: { mode: 'truncate', step: '1000000' } })
+    expect(t.rules[1]).toMatchObject({ rounding: esc.rounding })
+    // the 3rd SMA has no negotiated increase: its fixed 10 % rule gives the rounding
+    const sma03 = shippedAgreement('rok-us-sma-03')
+    const fixed = sma03.rules.find((r) => r.kind === 'fixed-percentage')
+    if (fixed?.kind !== 'fixed-percentage') throw new Error('the 3rd SMA changed shape')
+    const t3 = continuationTemplate(sma03, { firstYear: 1999, lastYear: 2000, increasePct: '5' })
+    expect(t3.rules[0]).toMatchObject({ rounding: fixed.rounding })
+  })
+
+  it('rounds as the negotiated increase does wherever it stands among the rules', () => {
+    const [first, esc] = sma12.rules
+    if (first?.kind !== 'negotiated-increase' || esc?.kind !== 'index-linked')
+      throw new Error('shape')
+    const reordered: AgreementSpec = {
+      ...sma12,
+      rules: [{ ...esc, rounding: { mode: 'truncate', step: '1000000' } }, first],
+    }
+    const t = continuationTemplate(reordered, { firstYear: 2031, lastYear: 2031, increasePct: '5' })
+    expect(t.rules[0]).toMatchObject({ rounding: first.rounding })
+  })
+
+  it('is a draft: cites nothing, dates nothing, asks nothing yet', () => {
+    // drawn inside the test, so that mutation testing sees the code that draws it
+    const next = continuationTemplate(sma12, { firstYear: 2031, lastYear: 2035, increasePct: '5' })
+    expect(next.id).toBe('rok-us-sma-12-next-2031')
+    expect(next.rules[0]?.cite).toEqual([])
+    expect(next.rules[0]).toMatchObject({
+      note: {
+        ko: '제12차 한미 방위비분담특별협정의 2030년 금액에 제시된 인상률을 적용합니다.',
+      },
+    })
+    expect(next.openQuestions).toEqual([])
+    expect(next.rules[1]).toMatchObject({
+      note: { ko: '제12차 한미 방위비분담특별협정의 연간 인상 규칙을 이어 적용합니다.' },
+    })
   })
 })

@@ -35,7 +35,7 @@ export function continuationTemplate(spec: AgreementSpec, terms: ContinuationTer
   if (firstYear <= spec.term.lastYear)
     refuse(
       `the new term must start after ${spec.term.lastYear}, the last year of ${spec.id}`,
-      `새 협정 기간은 ${spec.id}의 마지막 해(${spec.term.lastYear}년) 이후에 시작해야 합니다.`,
+      `새 협정 기간은 ${spec.title.ko}의 마지막 해(${spec.term.lastYear}년) 이후에 시작해야 합니다.`,
     )
   if (lastYear < firstYear || lastYear - firstYear + 1 > TEMPLATE_MAX_YEARS)
     refuse(
@@ -46,7 +46,7 @@ export function continuationTemplate(spec: AgreementSpec, terms: ContinuationTer
   if (lastYear > firstYear && escalation === undefined)
     refuse(
       `${spec.id} has no escalation rule to continue`,
-      `${spec.id}에는 이어 적용할 인상 규칙이 없습니다.`,
+      `${spec.title.ko}에는 이어 적용할 인상 규칙이 없습니다.`,
     )
   const firstRule = spec.rules.find((r) => r.kind === 'negotiated-increase')
   const rounding =
@@ -55,7 +55,7 @@ export function continuationTemplate(spec: AgreementSpec, terms: ContinuationTer
   if (rounding === undefined)
     refuse(
       `${spec.id} states no rounding to continue`,
-      `${spec.id}에는 이어 적용할 반올림 규칙이 없습니다.`,
+      `${spec.title.ko}에는 이어 적용할 반올림 규칙이 없습니다.`,
     )
   const rules: Rule[] = [
     {
@@ -64,7 +64,7 @@ export function continuationTemplate(spec: AgreementSpec, terms: ContinuationTer
       cite: [],
       note: {
         en: `Continues ${spec.id}: its ${spec.term.lastYear} amount times the stated increase.`,
-        ko: `${spec.id}의 ${spec.term.lastYear}년 금액에 제시된 인상률을 적용합니다.`,
+        ko: `${spec.title.ko}의 ${spec.term.lastYear}년 금액에 제시된 인상률을 적용합니다.`,
       },
       year: firstYear,
       base: {
@@ -85,7 +85,7 @@ export function continuationTemplate(spec: AgreementSpec, terms: ContinuationTer
       years,
       note: {
         en: `The escalation rule of ${spec.id}, continued.`,
-        ko: `${spec.id}의 연간 인상 규칙을 이어 적용합니다.`,
+        ko: `${spec.title.ko}의 연간 인상 규칙을 이어 적용합니다.`,
       },
     })
   }

@@ -32,6 +32,23 @@ describe('parseWon', () => {
     expect(won('0원')).toBe(0n)
   })
 
+  it('adds decimals of different lengths exactly, and reads a plus sign', () => {
+    expect(won('1.25조 3.5억')).toBe(1_250_350_000_000n)
+    expect(won('3.5억 1.25만')).toBe(350_012_500n)
+    expect(won('천만')).toBe(10_000_000n)
+    expect(won('+5억')).toBe(500_000_000n)
+    expect(won('+1,000')).toBe(1000n)
+  })
+
+  it('refuses units out of order or repeated, stray text, and misplaced signs', () => {
+    expect(won('1만 1만')).toBe('unreadable')
+    expect(won('1억 2억')).toBe('unreadable')
+    expect(won('1억 abc')).toBe('unreadable')
+    expect(won('1-2')).toBe('unreadable')
+    expect(won('5+')).toBe('unreadable')
+    expect(won('−5억')).toBe('negative')
+  })
+
   it('says which form it read', () => {
     expect(parseWon('1600000000000')).toMatchObject({ form: 'digits' })
     expect(parseWon('1조')).toMatchObject({ form: 'korean' })
