@@ -7,9 +7,11 @@ import { Field } from '../../ui/Field'
 import { ErrorBox, Loading } from '../../ui/Status'
 import { useCreateToken, useTokens } from './api'
 import { MfaSection, PasswordSection, SessionsSection } from './SecuritySections'
+import { usePageTitle } from '../../ui/page-title'
 
 export function AccountPage() {
   const { t, lang } = useLang()
+  usePageTitle(t('account.title'))
   const session = useSession()
   const user = session.data?.user
   const canManage = useCan('self:manage')

@@ -13,6 +13,7 @@ import { DataTable } from '../../ui/DataTable'
 import { Field, SelectField } from '../../ui/Field'
 import { ErrorBox, Loading } from '../../ui/Status'
 import { AUDIT_PAGE_SIZE, useAudit, useVerifyAudit, type AuditFilters } from './api'
+import { usePageTitle } from '../../ui/page-title'
 
 const col = createColumnHelper<AuditEntry>()
 const NO_FILTERS: AuditFilters = { actor: '', action: '', object: '', from: '', to: '', chain: '' }
@@ -25,6 +26,7 @@ const actionKey = (code: string) => `audit.actions.${code.replace('.', '_')}` as
  */
 export function AuditPage() {
   const { t, lang } = useLang()
+  usePageTitle(t('audit.title'))
   const session = useSession()
   const canAudit = useCan('audit:read')
   const [draft, setDraft] = useState<AuditFilters>(NO_FILTERS)

@@ -6,10 +6,12 @@ import { ApiError } from '../../api/client'
 import { useLang } from '../../i18n/i18n'
 import { Field } from '../../ui/Field'
 import { RecoveryCodes, SecretBox } from './MfaParts'
+import { usePageTitle } from '../../ui/page-title'
 
 /** Log in: the password, then (administrators, and anyone who turned it on) a code. */
 export function LoginPage() {
   const { t } = useLang()
+  usePageTitle(t('auth.login'))
   const login = useLogin()
   const session = useSession()
   const navigate = useNavigate()

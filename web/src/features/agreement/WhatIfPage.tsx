@@ -4,7 +4,7 @@ import type { AgreementSpec, RecordSnapshot } from '../../../../src/domain/index
 import { signedSchedule } from '../../lib/record'
 import { useLang } from '../../i18n/i18n'
 import { DerivationPanel } from './DerivationPanel'
-import { RecordAgreement } from './RecordAgreement'
+import { RecordAgreement, useAgreementPageTitle } from './RecordAgreement'
 import { SaveDraft } from './SaveDraft'
 import { Compare, CompareChart } from './WhatIfCompare'
 import { WhatIfLeversForm } from './WhatIfLevers'
@@ -18,6 +18,8 @@ import {
 
 export function WhatIfPage() {
   const { id = '' } = useParams()
+  const { t } = useLang()
+  useAgreementPageTitle(id, t('whatIf.title'))
   return (
     <RecordAgreement id={id}>
       {(snapshot, spec) => <WhatIfView snapshot={snapshot} spec={spec} />}

@@ -9,6 +9,7 @@ import { useAnalyses } from './api'
 import { NewAnalysisForm } from './NewAnalysisForm'
 import { ResultView } from './ResultView'
 import { asDelegation } from './view'
+import { usePageTitle } from '../../ui/page-title'
 
 export function AnalysisPage() {
   const { id = '' } = useParams()
@@ -16,6 +17,7 @@ export function AnalysisPage() {
   const session = useSession()
   const user = session.data?.user
   const n = useNegotiation(id)
+  usePageTitle(t('analysis.title'), n.data?.title[lang])
   const canRead = useCan('analysis:read')
   const canWrite = useCan('analysis:write')
   const analyses = useAnalyses(id, canRead)

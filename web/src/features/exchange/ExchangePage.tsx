@@ -5,6 +5,7 @@ import { Field, SelectField, TextAreaField } from '../../ui/Field'
 import { ErrorBox, Loading } from '../../ui/Status'
 import { useNegotiations } from '../negotiations/api'
 import { useImportDocument, useInstanceKey, useRegisterKey, useRegisteredKeys } from './api'
+import { usePageTitle } from '../../ui/page-title'
 
 /**
  * The signed exchange between two instances (issue 17): this instance's mode and public key, the
@@ -12,6 +13,7 @@ import { useImportDocument, useInstanceKey, useRegisterKey, useRegisteredKeys } 
  */
 export function ExchangePage() {
   const { t } = useLang()
+  usePageTitle(t('exchange.title'))
   const key = useInstanceKey()
   const canRead = useCan('exchange:read')
   const canTrust = useCan('exchange:trust')

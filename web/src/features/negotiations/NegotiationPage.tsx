@@ -12,11 +12,13 @@ import { PrivateArea } from './PrivateArea'
 import { ProposalCompare } from './ProposalCompare'
 import { tabledProposals } from './view'
 import { Workspace } from './Workspace'
+import { usePageTitle } from '../../ui/page-title'
 
 export function NegotiationPage() {
   const { id = '' } = useParams()
-  const { t } = useLang()
+  const { t, lang } = useLang()
   const q = useNegotiation(id)
+  usePageTitle(q.data?.title[lang] ?? t('nav.negotiations'))
   if (q.data) return <NegotiationView n={q.data} />
   return (
     <article>
