@@ -172,6 +172,7 @@ export function AuditPage() {
             data={audit.data.entries}
             columns={columns}
             caption={t('audit.caption')}
+            scrollLabel={t('audit.caption')}
             getRowId={(e) => `${e.chain}-${String(e.seq)}`}
             rowTestId={(e) => `audit-row-${e.chain}-${String(e.seq)}`}
             testId="audit-table"
