@@ -52,7 +52,7 @@ export function AccountPage() {
           <h2 id={`${id}-tok`}>{t('account.tokens')}</h2>
           <p className="muted">{t('account.tokensLede')}</p>
           {tokens.isPending && <Loading />}
-          {tokens.isError && <ErrorBox error={tokens.error} />}
+          {tokens.isError && <ErrorBox error={tokens.error} onRetry={tokens.refetch} />}
           {tokens.data && (
             <ul className="tokens">
               {tokens.data.length === 0 && <li className="muted">{t('account.noTokens')}</li>}

@@ -160,7 +160,7 @@ export function AuditPage() {
         </button>
       </form>
       {audit.isPending && <Loading />}
-      {audit.isError && <ErrorBox error={audit.error} />}
+      {audit.isError && <ErrorBox error={audit.error} onRetry={audit.refetch} />}
       {audit.data && (
         <>
           <p className="muted" role="status" data-testid="audit-count">

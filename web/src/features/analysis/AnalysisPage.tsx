@@ -51,7 +51,7 @@ export function AnalysisPage() {
         <h2 id="analysis-private-h">{t('private.onlyParty', { party: t(`partyAdj.${party}`) })}</h2>
         <h3>{t('analysis.ours')}</h3>
         {analyses.isPending && <Loading />}
-        {analyses.isError && <ErrorBox error={analyses.error} />}
+        {analyses.isError && <ErrorBox error={analyses.error} onRetry={analyses.refetch} />}
         {analyses.data?.length === 0 && <p className="muted">{t('analysis.none')}</p>}
         {analyses.data && analyses.data.length > 0 && (
           <ul className="analyses" data-testid="analyses">

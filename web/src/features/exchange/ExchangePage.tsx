@@ -26,7 +26,7 @@ export function ExchangePage() {
       <section aria-labelledby="our-key-h">
         <h2 id="our-key-h">{t('exchange.ourKey')}</h2>
         {key.isPending && <Loading />}
-        {key.isError && <ErrorBox error={key.error} />}
+        {key.isError && <ErrorBox error={key.error} onRetry={key.refetch} />}
         {key.data && (
           <>
             <p data-testid="instance-mode">
@@ -50,7 +50,7 @@ export function ExchangePage() {
       {canRead && (
         <section aria-labelledby="keys-h">
           <h2 id="keys-h">{t('exchange.keys')}</h2>
-          {keys.isError && <ErrorBox error={keys.error} />}
+          {keys.isError && <ErrorBox error={keys.error} onRetry={keys.refetch} />}
           {keys.data && keys.data.length === 0 && <p className="muted">{t('exchange.noKeys')}</p>}
           {keys.data && keys.data.length > 0 && (
             <ul data-testid="registered-keys">

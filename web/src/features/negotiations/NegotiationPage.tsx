@@ -116,7 +116,7 @@ function Proposals({ negotiationId }: { readonly negotiationId: string }) {
     <section aria-labelledby="props-h">
       <h2 id="props-h">{t('workflow.sideBySide')}</h2>
       {q.isPending && <Loading />}
-      {q.isError && <ErrorBox error={q.error} />}
+      {q.isError && <ErrorBox error={q.error} onRetry={q.refetch} />}
       {q.data && shared.length === 0 && <p className="muted">{t('negotiation.noProposals')}</p>}
       {shared.length > 0 && <ProposalCompare proposals={shared} testId="tabled-proposals" />}
       {!loggedIn && <p className="muted small">{t('negotiation.loginForPrivate')}</p>}
