@@ -19,7 +19,7 @@ export class ControlsPage {
   }
 
   /** The text of every button in the main part (what a reader is offered to press). */
-  buttonTexts(): Promise<string[]> {
-    return this.buttons.evaluateAll((bs) => bs.map((b) => (b.textContent ?? '').trim()))
+  async buttonTexts(): Promise<string[]> {
+    return (await this.buttons.allTextContents()).map((text) => text.trim())
   }
 }
