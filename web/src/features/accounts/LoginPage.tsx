@@ -47,11 +47,15 @@ export function LoginPage() {
     )
   }
   if (session.data) {
+    // Still a page of its own: its heading names it (axe: page-has-heading-one).
     return (
-      <p>
-        {t('auth.already', { email: session.data.user.email })}{' '}
-        <Link to="/account">{t('nav.account')}</Link>
-      </p>
+      <div className="card narrow-card">
+        <h1>{t('auth.login')}</h1>
+        <p>
+          {t('auth.already', { email: session.data.user.email })}{' '}
+          <Link to="/account">{t('nav.account')}</Link>
+        </p>
+      </div>
     )
   }
   if (challenge) {
