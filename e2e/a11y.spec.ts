@@ -15,20 +15,37 @@ const PAGES = [
   '/agreements/rok-us-sma-08/ledger',
   '/negotiations',
   '/negotiations/rok-us-sma-12-negotiation',
+  '/negotiations/rok-us-sma-13-negotiation',
   '/projections',
   '/login',
 ] as const
-const SIGNED_IN = ['/account', '/negotiations/rok-us-sma-13-negotiation/analysis'] as const
+/**
+ * Pages as a KR negotiator sees them (their forms included), and the administrator's audit log.
+ * The test's name says who is logged in.
+ */
+const SIGNED_IN = [
+  ['/account', 'krNegotiator'],
+  ['/exchange', 'krNegotiator'],
+  ['/negotiations/rok-us-sma-13-negotiation/analysis', 'krNegotiator'],
+  ['/negotiations/rok-us-sma-13-negotiation', 'krNegotiator'],
+  ['/agreements/rok-us-sma-12/what-if', 'krNegotiator'],
+  ['/admin/audit', 'krAdmin'],
+] as const satisfies readonly (readonly [string, keyof typeof USERS])[]
+
+const CASES = [
+  ...PAGES.map((url) => ({ url, who: null })),
+  ...SIGNED_IN.map(([url, who]) => ({ url, who })),
+]
 
 for (const lang of ['ko', 'en'] as const) {
   for (const width of [1366, 390] as const) {
     test.describe(`${lang} at ${width} px`, () => {
       test.use({ viewport: { width, height: 900 } })
-      for (const url of [...PAGES, ...SIGNED_IN]) {
-        test(url, async ({ page }) => {
-          if ((SIGNED_IN as readonly string[]).includes(url)) {
-            test.slow() // may wait out the server's per-minute login limit
-            await loginViaApi(page, USERS.krNegotiator)
+      for (const { url, who } of CASES) {
+        test(who === null ? url : `${url} as ${who}`, async ({ page }) => {
+          if (who !== null) {
+            test.slow() // may wait out the server's per-minute login limit, or a fresh code
+            await loginViaApi(page, USERS[who])
           }
           await page.goto(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`)
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible()

@@ -8,6 +8,7 @@ export const USERS = {
   krNegotiator: 'kr.negotiator@demo.sma',
   krAnalyst: 'kr.analyst@demo.sma',
   krAdmin: 'kr.admin@demo.sma',
+  krViewer: 'kr.viewer@demo.sma',
   usNegotiator: 'us.negotiator@demo.sma',
   usAnalyst: 'us.analyst@demo.sma',
 } as const

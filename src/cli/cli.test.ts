@@ -129,6 +129,25 @@ describe('sma CLI', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
+  it('user add refuses a role the party cannot hold, before asking for a password', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sma-cli-'))
+    const r = spawnSync(
+      process.execPath,
+      [bin, 'user', 'add', '--email', 'p@x.example', '--party', 'PUBLIC', '--role', 'admin'],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+        input: 'a quiet harbour of brass lanterns\n',
+        env: { ...process.env, SMA_DB: join(dir, 'users.db') },
+      },
+    )
+    expect(r.status).toBe(2)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toMatch(/a PUBLIC account can only be a viewer, not admin/)
+    expect(r.stderr).toMatch(/PUBLIC 계정은 viewer 역할만 가질 수 있습니다/)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+
   it('a malformed agreement file is one clear line, exit 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sma-cli-'))
     const bad = join(dir, 'bad.json')

@@ -68,6 +68,25 @@ describe.each(testDialects())('accounts on $name', (dialect) => {
     return { cookie: cookieOf(r), csrf: r.json<{ csrfToken: string }>().csrfToken }
   }
 
+  it('refuses a PUBLIC administrator before storing anything, in both languages', async () => {
+    const attempt = createUser(
+      t.store,
+      { email: 'pa@test.sma', name: 'pa', party: 'PUBLIC', role: 'admin', password: PASSWORD },
+      { now: () => TEST_NOW },
+    )
+    await expect(attempt).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/PUBLIC account can only be a viewer/) as unknown,
+      extra: { ko: expect.stringMatching(/viewer 역할만/) as unknown },
+    })
+    const row = await t.store.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'pa@test.sma')
+      .executeTakeFirst()
+    expect(row).toBeUndefined()
+  })
+
   it('refuses a weak password on change with the reason in both languages, then accepts a strong one', async () => {
     await newUser('pw@test.sma')
     const s = await sessionOf('pw@test.sma')

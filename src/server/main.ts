@@ -32,6 +32,8 @@ const DEMO_USERS = [
   demo('KR', 'negotiator', 'kr.negotiator@demo.sma', 'KR negotiator (demo)'),
   demo('KR', 'analyst', 'kr.analyst@demo.sma', 'KR analyst (demo)'),
   demo('KR', 'admin', 'kr.admin@demo.sma', 'KR admin (demo)'),
+  // a member who may read the delegation's work but not change it: forms must not show
+  demo('KR', 'viewer', 'kr.viewer@demo.sma', 'KR viewer (demo)'),
   demo('US', 'negotiator', 'us.negotiator@demo.sma', 'US negotiator (demo)'),
   demo('US', 'analyst', 'us.analyst@demo.sma', 'US analyst (demo)'),
   demo('PUBLIC', 'viewer', 'public@demo.sma', 'Public reader (demo)'),

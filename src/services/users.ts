@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { userPartyRefusal } from '../domain/access/instance.js'
 import {
   DELEGATIONS,
+  roleRefusal,
   type Delegation,
   type Principal,
   type Party,
@@ -68,6 +69,8 @@ export async function createUser(
     throw new DomainError('conflict', absent, {
       ko: `이 인스턴스에는 ${(opts.parties ?? DELEGATIONS).join(', ')} 측 계정만 둘 수 있습니다(SMA_PARTIES). ${u.party} 측 사용자는 만들 수 없습니다.`,
     })
+  const badRole = roleRefusal(u.party, u.role)
+  if (badRole !== null) throw new DomainError('invalid', badRole.en, { ko: badRole.ko })
   const email = u.email.toLowerCase()
   assertStrongPassword(u.password, [email, u.name])
   const passwordHash = await hashPassword(u.password)

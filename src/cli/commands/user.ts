@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from '../../services/audit.js'
 import { createUser, findUserByEmail } from '../../services/users.js'
 import { CliError } from '../cli-error.js'
 import { userPartyRefusal } from '../../domain/access/instance.js'
+import { roleRefusal } from '../../domain/access/permissions.js'
 import { instanceParties, openCliDatabase } from './db.js'
 
 /** Reads a password: the whole of stdin when piped, else a prompt without echo. */
@@ -56,6 +57,8 @@ export function registerUser(program: Command): void {
       const absent = userPartyRefusal(opts.party, parties)
       // refused before asking for a password: nothing to type for an account that cannot exist
       if (absent !== null) throw new CliError(absent)
+      const badRole = roleRefusal(opts.party, opts.role)
+      if (badRole !== null) throw new CliError(`${badRole.en} (${badRole.ko})`)
       const password = await readPassword('password: ')
       const handle = await openCliDatabase(opts.db)
       try {

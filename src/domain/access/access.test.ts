@@ -5,6 +5,7 @@ import {
   ROLES,
   can,
   permissionsOf,
+  roleRefusal,
   type Party,
   type Principal,
 } from './permissions.js'
@@ -36,6 +37,21 @@ describe('permission map', () => {
   it('reserves the audit log to admins', () => {
     expect(can(principal('KR', 'negotiator'), 'audit:read')).toBe(false)
     expect(can(principal('US', 'admin'), 'audit:read')).toBe(true)
+  })
+})
+
+describe('which roles a party may hold', () => {
+  it('refuses every role but viewer to PUBLIC, whose accounts may only read', () => {
+    expect(roleRefusal('PUBLIC', 'viewer')).toBeNull()
+    for (const role of ROLES.filter((r) => r !== 'viewer')) {
+      const refusal = roleRefusal('PUBLIC', role)
+      expect(refusal?.en).toMatch(/PUBLIC account can only be a viewer/)
+      expect(refusal?.ko).toMatch(/PUBLIC 계정은 viewer 역할만/)
+    }
+  })
+  it('gives the delegations every role', () => {
+    for (const party of ['KR', 'US'] as const)
+      for (const role of ROLES) expect(roleRefusal(party, role)).toBeNull()
   })
 })
 

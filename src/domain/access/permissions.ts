@@ -105,3 +105,29 @@ export function permissionsOf(principal: Principal | null): ReadonlySet<Permissi
 export function can(principal: Principal | null, permission: Permission): boolean {
   return permissionsOf(principal).has(permission)
 }
+
+/**
+ * The roles each party's accounts may hold. A PUBLIC account is an outsider: whatever its role it
+ * may only read (see `permissionsOf`), so only `viewer` is offered; an "admin of PUBLIC" would be
+ * an account that looks like an administrator and is then denied the audit page.
+ */
+export const PARTY_ROLES: Readonly<Record<Party, readonly Role[]>> = {
+  KR: ROLES,
+  US: ROLES,
+  PUBLIC: ['viewer'],
+}
+
+/**
+ * Why an account of this party may not hold this role (English and Korean), or null when it may.
+ * The one rule for `sma user add` and the user service (src/services/users.ts).
+ * @example roleRefusal('PUBLIC', 'admin') // { en: 'a PUBLIC account can only be a viewer …', ko: '…' }
+ * @example roleRefusal('KR', 'admin') // null
+ */
+export function roleRefusal(party: Party, role: Role): { en: string; ko: string } | null {
+  const allowed = PARTY_ROLES[party]
+  if (allowed.includes(role)) return null
+  return {
+    en: `a ${party} account can only be a ${allowed.join(' or ')}, not ${role}: PUBLIC readers are outsiders and may only read the public record`,
+    ko: `${party} 계정은 ${allowed.join(', ')} 역할만 가질 수 있습니다(${role} 불가). 일반(PUBLIC) 열람자는 공개 기록만 읽을 수 있습니다.`,
+  }
+}

@@ -23,10 +23,6 @@ export function Layout() {
     if (isLang(urlLang) && urlLang !== i18n.language) setLang(urlLang)
   }, [urlLang, i18n.language])
 
-  useEffect(() => {
-    document.title = t('app.title')
-  }, [t])
-
   const choose = (next: string) => {
     if (!isLang(next)) return
     setLang(next)

@@ -20,6 +20,11 @@ export interface DataTableProps<T> {
   readonly footer?: ReactNode
   readonly testId?: string
   readonly sortable?: boolean
+  /**
+   * A wide table that scrolls sideways on a phone: its wrapper is a named, focusable region so a
+   * keyboard can scroll it (WCAG 2.1.1), as in PlainTable.
+   */
+  readonly scrollLabel?: string | undefined
 }
 
 /** The one table component: TanStack Table (headless) rendered as a plain, sortable <table>. */
@@ -33,6 +38,7 @@ export function DataTable<T>({
   footer,
   testId,
   sortable = true,
+  scrollLabel,
 }: DataTableProps<T>) {
   const { t } = useLang()
   const [sorting, setSorting] = useState<SortingState>([])
@@ -49,7 +55,12 @@ export function DataTable<T>({
     ...(getRowId ? { getRowId: (row: T) => getRowId(row) } : {}),
   })
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      {...(scrollLabel === undefined
+        ? {}
+        : { tabIndex: 0, role: 'region', 'aria-label': scrollLabel })}
+    >
       <table className="data-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>

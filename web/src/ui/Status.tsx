@@ -11,7 +11,19 @@ export function Loading({ label }: { readonly label?: string }) {
   )
 }
 
-/** What went wrong, in the reader's language: the server's problem detail when it sent one. */
+/** The reader's words for a server status, when the server sent none in the reader's language. */
+function statusText(status: number, t: Translate): string {
+  if (status === 409 || status === 412) return t('load.conflict', { status })
+  if (status === 429) return t('load.tooMany')
+  if (status >= 400 && status < 500) return t('load.refused', { status })
+  return t('load.server', { status })
+}
+
+/**
+ * What went wrong, in the reader's language. The server words its refusals in English
+ * (`detail`) and, where the rule has one, in Korean (`detailKo`, from DomainError's `ko`); the
+ * Korean page shows the Korean text, or the status in Korean words, never the English detail.
+ */
 export function errorText(error: unknown, t: Translate): string {
   if (error instanceof NetworkError) return t('load.network')
   if (error instanceof UnreadableAnswer) return t('load.unreadable')
@@ -19,13 +31,10 @@ export function errorText(error: unknown, t: Translate): string {
     if (error.status === 404) return t('common.notFound')
     if (error.status === 401) return t('common.needLogin')
     if (error.status === 403) return t('common.forbidden')
-    const korean = t('common.langCode') === 'ko' ? error.problem?.detailKo : undefined
-    return (
-      korean ??
-      error.problem?.detail ??
-      error.problem?.title ??
-      t('load.server', { status: error.status })
-    )
+    if (t('common.langCode') === 'ko') {
+      return error.problem?.detailKo ?? statusText(error.status, t)
+    }
+    return error.problem?.detail ?? statusText(error.status, t)
   }
   if (error instanceof Error && error.message) {
     return `${t('common.errorGeneric')} (${error.message})`
@@ -33,12 +42,38 @@ export function errorText(error: unknown, t: Translate): string {
   return t('common.errorGeneric')
 }
 
-/** An error in words, in place of what could not be done. */
-export function ErrorBox({ error }: { readonly error: unknown }) {
+/**
+ * An error in words, in place of what could not be done. With `onRetry` (a query's `refetch`),
+ * a button tries again, so a failed part of a page does not need the whole page reloaded.
+ */
+export function ErrorBox({
+  error,
+  onRetry,
+}: {
+  readonly error: unknown
+  readonly onRetry?: (() => unknown) | undefined
+}) {
   const { t } = useLang()
+  if (onRetry === undefined) {
+    return (
+      <div className="error-box" role="alert">
+        {errorText(error, t)}
+      </div>
+    )
+  }
   return (
-    <div className="error-box" role="alert">
-      {errorText(error, t)}
+    <div className="error-box load-failed" role="alert" data-testid="load-failed">
+      <p>{errorText(error, t)}</p>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => {
+          void onRetry()
+        }}
+        data-testid="retry"
+      >
+        {t('common.retry')}
+      </button>
     </div>
   )
 }

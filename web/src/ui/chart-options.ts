@@ -26,12 +26,15 @@ export function toUnit(minor: string | null | undefined, unit: ChartUnit): numbe
   return minor === null || minor === undefined ? null : Number(minor) / unit.perUnitMinor
 }
 
-/** Yearly amounts: a category axis of years, one series per schedule or figure kind. */
+/**
+ * Yearly amounts: a category axis of years, one series per schedule or figure kind. The amount
+ * axis always starts at zero: a bar's height is read as the amount, and an axis cut above zero
+ * makes a 3 % difference look like a doubling.
+ */
 export function yearsChartOption(
   years: readonly number[],
   unit: ChartUnit,
   series: readonly YearSeries[],
-  opts: { readonly scale?: boolean } = {},
 ): EChartsCoreOption {
   const bars = series.filter((s) => s.kind === 'bar').length
   return {
@@ -43,7 +46,7 @@ export function yearsChartOption(
       type: 'value',
       name: unit.label,
       nameTextStyle: { align: 'left' },
-      ...(opts.scale ? { scale: true } : {}),
+      min: 0,
     },
     series: series.map((s) => {
       const data = s.values.map((v) => toUnit(v, unit))

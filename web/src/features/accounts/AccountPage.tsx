@@ -7,9 +7,11 @@ import { Field } from '../../ui/Field'
 import { ErrorBox, Loading } from '../../ui/Status'
 import { useCreateToken, useTokens } from './api'
 import { MfaSection, PasswordSection, SessionsSection } from './SecuritySections'
+import { usePageTitle } from '../../ui/page-title'
 
 export function AccountPage() {
   const { t, lang } = useLang()
+  usePageTitle(t('account.title'))
   const session = useSession()
   const user = session.data?.user
   const canManage = useCan('self:manage')
@@ -50,7 +52,7 @@ export function AccountPage() {
           <h2 id={`${id}-tok`}>{t('account.tokens')}</h2>
           <p className="muted">{t('account.tokensLede')}</p>
           {tokens.isPending && <Loading />}
-          {tokens.isError && <ErrorBox error={tokens.error} />}
+          {tokens.isError && <ErrorBox error={tokens.error} onRetry={tokens.refetch} />}
           {tokens.data && (
             <ul className="tokens">
               {tokens.data.length === 0 && <li className="muted">{t('account.noTokens')}</li>}

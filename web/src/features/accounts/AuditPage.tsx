@@ -13,6 +13,7 @@ import { DataTable } from '../../ui/DataTable'
 import { Field, SelectField } from '../../ui/Field'
 import { ErrorBox, Loading } from '../../ui/Status'
 import { AUDIT_PAGE_SIZE, useAudit, useVerifyAudit, type AuditFilters } from './api'
+import { usePageTitle } from '../../ui/page-title'
 
 const col = createColumnHelper<AuditEntry>()
 const NO_FILTERS: AuditFilters = { actor: '', action: '', object: '', from: '', to: '', chain: '' }
@@ -25,6 +26,7 @@ const actionKey = (code: string) => `audit.actions.${code.replace('.', '_')}` as
  */
 export function AuditPage() {
   const { t, lang } = useLang()
+  usePageTitle(t('audit.title'))
   const session = useSession()
   const canAudit = useCan('audit:read')
   const [draft, setDraft] = useState<AuditFilters>(NO_FILTERS)
@@ -158,7 +160,7 @@ export function AuditPage() {
         </button>
       </form>
       {audit.isPending && <Loading />}
-      {audit.isError && <ErrorBox error={audit.error} />}
+      {audit.isError && <ErrorBox error={audit.error} onRetry={audit.refetch} />}
       {audit.data && (
         <>
           <p className="muted" role="status" data-testid="audit-count">
@@ -170,6 +172,7 @@ export function AuditPage() {
             data={audit.data.entries}
             columns={columns}
             caption={t('audit.caption')}
+            scrollLabel={t('audit.caption')}
             getRowId={(e) => `${e.chain}-${String(e.seq)}`}
             rowTestId={(e) => `audit-row-${e.chain}-${String(e.seq)}`}
             testId="audit-table"

@@ -6,10 +6,12 @@ import { ApiError } from '../../api/client'
 import { useLang } from '../../i18n/i18n'
 import { Field } from '../../ui/Field'
 import { RecoveryCodes, SecretBox } from './MfaParts'
+import { usePageTitle } from '../../ui/page-title'
 
 /** Log in: the password, then (administrators, and anyone who turned it on) a code. */
 export function LoginPage() {
   const { t } = useLang()
+  usePageTitle(t('auth.login'))
   const login = useLogin()
   const session = useSession()
   const navigate = useNavigate()
@@ -45,11 +47,15 @@ export function LoginPage() {
     )
   }
   if (session.data) {
+    // Still a page of its own: its heading names it (axe: page-has-heading-one).
     return (
-      <p>
-        {t('auth.already', { email: session.data.user.email })}{' '}
-        <Link to="/account">{t('nav.account')}</Link>
-      </p>
+      <div className="card narrow-card">
+        <h1>{t('auth.login')}</h1>
+        <p>
+          {t('auth.already', { email: session.data.user.email })}{' '}
+          <Link to="/account">{t('nav.account')}</Link>
+        </p>
+      </div>
     )
   }
   if (challenge) {

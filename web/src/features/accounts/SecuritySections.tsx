@@ -50,7 +50,7 @@ export function MfaSection() {
     <section aria-labelledby={`${id}-h`} data-testid="mfa-section">
       <h2 id={`${id}-h`}>{t('mfa.sectionTitle')}</h2>
       {status.isPending && <Loading />}
-      {status.isError && <ErrorBox error={status.error} />}
+      {status.isError && <ErrorBox error={status.error} onRetry={status.refetch} />}
       {s && (
         <p data-testid="mfa-status">
           {s.enabled
@@ -140,7 +140,7 @@ export function SessionsSection() {
       <h2 id={`${id}-h`}>{t('sessions.title')}</h2>
       <p className="muted">{t('sessions.lede')}</p>
       {sessions.isPending && <Loading />}
-      {sessions.isError && <ErrorBox error={sessions.error} />}
+      {sessions.isError && <ErrorBox error={sessions.error} onRetry={sessions.refetch} />}
       {sessions.data && (
         <ul className="sessions" data-testid="sessions">
           {sessions.data.map((s) => (

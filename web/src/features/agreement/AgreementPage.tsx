@@ -12,7 +12,7 @@ import { Downloads } from '../../ui/Downloads'
 import { Money } from '../../ui/Money'
 import { DerivationPanel } from './DerivationPanel'
 import { Categories, Lifecycle } from './AgreementFacts'
-import { RecordAgreement } from './RecordAgreement'
+import { RecordAgreement, useAgreementPageTitle } from './RecordAgreement'
 import { ScheduleChart, ScheduleTable } from './Schedule'
 import { RecordCheckedUpTo } from './RecordCheckedUpTo'
 import { Sources } from './Sources'
@@ -20,6 +20,7 @@ import { ruleLines, termTotalMinor } from './view'
 
 export function AgreementPage() {
   const { id = '' } = useParams()
+  useAgreementPageTitle(id)
   return (
     <RecordAgreement id={id}>
       {(snapshot, spec) => <AgreementView snapshot={snapshot} spec={spec} />}

@@ -8,6 +8,18 @@ import {
 import { useRecord } from '../../api/record'
 import { useLang } from '../../i18n/i18n'
 import { QueryStatus } from '../../ui/Status'
+import { usePageTitle } from '../../ui/page-title'
+
+/**
+ * The title of a page about one agreement: the page's kind (none for the agreement page itself)
+ * and the agreement's title once the record is loaded ("What-if · 12th SMA — SMA Desk").
+ */
+export function useAgreementPageTitle(id: string, page?: string): void {
+  const { lang } = useLang()
+  const record = useRecord()
+  const spec = record.data ? findAgreement(record.data, id) : undefined
+  usePageTitle(page, spec?.title[lang])
+}
 
 /**
  * One agreement of the record for the pages about it: loads the record (once; then the pages

@@ -85,7 +85,9 @@ function SaveDraftForm({
         </p>
       )}
       {create.isError && <ErrorBox error={create.error} />}
-      {negotiations.isError && <ErrorBox error={negotiations.error} />}
+      {negotiations.isError && (
+        <ErrorBox error={negotiations.error} onRetry={negotiations.refetch} />
+      )}
     </form>
   )
 }

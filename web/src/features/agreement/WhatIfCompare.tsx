@@ -131,7 +131,6 @@ export function CompareChart({
           values: rows.map((r) => r.whatIf?.amount ?? null),
         },
       ],
-      { scale: true },
     )
   }, [signed, whatIf, lang, t])
   return <Chart option={option} label={t('whatIf.chart')} height={260} testId="what-if-chart" />

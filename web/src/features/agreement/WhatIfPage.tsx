@@ -1,17 +1,25 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { AgreementSpec, RecordSnapshot } from '../../../../src/domain/index.js'
 import { signedSchedule } from '../../lib/record'
 import { useLang } from '../../i18n/i18n'
 import { DerivationPanel } from './DerivationPanel'
-import { RecordAgreement } from './RecordAgreement'
+import { RecordAgreement, useAgreementPageTitle } from './RecordAgreement'
 import { SaveDraft } from './SaveDraft'
 import { Compare, CompareChart } from './WhatIfCompare'
 import { WhatIfLeversForm } from './WhatIfLevers'
-import { changedIndexSummary, computeWhatIf, inputFromUrl, type WhatIfInput } from './what-if'
+import {
+  changedIndexSummary,
+  computeWhatIf,
+  inputFromUrl,
+  whatIfParams,
+  type WhatIfInput,
+} from './what-if'
 
 export function WhatIfPage() {
   const { id = '' } = useParams()
+  const { t } = useLang()
+  useAgreementPageTitle(id, t('whatIf.title'))
   return (
     <RecordAgreement id={id}>
       {(snapshot, spec) => <WhatIfView snapshot={snapshot} spec={spec} />}
@@ -31,8 +39,15 @@ function WhatIfView({
   readonly spec: AgreementSpec
 }) {
   const { t, lang } = useLang()
-  const [params] = useSearchParams()
+  const [params, setParams] = useSearchParams()
   const [input, setInput] = useState<WhatIfInput>(() => inputFromUrl(params))
+  // The what-if lives in the URL (replacing, not adding, history entries): the address bar is
+  // a link that opens the same what-if for a colleague.
+  const query = params.toString()
+  useEffect(() => {
+    const next = whatIfParams(input, new URLSearchParams(query))
+    if (next.toString() !== query) setParams(next, { replace: true })
+  }, [input, query, setParams])
   const [year, setYear] = useState<number | null>(null)
   const result = useMemo(() => computeWhatIf(snapshot, spec, input), [snapshot, spec, input])
   const signed = signedSchedule(snapshot, spec)

@@ -11,6 +11,7 @@ import {
   inputFromUrl,
   knownTotal,
   leversOf,
+  whatIfParams,
 } from './what-if'
 
 // The record as `GET /api/record` serves it on a fresh database (the shipped data).
@@ -132,5 +133,27 @@ describe('what-if on the 12th SMA', () => {
     expect(rows[1]?.delta).toBe(44100000000n)
     expect(rows[2]?.delta).toBeNull() // 2028 is pending in both
     expect(rows[5]?.signed).toBeUndefined()
+  })
+})
+
+describe('what-if in the URL', () => {
+  it('writes every changed lever and reads it back, keeping the language', () => {
+    const input = {
+      indexValues: { 'KR_CPI:2025': '7.3' },
+      capPct: '10',
+      firstYearPct: '8.3',
+      lastYear: 2031,
+    }
+    const p = whatIfParams(input, new URLSearchParams('lang=ko&cap=3'))
+    expect(p.toString()).toBe('lang=ko&index=KR_CPI%3A2025%3D7.3&cap=10&first=8.3&last=2031')
+    expect(inputFromUrl(p)).toEqual(input)
+  })
+  it('leaves unchanged levers out', () => {
+    expect(whatIfParams(EMPTY_WHAT_IF, new URLSearchParams('lang=en')).toString()).toBe('lang=en')
+  })
+  it('keeps a removed cap (empty) apart from the signed cap (absent)', () => {
+    const p = whatIfParams({ ...EMPTY_WHAT_IF, capPct: '' }, new URLSearchParams())
+    expect(p.has('cap')).toBe(true)
+    expect(inputFromUrl(p).capPct).toBe('')
   })
 })

@@ -200,6 +200,25 @@ export function inputFromUrl(params: URLSearchParams): WhatIfInput {
   }
 }
 
+/**
+ * The what-if as URL parameters (the inverse of `inputFromUrl`), on top of the page's other
+ * parameters (`lang`): a link to the page opens the same what-if. Unchanged levers stay out.
+ */
+export function whatIfParams(input: WhatIfInput, base: URLSearchParams): URLSearchParams {
+  const p = new URLSearchParams(base)
+  for (const key of ['index', 'cap', 'first', 'last']) p.delete(key)
+  for (const [key, value] of Object.entries(input.indexValues).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    if (value.trim() !== '') p.append('index', `${key}=${value.trim()}`)
+  }
+  if (input.capPct !== null) p.set('cap', input.capPct.trim())
+  if (input.firstYearPct !== null && input.firstYearPct.trim() !== '')
+    p.set('first', input.firstYearPct.trim())
+  if (input.lastYear !== null) p.set('last', String(input.lastYear))
+  return p
+}
+
 export interface WhatIfResult {
   readonly levers: WhatIfLevers
   /** Keys of the inputs that are not numbers. */

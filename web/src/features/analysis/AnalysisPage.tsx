@@ -9,6 +9,7 @@ import { useAnalyses } from './api'
 import { NewAnalysisForm } from './NewAnalysisForm'
 import { ResultView } from './ResultView'
 import { asDelegation } from './view'
+import { usePageTitle } from '../../ui/page-title'
 
 export function AnalysisPage() {
   const { id = '' } = useParams()
@@ -16,6 +17,7 @@ export function AnalysisPage() {
   const session = useSession()
   const user = session.data?.user
   const n = useNegotiation(id)
+  usePageTitle(t('analysis.title'), n.data?.title[lang])
   const canRead = useCan('analysis:read')
   const canWrite = useCan('analysis:write')
   const analyses = useAnalyses(id, canRead)
@@ -49,7 +51,7 @@ export function AnalysisPage() {
         <h2 id="analysis-private-h">{t('private.onlyParty', { party: t(`partyAdj.${party}`) })}</h2>
         <h3>{t('analysis.ours')}</h3>
         {analyses.isPending && <Loading />}
-        {analyses.isError && <ErrorBox error={analyses.error} />}
+        {analyses.isError && <ErrorBox error={analyses.error} onRetry={analyses.refetch} />}
         {analyses.data?.length === 0 && <p className="muted">{t('analysis.none')}</p>}
         {analyses.data && analyses.data.length > 0 && (
           <ul className="analyses" data-testid="analyses">

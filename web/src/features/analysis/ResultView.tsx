@@ -40,7 +40,7 @@ export function ResultView({
     setSim(null)
   }
   if (q.isPending) return <Loading />
-  if (q.isError) return <ErrorBox error={q.error} />
+  if (q.isError) return <ErrorBox error={q.error} onRetry={q.refetch} />
   const r = q.data
   return (
     <section aria-labelledby="analysis-result-h" data-testid="analysis-result">

@@ -5,6 +5,7 @@ import { Field, SelectField, TextAreaField } from '../../ui/Field'
 import { ErrorBox, Loading } from '../../ui/Status'
 import { useNegotiations } from '../negotiations/api'
 import { useImportDocument, useInstanceKey, useRegisterKey, useRegisteredKeys } from './api'
+import { usePageTitle } from '../../ui/page-title'
 
 /**
  * The signed exchange between two instances (issue 17): this instance's mode and public key, the
@@ -12,6 +13,7 @@ import { useImportDocument, useInstanceKey, useRegisterKey, useRegisteredKeys } 
  */
 export function ExchangePage() {
   const { t } = useLang()
+  usePageTitle(t('exchange.title'))
   const key = useInstanceKey()
   const canRead = useCan('exchange:read')
   const canTrust = useCan('exchange:trust')
@@ -24,7 +26,7 @@ export function ExchangePage() {
       <section aria-labelledby="our-key-h">
         <h2 id="our-key-h">{t('exchange.ourKey')}</h2>
         {key.isPending && <Loading />}
-        {key.isError && <ErrorBox error={key.error} />}
+        {key.isError && <ErrorBox error={key.error} onRetry={key.refetch} />}
         {key.data && (
           <>
             <p data-testid="instance-mode">
@@ -48,7 +50,7 @@ export function ExchangePage() {
       {canRead && (
         <section aria-labelledby="keys-h">
           <h2 id="keys-h">{t('exchange.keys')}</h2>
-          {keys.isError && <ErrorBox error={keys.error} />}
+          {keys.isError && <ErrorBox error={keys.error} onRetry={keys.refetch} />}
           {keys.data && keys.data.length === 0 && <p className="muted">{t('exchange.noKeys')}</p>}
           {keys.data && keys.data.length > 0 && (
             <ul data-testid="registered-keys">

@@ -44,7 +44,7 @@ export function LedgerNotes({
     >
       <h2 id="ledger-notes-h">{t('ledger.notes', { party: t(`partyAdj.${user.party}`) })}</h2>
       {notes.isPending && <Loading />}
-      {notes.isError && <ErrorBox error={notes.error} />}
+      {notes.isError && <ErrorBox error={notes.error} onRetry={notes.refetch} />}
       {notes.data?.length === 0 && <p className="muted">{t('ledger.noNotes')}</p>}
       {notes.data && notes.data.length > 0 && (
         <ul data-testid="ledger-note-list">

@@ -7,7 +7,7 @@ import { Downloads } from '../../ui/Downloads'
 import { Money } from '../../ui/Money'
 import { PlainTable } from '../../ui/PlainTable'
 import { QueryStatus } from '../../ui/Status'
-import { RecordAgreement } from '../agreement/RecordAgreement'
+import { RecordAgreement, useAgreementPageTitle } from '../agreement/RecordAgreement'
 import { useLedger } from './api'
 import { LedgerDetails } from './LedgerDetails'
 import { LedgerNotes } from './LedgerNotes'
@@ -16,6 +16,8 @@ import './ledger.css'
 
 export function LedgerPage() {
   const { id = '' } = useParams()
+  const { t } = useLang()
+  useAgreementPageTitle(id, t('ledger.title'))
   return (
     <RecordAgreement id={id}>{(_snapshot, spec) => <LedgerView spec={spec} />}</RecordAgreement>
   )

@@ -12,11 +12,13 @@ import { PrivateArea } from './PrivateArea'
 import { ProposalCompare } from './ProposalCompare'
 import { tabledProposals } from './view'
 import { Workspace } from './Workspace'
+import { usePageTitle } from '../../ui/page-title'
 
 export function NegotiationPage() {
   const { id = '' } = useParams()
-  const { t } = useLang()
+  const { t, lang } = useLang()
   const q = useNegotiation(id)
+  usePageTitle(q.data?.title[lang] ?? t('nav.negotiations'))
   if (q.data) return <NegotiationView n={q.data} />
   return (
     <article>
@@ -114,7 +116,7 @@ function Proposals({ negotiationId }: { readonly negotiationId: string }) {
     <section aria-labelledby="props-h">
       <h2 id="props-h">{t('workflow.sideBySide')}</h2>
       {q.isPending && <Loading />}
-      {q.isError && <ErrorBox error={q.error} />}
+      {q.isError && <ErrorBox error={q.error} onRetry={q.refetch} />}
       {q.data && shared.length === 0 && <p className="muted">{t('negotiation.noProposals')}</p>}
       {shared.length > 0 && <ProposalCompare proposals={shared} testId="tabled-proposals" />}
       {!loggedIn && <p className="muted small">{t('negotiation.loginForPrivate')}</p>}

@@ -9,11 +9,13 @@ import { QueryStatus } from '../../ui/Status'
 import { useNegotiations } from './api'
 import { deadlineLabel, lapseText } from './labels'
 import { NewNegotiationForm } from './RecordForms'
+import { usePageTitle } from '../../ui/page-title'
 
 const col = createColumnHelper<NegotiationSummary>()
 
 export function NegotiationsPage() {
   const { t, lang } = useLang()
+  usePageTitle(t('negotiation.listTitle'))
   const q = useNegotiations()
   const columns = useMemo(
     () => [

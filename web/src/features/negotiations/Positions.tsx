@@ -26,7 +26,7 @@ export function Positions({ negotiationId }: { readonly negotiationId: string })
     <>
       <h3>{t('private.positions')}</h3>
       {positions.isPending && <Loading />}
-      {positions.isError && <ErrorBox error={positions.error} />}
+      {positions.isError && <ErrorBox error={positions.error} onRetry={positions.refetch} />}
       {positions.data?.length === 0 && <p className="muted">{t('private.noPositions')}</p>}
       {positions.data && positions.data.length > 0 && (
         <ul className="positions" data-testid="positions">

@@ -246,36 +246,42 @@ function ProposalCard({
         </form>
       )}
       {(act.isError || save.isError) && <ErrorBox error={act.error ?? save.error} />}
-      <dialog ref={dialog} aria-labelledby={`${titleId}-dlg`} data-testid="table-dialog">
-        <h3 id={`${titleId}-dlg`}>{t('workflow.tableConfirmTitle')}</h3>
-        <p>
-          {t('workflow.tableConfirmText', { other: t(`partyAdj.${me === 'KR' ? 'US' : 'KR'}`) })}
-        </p>
-        <ul>
-          <li>{t('workflow.visibleTitle', { title: p.title })}</li>
-          <li>
-            {t('workflow.visibleTerms', {
-              from: p.spec.term.firstYear,
-              to: p.spec.term.lastYear,
-            })}
-          </li>
-          <li>{t('workflow.visibleAuthor')}</li>
-        </ul>
-        <p className="small">{t('workflow.tableStaysPrivate')}</p>
-        <div className="actions">
-          <button
-            type="button"
-            onClick={() => {
-              act.mutate({ act: 'table', pid: p.id }, { onSettled: () => dialog.current?.close() })
-            }}
-          >
-            {t('workflow.confirmTable')}
-          </button>
-          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
-            {t('workflow.cancel')}
-          </button>
-        </div>
-      </dialog>
+      {/* Only for those who may table it: a closed dialog still puts its buttons in the page. */}
+      {allowed('table') && (
+        <dialog ref={dialog} aria-labelledby={`${titleId}-dlg`} data-testid="table-dialog">
+          <h3 id={`${titleId}-dlg`}>{t('workflow.tableConfirmTitle')}</h3>
+          <p>
+            {t('workflow.tableConfirmText', { other: t(`partyAdj.${me === 'KR' ? 'US' : 'KR'}`) })}
+          </p>
+          <ul>
+            <li>{t('workflow.visibleTitle', { title: p.title })}</li>
+            <li>
+              {t('workflow.visibleTerms', {
+                from: p.spec.term.firstYear,
+                to: p.spec.term.lastYear,
+              })}
+            </li>
+            <li>{t('workflow.visibleAuthor')}</li>
+          </ul>
+          <p className="small">{t('workflow.tableStaysPrivate')}</p>
+          <div className="actions">
+            <button
+              type="button"
+              onClick={() => {
+                act.mutate(
+                  { act: 'table', pid: p.id },
+                  { onSettled: () => dialog.current?.close() },
+                )
+              }}
+            >
+              {t('workflow.confirmTable')}
+            </button>
+            <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+              {t('workflow.cancel')}
+            </button>
+          </div>
+        </dialog>
+      )}
     </li>
   )
 }

@@ -85,7 +85,7 @@ export function Workspace({ n }: { readonly n: NegotiationDetail }) {
         <h2 id="board-h">{t('negotiation.proposals')}</h2>
         <p className="small muted">{t('workflow.boardHelp')}</p>
         {proposals.isPending && <Loading />}
-        {proposals.isError && <ErrorBox error={proposals.error} />}
+        {proposals.isError && <ErrorBox error={proposals.error} onRetry={proposals.refetch} />}
         {proposals.data && <ProposalBoard negotiationId={n.id} proposals={list} />}
         {canDraft && n.replaces !== null && (party === 'KR' || party === 'US') && (
           <DraftEditor negotiationId={n.id} replaces={n.replaces} />

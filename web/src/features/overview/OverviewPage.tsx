@@ -13,9 +13,11 @@ import { AgreementTable } from './AgreementTables'
 import { Timeline } from './Timeline'
 import { TotalsChart } from './TotalsChart'
 import { deadlineItems, inForceOn, overviewOf, type Overview, type Row } from './view'
+import { usePageTitle } from '../../ui/page-title'
 
 export function OverviewPage() {
   const { t } = useLang()
+  usePageTitle(t('overview.title'))
   const record = useRecord()
   const snapshot = record.data
   const data = useMemo(() => (snapshot ? overviewOf(snapshot) : null), [snapshot])

@@ -247,7 +247,8 @@ export function totalsChartOption(
     grid: { left: 64, right: 16, top: 36, bottom: 40 },
     tooltip: { trigger: 'item', formatter: tooltip },
     xAxis: { type: 'category', data: years.map(String), axisLabel: { interval: 4 } },
-    yAxis: { type: 'value', name: unitLabel, nameTextStyle: { align: 'left' } },
+    // Amounts: the axis starts at zero so bar heights compare as amounts.
+    yAxis: { type: 'value', name: unitLabel, nameTextStyle: { align: 'left' }, min: 0 },
     series,
   }
 }

@@ -86,7 +86,7 @@ export function CalibrationSection({
         </fieldset>
       </div>
       {backtest.isPending && <Loading />}
-      {backtest.isError && <ErrorBox error={backtest.error} />}
+      {backtest.isError && <ErrorBox error={backtest.error} onRetry={backtest.refetch} />}
       {r && option && (
         <>
           <p className="calibration-summary" data-testid="calibration-summary">

@@ -103,7 +103,7 @@ export function ProjectionForm({
               </>
             )}
           </SelectField>
-          {scenarios.isError && <ErrorBox error={scenarios.error} />}
+          {scenarios.isError && <ErrorBox error={scenarios.error} onRetry={scenarios.refetch} />}
           {scenario && <ScenarioNote scenario={scenario} />}
         </div>
 

@@ -27,9 +27,11 @@ import {
   wholeNumber,
 } from './view'
 import './projections.css'
+import { usePageTitle } from '../../ui/page-title'
 
 export function ProjectionsPage() {
   const { t } = useLang()
+  usePageTitle(t('projections.title'))
   const agreements = useAgreements(todayIso())
   return (
     <article className="projections" data-testid="projections-page">

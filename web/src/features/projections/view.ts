@@ -182,7 +182,9 @@ export function fanOption(
       },
     },
     xAxis: { type: 'category', data: rows.map((r) => r.label), boundaryGap: false },
-    yAxis: { type: 'value', name: texts.unit, scale: true, nameTextStyle: { align: 'left' } },
+    // The fan shows amounts (money per year), not growth rates: its axis starts at zero too, so
+    // the width of the band reads against the size of the amount, not as a blown-up spread.
+    yAxis: { type: 'value', name: texts.unit, min: 0, nameTextStyle: { align: 'left' } },
     series: [
       { ...common, name: 'base', data: band((q) => v(q.p5)), tooltip: { show: false } },
       {
