@@ -255,7 +255,12 @@ export async function disableMfa(
     }
     await checkSecondFactor(trx, user.id, code, at)
     await clearMfa(trx, user.id)
-    audit({ action: 'mfa.disable', object: `user:${user.id}`, visibility: 'private', payload: null })
+    audit({
+      action: 'mfa.disable',
+      object: `user:${user.id}`,
+      visibility: 'private',
+      payload: null,
+    })
   })
 }
 
