@@ -127,4 +127,13 @@ describe('compareItems', () => {
     expect(r[2]?.total).toBeNull()
     expect(r[2]?.difference).toBeNull()
   })
+  it('takes the first item with a known yearly average as the reference', () => {
+    const pending = item('pending', 2024, [10_000, null])
+    const cmp2 = compareItems([pending, b, c], null, indices, null)
+    expect(cmp2.reference).toBe('two years')
+    expect(cmp2.rows[0]?.difference).toBeNull()
+    expect(cmp2.rows[1]?.difference).toBeNull()
+    // 11,000 − 20,501 (other years: of yearly averages)
+    expect(cmp2.rows[2]?.difference).toEqual({ basis: 'yearly-average', won: '-9501' })
+  })
 })

@@ -68,9 +68,9 @@ export interface ComparedRow {
   /** realTotal ÷ years, half-up to one won. */
   readonly realAveragePerYear: string | null
   /**
-   * This item minus the first: the totals' difference when both cover the same years, else the
-   * yearly averages' (`basis` says which). Null for the first item, an unknown figure, or
-   * another currency.
+   * This item minus the reference (`Comparison.reference`): the totals' difference when both cover the same years, else the
+   * yearly averages' (`basis` says which). Null for the reference, an unknown figure,
+   * or another currency.
    */
   readonly difference: { readonly basis: DifferenceBasis; readonly won: string } | null
   /** Yearly average minus our reservation value / target (won per year); null without one. */
@@ -84,6 +84,8 @@ export interface Comparison {
   /** The CPI year whose won the real amounts are in: the latest published KR_CPI year. */
   readonly cpiBaseYear: number | null
   readonly rows: readonly ComparedRow[]
+  /** Key of the reference of differences: the first item whose yearly average is known. */
+  readonly reference: string | null
   /** Every year of any item, ascending (the yearly table's rows). */
   readonly allYears: readonly number[]
 }
@@ -141,7 +143,8 @@ const sumOrNull = (xs: readonly (string | null)[]): bigint | null =>
     : xs.reduce((s, x) => s + BigInt(x ?? '0'), 0n)
 
 /**
- * Compares items with the first: yearly amounts (nominal and in won of the latest CPI year),
+ * Compares items with a reference, the first whose yearly average is known (a pending item,
+ * such as an index-linked agreement whose index is not yet published, is listed but not used): yearly amounts (nominal and in won of the latest CPI year),
  * totals, yearly averages (half-up), the difference to the first item (of totals over the same
  * years, else of yearly averages), and each yearly average against our position (won per year).
  * Items in another currency than the first are shown but not compared.
@@ -195,15 +198,22 @@ export function compareItems(
           : divideHalfUp(avg, servicemembers).toString(),
     }
   })
-  const first = rows[0]
+  // the reference: the first item whose yearly average is known (a pending agreement stays listed)
+  const first = rows.find((r) => r.averagePerYear !== null)
   const sameYears = (a: readonly ComparedYear[], b: readonly ComparedYear[]) =>
     a.length === b.length && a.every((y, i) => y.year === b[i]?.year)
   return {
     cpiBaseYear: base,
     allYears: [...new Set(rows.flatMap((r) => r.years.map((y) => y.year)))].sort((a, b) => a - b),
-    rows: rows.map((r, i): ComparedRow => {
+    reference: first?.key ?? null,
+    rows: rows.map((r): ComparedRow => {
       let difference: ComparedRow['difference'] = null
-      if (i > 0 && first !== undefined && r.currency !== null && r.currency === first.currency) {
+      if (
+        first !== undefined &&
+        r !== first &&
+        r.currency !== null &&
+        r.currency === first.currency
+      ) {
         if (sameYears(r.years, first.years) && r.total !== null && first.total !== null) {
           difference = { basis: 'total', won: (BigInt(r.total) - BigInt(first.total)).toString() }
         } else if (r.averagePerYear !== null && first.averagePerYear !== null) {
