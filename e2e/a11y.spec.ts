@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test } from './fixtures.js'
 import { loginViaApi, USERS } from './pages/app.page.js'
@@ -27,6 +28,7 @@ const SIGNED_IN = [
   ['/account', 'krNegotiator'],
   ['/exchange', 'krNegotiator'],
   ['/negotiations/rok-us-sma-13-negotiation/analysis', 'krNegotiator'],
+  ['/negotiations/rok-us-sma-13-negotiation/compare', 'krNegotiator'],
   ['/negotiations/rok-us-sma-13-negotiation', 'krNegotiator'],
   ['/agreements/rok-us-sma-12/what-if', 'krNegotiator'],
   ['/admin/audit', 'krAdmin'],
@@ -36,6 +38,19 @@ const CASES = [
   ...PAGES.map((url) => ({ url, who: null })),
   ...SIGNED_IN.map(([url, who]) => ({ url, who })),
 ]
+
+/** The web router's page paths ('agreements/:id', …), read from its source: none may be missed. */
+const ROUTES = [...readFileSync('web/src/app/router.tsx', 'utf8').matchAll(/\[\s*'([a-z:/-]+)',/g)]
+  .map((m) => m[1] ?? '')
+  .filter((p) => p !== '')
+
+test('every page of the router is checked here', () => {
+  const urls = CASES.map(({ url }) => url.split('?')[0] ?? url)
+  const covered = (route: string) =>
+    urls.some((u) => new RegExp(`^/${route.replace(/:[a-z]+/g, '[^/]+')}$`).test(u))
+  expect(ROUTES.length).toBeGreaterThan(5)
+  expect(ROUTES.filter((r) => !covered(r))).toEqual([])
+})
 
 for (const lang of ['ko', 'en'] as const) {
   for (const width of [1366, 390] as const) {

@@ -98,7 +98,7 @@ test.describe('projections page', () => {
       visibility: 'public',
       ownerParty: 'PUBLIC',
       request,
-      engine: 'projection@2',
+      engine: 'projection@3',
       inputsDigest: 'e2e',
       pathsDone: done,
       pathsTotal: 100_000,

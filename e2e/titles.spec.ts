@@ -16,6 +16,8 @@ const EXPECTED = {
     '/negotiations/rok-us-sma-13-negotiation': '제13차 한미 방위비분담특별협정 협상 — SMA 데스크',
     '/negotiations/rok-us-sma-13-negotiation/analysis':
       '협상 분석 · 제13차 한미 방위비분담특별협정 협상 — SMA 데스크',
+    '/negotiations/rok-us-sma-13-negotiation/compare':
+      '제안 비교 · 제13차 한미 방위비분담특별협정 협상 — SMA 데스크',
     '/projections': '전망 — SMA 데스크',
     '/login': '로그인 — SMA 데스크',
     '/account': '내 계정 — SMA 데스크',
@@ -33,6 +35,8 @@ const EXPECTED = {
     '/negotiations/rok-us-sma-13-negotiation': 'Negotiation of the 13th ROK–US SMA — SMA Desk',
     '/negotiations/rok-us-sma-13-negotiation/analysis':
       'Bargaining analysis · Negotiation of the 13th ROK–US SMA — SMA Desk',
+    '/negotiations/rok-us-sma-13-negotiation/compare':
+      'Compare proposals side by side · Negotiation of the 13th ROK–US SMA — SMA Desk',
     '/projections': 'Projections — SMA Desk',
     '/login': 'Log in — SMA Desk',
     '/account': 'Your account — SMA Desk',

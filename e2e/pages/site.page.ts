@@ -13,6 +13,7 @@ export const ROUTES = [
   { url: '/negotiations', login: null },
   { url: '/negotiations/rok-us-sma-13-negotiation', login: null },
   { url: '/negotiations/rok-us-sma-13-negotiation/analysis', login: 'member' },
+  { url: '/negotiations/rok-us-sma-13-negotiation/compare', login: 'member' },
   { url: '/projections', login: null },
   { url: '/login', login: null },
   { url: '/account', login: 'member' },

@@ -10,20 +10,32 @@ import {
   backtestResultSchema,
   projectionResultSchema,
 } from '../domain/projection/index.js'
-import { localized, party, wrap } from './common.js'
+import { idParam, localized, party, wrap } from './common.js'
+
+/**
+ * A proposal of a negotiation, by reference: the server reads its spec with the asker's scope
+ * (a private draft only for its own delegation), so a run over proposals never carries a spec
+ * the asker may not see. A run that names one is private to the asker's delegation.
+ */
+export const proposalRef = z
+  .strictObject({ negotiation: idParam, proposal: idParam })
+  .meta({ id: 'ProposalRef' })
+export type ProposalRef = z.infer<typeof proposalRef>
 
 /** The body of `POST /api/projections` (see docs/projections.md). */
 export const projectionRequestSchema = z
   .strictObject({
     /** An agreement id from the record… */
     agreement: z.string().min(1).max(100).optional(),
-    /** …or a full agreement spec (a draft or proposal). Exactly one of the two. */
+    /** …or a full agreement spec (a draft or proposal)… */
     spec: agreementSpec.optional(),
+    /** …or a proposal of a negotiation the asker may see. Exactly one of the three. */
+    proposal: proposalRef.optional(),
     /** A shipped scenario name (default "ar1") or a scenario object. */
     scenario: z.union([z.string().min(1).max(100), scenario]).optional(),
     paths: z.int().min(1).max(MAX_PATHS).default(100_000),
     seed: z.int().min(0).max(MAX_SEED).default(1),
-    /** Others to compare with the first, path by path: ids, specs, or a derived variant. */
+    /** Others to compare with the first, path by path: ids, specs, proposals or a variant. */
     compare: z
       .array(
         z.union([
@@ -32,6 +44,7 @@ export const projectionRequestSchema = z
             variant: z.enum(VARIANT_KINDS),
             fromYear: z.int().min(1900).max(2200).optional(),
           }),
+          proposalRef,
           agreementSpec,
         ]),
       )

@@ -965,6 +965,15 @@ describe.each(testDialects())('canary leak scan on $name', (dialect) => {
       expect(r.statusCode).toBe(201)
       ids.runs.push(r.json<{ run: { id: string } }>().run.id)
     }
+    // A KR run over its private draft by reference (issue 11): its result names the draft's spec.
+    const overDraft = await call(t, kr, 'POST', '/api/projection-runs', {
+      proposal: { negotiation: OPEN_NEGOTIATION, proposal: answerId },
+      compare: ['rok-us-sma-12'],
+      paths: 200,
+      seed: 1,
+    })
+    expect(overDraft.statusCode).toBe(201)
+    ids.runs.push(overDraft.json<{ run: { id: string } }>().run.id)
     const ar1 = (await call(t, kr, 'GET', '/api/projections/scenarios'))
       .json<{
         scenarios: { id: string; scenario: Record<string, unknown> }[]

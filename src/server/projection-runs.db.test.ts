@@ -61,7 +61,7 @@ describe.each(testDialects())('stored projection runs on $name (issue 16)', (dia
       status: 'running',
       visibility: 'public',
       ownerParty: 'PUBLIC',
-      engine: 'projection@2',
+      engine: 'projection@3',
       pathsTotal: 3000,
       result: null,
     })
@@ -191,7 +191,7 @@ describe.each(testDialects())('stored projection runs on $name (issue 16)', (dia
           seed: 1,
           compare: [],
         }),
-        engine: 'projection@2',
+        engine: 'projection@3',
         inputs_digest: 'x',
         paths_total: 10,
         paths_done: 0,

@@ -360,10 +360,16 @@ export function runChunk(
         years.push({ year: y.year, tally: tallyOf(d) })
       })
     }
+    // Totals are compared only over the same years: a 2-year total against a 5-year total says
+    // nothing about either (issue 11); the years in common are compared year by year above.
+    const sameYears =
+      first !== undefined &&
+      first.program.years.length === other.program.years.length &&
+      first.program.years.every((y, i) => y.year === other.program.years[i]?.year)
     let total: Tally | null = null
     const ta = first?.total
     const tb = other.total
-    if (ta && tb) {
+    if (ta && tb && sameYears) {
       for (let p = 0; p < paths; p++) d[p] = (ta[p] ?? 0) - (tb[p] ?? 0)
       total = tallyOf(d)
     }

@@ -303,3 +303,22 @@ describe('projectionResultSchema', () => {
     }
   })
 })
+
+describe('comparisons of other terms (issue 11)', () => {
+  it('compares the years in common, and totals only over the same years', () => {
+    // 11th SMA 2021–2025 against 12th SMA 2026–2030: no year in common, no total compared
+    const sma11 = agreement('rok-us-sma-11')
+    const r = projectInThread(
+      {
+        specs: [sma12, sma11, defenseBudgetVariant(sma12, 2027)],
+        scenario: scenario('ar1'),
+        paths: 500,
+        seed: 2,
+      },
+      inputs,
+    )
+    expect(r.comparisons[0]?.years).toEqual([])
+    expect(r.comparisons[0]?.total).toBeNull()
+    expect(r.comparisons[1]?.total).not.toBeNull() // the variant covers 2026–2030 too
+  })
+})

@@ -6,7 +6,7 @@ import { seriesHistory } from './series-models.js'
 import { mergeTallies, tallyCount, tallyHistogram, tallyQuantile, type Tally } from './tally.js'
 
 /** Bumped whenever the numbers a given (plan, seed, paths) produces could change. */
-export const PROJECTION_ENGINE_VERSION = 'projection@2'
+export const PROJECTION_ENGINE_VERSION = 'projection@3'
 export const PROJECTION_SCHEMA_TAG = 'sma-desk/projection@2'
 
 /** Percentiles and mean of a distribution; integer minor units as decimal text. */
@@ -79,6 +79,7 @@ export interface ComparisonProjection {
     readonly pAHigher: number
     readonly pBHigher: number
   }[]
+  /** Null unless both cover the same years (totals of other terms are not compared). */
   readonly total: {
     readonly difference: Quantiles
     readonly histogram: Histogram

@@ -10,7 +10,11 @@ import { DomainError } from '../../domain/errors.js'
 import { projectionOperations as ops } from '../../contracts/operations.js'
 import { backtestResultSchema, projectionResultSchema } from '../../contracts/projections.js'
 import { ProjectionPool } from '../../services/projections/projection-pool.js'
-import { resolveCompare, resolveScenario, resolveSpec } from '../../services/projections/request.js'
+import {
+  readProposalSpecs,
+  resolveRequest,
+  resolveScenario,
+} from '../../services/projections/request.js'
 import { IN_THREAD_BELOW, runProjection } from '../../services/projections/run-projection.js'
 import { maxPathsFor } from '../../domain/projection/project.js'
 import { ProjectionRuns } from '../../services/projections/runs.js'
@@ -30,7 +34,7 @@ import { scopeOfRequest, type RouteKit } from '../request-context.js'
  * the background on the same pool; the web polls them for progress. The backtest refits a
  * shipped scenario's model on the record the asker sees.
  */
-export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
+export function registerProjectionRoutes({ app, ctx, reader }: RouteKit): void {
   let pool: ProjectionPool | undefined
   const runs = new ProjectionRuns({
     db: ctx.store.db,
@@ -70,17 +74,11 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
 
   bind(app, ops.runProjection, async (req, reply) => {
     const body = req.body
-    if ((body.agreement === undefined) === (body.spec === undefined)) {
-      throw new DomainError('invalid', 'Send exactly one of "agreement" (an id) and "spec".', {
-        errors: [{ pointer: '/agreement', detail: 'exactly one of agreement and spec' }],
-      })
-    }
     const scope = scopeOfRequest(req)
     assertPathsAllowed(scope, body.paths)
     const record = await ctx.record.snapshot(scope)
-    const primary = resolveSpec(record, body.agreement ?? body.spec)
+    const { specs } = resolveRequest(record, body, await readProposalSpecs(reader(req), body))
     const scenario = resolveScenario(body.scenario)
-    const specs = [primary, ...body.compare.map((c) => resolveCompare(record, primary, c))]
     const ac = new AbortController()
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) ac.abort()
@@ -158,6 +156,7 @@ export function registerProjectionRoutes({ app, ctx }: RouteKit): void {
       { scope, userId: req.auth?.principal.userId ?? null },
       await ctx.record.snapshot(scope),
       req.body,
+      await readProposalSpecs(reader(req), req.body),
     )
     return reply
       .code(201)

@@ -21,7 +21,7 @@ import type { Db, ProjectionRunsTable } from '../../db/database.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
 import type { RunQueue } from '../heavy-work/run-queue.js'
 import type { ProjectionPool } from './projection-pool.js'
-import { resolveCompare, resolveScenario, resolveSpec } from './request.js'
+import { resolveRequest, resolveScenario, type ProposalSpecs } from './request.js'
 import { IN_THREAD_BELOW, runProjection } from './run-projection.js'
 
 /** Who starts a run: their data scope and user id (null for an anonymous visitor). */
@@ -40,9 +40,11 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
  * sent in the body, or an agreement id only the asker's party can see.
  */
 function usesPrivateInputs(body: ProjectionRequest, publicIds: ReadonlySet<string>): boolean {
-  if (body.spec !== undefined || typeof body.scenario === 'object') return true
+  if (body.spec !== undefined || body.proposal !== undefined || typeof body.scenario === 'object')
+    return true
   const ids = [body.agreement, ...body.compare.filter((c) => typeof c === 'string')]
   if (ids.some((id) => id !== undefined && !publicIds.has(id))) return true
+  // a spec object or a proposal reference
   return body.compare.some((c) => typeof c === 'object' && !('variant' in c))
 }
 
@@ -99,21 +101,18 @@ export class ProjectionRuns {
   /**
    * Validates and resolves a request against the asker's record, stores the run and starts it.
    * Bad input fails here (404 unknown agreement, 400/422 as for POST /api/projections).
+   * `proposals`: the specs of the proposals the request names, read with the starter's scope
+   * (`readProposalSpecs`).
    */
   async start(
     who: RunStarter,
     snapshot: RecordSnapshot,
     body: ProjectionRequest,
+    proposals: ProposalSpecs = new Map(),
   ): Promise<ProjectionRunCreated> {
-    if ((body.agreement === undefined) === (body.spec === undefined)) {
-      throw new DomainError('invalid', 'Send exactly one of "agreement" (an id) and "spec".', {
-        errors: [{ pointer: '/agreement', detail: 'exactly one of agreement and spec' }],
-      })
-    }
     const request: ProjectionRequest = { ...body, scenario: body.scenario ?? DEFAULT_SCENARIO }
-    const primary = resolveSpec(snapshot, request.agreement ?? request.spec)
+    const { specs } = resolveRequest(snapshot, request, proposals)
     const scenario: Scenario = resolveScenario(request.scenario)
-    const specs = [primary, ...request.compare.map((c) => resolveCompare(snapshot, primary, c))]
     const req: DomainRequest = { specs, scenario, paths: request.paths, seed: request.seed }
     const inputs = evaluationContext(snapshot)
     let total: number

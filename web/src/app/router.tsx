@@ -44,6 +44,11 @@ const PAGES: readonly Page[] = [
     true,
   ],
   [
+    'negotiations/:id/compare',
+    () => import('../features/compare/ComparePage').then((m) => m.ComparePage),
+    true,
+  ],
+  [
     'projections',
     () => import('../features/projections/ProjectionsPage').then((m) => m.ProjectionsPage),
     true,

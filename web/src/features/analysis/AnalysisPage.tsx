@@ -42,6 +42,9 @@ export function AnalysisPage() {
         <span>{t('analysis.title')}</span>
       </nav>
       <h1>{t('analysis.title')}</h1>
+      <p>
+        <Link to={`/negotiations/${id}/compare`}>{t('compare.link')}</Link>
+      </p>
       <section
         className="private-area"
         aria-labelledby="analysis-private-h"

@@ -115,6 +115,11 @@ function Proposals({ negotiationId }: { readonly negotiationId: string }) {
   return (
     <section aria-labelledby="props-h">
       <h2 id="props-h">{t('workflow.sideBySide')}</h2>
+      <p>
+        <Link to={`/negotiations/${negotiationId}/compare`} data-testid="compare-link">
+          {t('compare.link')}
+        </Link>
+      </p>
       {q.isPending && <Loading />}
       {q.isError && <ErrorBox error={q.error} onRetry={q.refetch} />}
       {q.data && shared.length === 0 && <p className="muted">{t('negotiation.noProposals')}</p>}

@@ -1,4 +1,5 @@
 import { useRef, useState, type SyntheticEvent } from 'react'
+import { Link } from 'react-router'
 import type { ProposalView } from '../../../../src/contracts/proposals.js'
 import type { Delegation } from '../../../../src/domain/access/permissions.js'
 import {
@@ -121,7 +122,13 @@ function ProposalCard({
         {p.tabledAt && (
           <> · {t('workflow.tabledOn', { date: formatDate(p.tabledAt.slice(0, 10), lang) })}</>
         )}
-        {revised && <> · {t('workflow.revises', { title: revised.title })}</>}
+        {revised && <> · {t('workflow.revises', { title: revised.title })}</>} ·{' '}
+        <Link
+          to={`/negotiations/${negotiationId}/compare?p=${encodeURIComponent(p.id)}`}
+          data-testid="proposal-compare-link"
+        >
+          {t('compare.thisOne')}
+        </Link>
       </p>
       {p.state === 'draft' && <p className="small private-note">{t('workflow.draftPrivate')}</p>}
       <dl className="facts">

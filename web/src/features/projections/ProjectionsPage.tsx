@@ -153,7 +153,13 @@ function Projections({ agreements }: { readonly agreements: readonly AgreementSu
               other:
                 typeof other === 'object' && 'variant' in other
                   ? t('projections.compareVariant')
-                  : titleOf(typeof other === 'string' ? other : other.id),
+                  : titleOf(
+                      typeof other === 'string'
+                        ? other
+                        : 'proposal' in other
+                          ? other.proposal
+                          : other.id,
+                    ),
             })}
           </>
         )}

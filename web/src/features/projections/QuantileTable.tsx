@@ -30,6 +30,7 @@ export function QuantileTable({
       className="data-table quantiles"
       testId={`${testId}-table`}
       caption={caption}
+      scrollLabel={caption}
       columns={[
         { label: t('projections.col.year') },
         { label: t('projections.col.status') },

@@ -59,7 +59,7 @@ const run = (id: string, extra: Partial<ProjectionRunView> = {}): ProjectionRunV
     seed: 3,
     compare: [],
   },
-  engine: 'projection@2',
+  engine: 'projection@3',
   inputsDigest: 'abc',
   pathsDone: 1000,
   pathsTotal: 1000,
