@@ -141,6 +141,56 @@ test.describe.serial('bargaining analysis', () => {
     expect(errors).toEqual([])
   })
 
+  test('an analysis started from our saved position flags solutions above our reservation value', async ({
+    page,
+  }) => {
+    await new LoginPage(page).login(krUser)
+    const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string }
+    /** Saves a KR position with a reservation value in won per year (the term's average). */
+    const savePosition = async (title: string, reservationValue: string) => {
+      const saved = await page.request.post(`/api/negotiations/${NEGOTIATION}/positions`, {
+        headers: { 'x-csrf-token': me.csrfToken },
+        data: {
+          title,
+          reservationValue,
+          target: null,
+          priorities: [],
+          estimateOfOther: { reservationValue: '1000000000000', target: null, notes: '' },
+          notes: '',
+        },
+      })
+      expect(saved.status()).toBe(201)
+    }
+    const a = new AnalysisPage(page)
+
+    // ₩1.5 trillion a year: below what the 12th SMA's levers make of most packages.
+    const tight = `KR tight ${tag}`
+    await savePosition(tight, '1500000000000')
+    await a.goto(NEGOTIATION, 'en')
+    await a.startFromPosition(tight)
+    await a.create(`From ${tight}`)
+    await expect(a.reservationWarning).toBeVisible({ timeout: 15_000 })
+    await expect(a.reservationWarning).toContainText(
+      'cost more than our reservation value (₩1,500,000,000,000)',
+    )
+    await expect(a.reservationWarning).toContainText(/Nash: first year \+[\d.]+ %/)
+    await a.goto(NEGOTIATION, 'ko')
+    await a.items
+      .filter({ hasText: `From ${tight}` })
+      .getByRole('button')
+      .click()
+    await expect(a.reservationWarning).toContainText('유보가치', { timeout: 15_000 })
+
+    // ₩3 trillion a year: every solution is within it, and the page says so quietly.
+    const loose = `KR loose ${tag}`
+    await savePosition(loose, '3000000000000')
+    await a.goto(NEGOTIATION, 'en')
+    await a.startFromPosition(loose)
+    await a.create(`From ${loose}`)
+    await expect(page.getByTestId('reservation-check')).toBeVisible({ timeout: 15_000 })
+    await expect(a.reservationWarning).toHaveCount(0)
+  })
+
   test('a US user gets 404 for the analysis and never sees it listed', async ({ page }) => {
     expect(analysisId).not.toBe('')
     await new LoginPage(page).login(usUser)

@@ -9,6 +9,8 @@ export class AnalysisPage {
   readonly proposals: Locator
   readonly simulate: Locator
   readonly simulationOutcome: Locator
+  /** The warning that solutions lie outside our reservation value. */
+  readonly reservationWarning: Locator
 
   constructor(readonly page: Page) {
     this.privateArea = page.getByTestId('private-area')
@@ -19,6 +21,7 @@ export class AnalysisPage {
     this.proposals = page.getByTestId('analysis-proposals')
     this.simulate = page.getByTestId('analysis-simulate')
     this.simulationOutcome = page.getByTestId('simulation-outcome')
+    this.reservationWarning = page.getByTestId('reservation-warning')
   }
 
   async goto(negotiationId: string, lang?: 'en' | 'ko'): Promise<void> {
@@ -31,6 +34,11 @@ export class AnalysisPage {
     const form = this.page.locator('form.analysis-form')
     await form.getByLabel(/^(Analysis title|분석 제목)$/).fill(title)
     await form.getByRole('button', { name: /^(Create and analyse|만들고 분석하기)$/ }).click()
+  }
+
+  /** Starts the new analysis from one of our saved positions (chosen by its title). */
+  async startFromPosition(title: string): Promise<void> {
+    await this.page.getByTestId('analysis-position').selectOption({ label: title })
   }
 
   /** Runs a simulation from the panel with the keyboard only (labelled controls, Enter submits). */
