@@ -98,7 +98,11 @@ if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
   cp -r "$ROOT/node_modules/better-sqlite3" "$SQLITE"
   rm -rf "$SQLITE/build"
   GYP="$(npm root -g)/npm/node_modules/node-gyp/bin/node-gyp.js"
-  (cd "$SQLITE" && "$NODE24" "$GYP" rebuild --release --nodedir="$NODEDIR" --jobs=2 >"$WORK/gyp.log" 2>&1) || {
+  # Under `npm run`, npm exports its configuration to the environment, and Debian's npm has
+  # nodedir=/usr: node-gyp then took npm_config_nodedir (Node 20's headers in /usr/include/node)
+  # over --nodedir and built for ABI 115 (CI's "no report" of the Node 24 run). Both point here.
+  (cd "$SQLITE" && npm_config_nodedir="$NODEDIR" "$NODE24" "$GYP" rebuild --release \
+    --nodedir="$NODEDIR" --jobs=2 >"$WORK/gyp.log" 2>&1) || {
     echo "node24: building better-sqlite3 failed (see $WORK/gyp.log)" >&2
     tail -n 20 "$WORK/gyp.log" >&2
     exit 4
