@@ -158,18 +158,11 @@ export function verifyChains(
   return names.map((c) => verifyChain(c, byChain.get(c) ?? [], anchorOf.get(c)))
 }
 
-/** An entry as the single chain of before issue 14 hashed it (global `seq`). */
-export interface LegacyEntry {
-  readonly seq: number
-  readonly at: string
-  readonly actor: string
-  readonly party: string
-  readonly action: string
-  readonly object: string
-  readonly visibility: string
-  readonly payloadDigest: string
-  readonly prevHash: string
-}
+/**
+ * An entry as the single chain of before issue 14 hashed it: the same fields without a chain
+ * name (its `seq` was global) and without its own hash.
+ */
+export type LegacyEntry = Omit<ChainEntry, 'chain' | 'hash'>
 
 /**
  * The hash of the single chain of before issue 14 (migration 0008 keeps it as `v1_hash`, so a
