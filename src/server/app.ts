@@ -30,7 +30,7 @@ import {
   type RouteContext,
 } from './request-context.js'
 import { requestLogController, type RequestLog } from './request-log.js'
-import { securityHeaders } from './security-headers.js'
+import { apiSecurityHeaders, securityHeaders } from './security-headers.js'
 import { registerAccountRoutes } from './routes/account.routes.js'
 import { registerAgreementRoutes } from './routes/agreements.routes.js'
 import { registerAnalysisRoutes } from './routes/analyses.routes.js'
@@ -169,9 +169,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   })
 
-  const security = securityHeaders(ctx.secureCookies)
-  app.addHook('onRequest', (_req, reply, done) => {
-    reply.headers(security)
+  const documentHeaders = securityHeaders(ctx.secureCookies)
+  const apiHeaders = apiSecurityHeaders(ctx.secureCookies)
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.headers(isApiUrl(req.url) ? apiHeaders : documentHeaders)
     done()
   })
   // br or gzip for answers over 1 KB (cached reads arrive compressed already and pass through)
@@ -225,4 +226,9 @@ function trustProxyOption(
   if (typeof value === 'number') return (_address, hop) => hop < value
   if (typeof value === 'object') return [...value]
   return value ?? false
+}
+
+/** An API answer (JSON, problem details, exports), not a document: /api/ except the docs page. */
+function isApiUrl(url: string): boolean {
+  return url.startsWith('/api/') && !url.startsWith('/api/docs')
 }
