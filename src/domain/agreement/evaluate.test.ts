@@ -86,7 +86,7 @@ describe('12th SMA', () => {
     )
     const ko = explainYear(fig, 'KRW', 'ko').join('\n')
     expect(ko).toContain('1조 5,511억 원')
-    expect(ko).toContain('전전년도(2025년) 소비자물가상승률 2.1 %')
+    expect(ko).toContain('전전년도(2025년) 소비자물가상승률 2.1%')
     expect(ko).toContain('SMA Desk가 추론')
   })
 

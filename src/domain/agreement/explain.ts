@@ -251,20 +251,20 @@ function explainKo(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
       if (r.kind === 'index') {
         const series = SERIES_KO[r.index.series]
         lines.push(
-          `인상률에는 ${lagKo(r.lag)}(${r.index.period}년) ${series} ${formatPct(r.index.value)}를 반영합니다.`,
+          `인상률에는 ${lagKo(r.lag)}(${r.index.period}년) ${series} ${formatPct(r.index.value, 'ko')}를 반영합니다.`,
         )
         if (r.cap.kind === 'rate') {
           lines.push(
             r.binding === 'cap'
-              ? `이 값이 인상률 상한 ${formatPct(r.cap.pct)}를 넘으므로 상한인 ${formatPct(r.cap.pct)}를 적용합니다.`
-              : `인상률 상한은 ${formatPct(r.cap.pct)}이며, 이 연도에는 상한에 이르지 않습니다.`,
+              ? `이 값이 인상률 상한 ${formatPct(r.cap.pct, 'ko')}를 넘으므로 상한인 ${formatPct(r.cap.pct, 'ko')}를 적용합니다.`
+              : `인상률 상한은 ${formatPct(r.cap.pct, 'ko')}이며, 이 연도에는 상한에 이르지 않습니다.`,
           )
         }
         if (r.floor.kind === 'rate') {
           lines.push(
             r.binding === 'floor'
-              ? `이 값이 인상률 하한 ${formatPct(r.floor.pct)}에 못 미치므로 하한인 ${formatPct(r.floor.pct)}를 적용합니다.`
-              : `인상률 하한은 ${formatPct(r.floor.pct)}이며, 이 연도에는 하한이 적용되지 않습니다.`,
+              ? `이 값이 인상률 하한 ${formatPct(r.floor.pct, 'ko')}에 못 미치므로 하한인 ${formatPct(r.floor.pct, 'ko')}를 적용합니다.`
+              : `인상률 하한은 ${formatPct(r.floor.pct, 'ko')}이며, 이 연도에는 하한이 적용되지 않습니다.`,
           )
         }
         if (r.index.override) {
@@ -277,10 +277,10 @@ function explainKo(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
           )
         }
       } else if (r.kind === 'parts') {
-        const parts = r.parts.map((p) => `${p.label.ko} ${formatPct(p.pct)}`).join(', ')
+        const parts = r.parts.map((p) => `${p.label.ko} ${formatPct(p.pct, 'ko')}`).join(', ')
         lines.push(`인상률은 협상으로 정한 ${parts}입니다.`)
       } else {
-        lines.push(`인상률은 협정에서 정한 ${formatPct(r.pct)}입니다.`)
+        lines.push(`인상률은 협정에서 정한 ${formatPct(r.pct, 'ko')}입니다.`)
       }
       lines.push(
         `인상을 반영한 금액 ${exactKo(d.exact, currency)}을 ${ko(d.rounding.step, currency)} 단위로 ${MODE_KO[d.rounding.mode]}하여 ${ko(d.amount, currency)}이 됩니다.`,

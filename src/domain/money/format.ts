@@ -47,11 +47,13 @@ export function formatKrwKorean(minor: string | bigint): string {
 }
 
 /**
- * A percentage as text with a thin space before the sign, as in the derivation texts.
+ * A percentage as text: English derivation texts put a space before the sign, Korean writes
+ * the sign straight after the number, as the government's releases do ("2.1%").
  * @example formatPct('2.1') // "2.1 %"
+ * @example formatPct('2.1', 'ko') // "2.1%"
  */
-export function formatPct(value: string): string {
-  return `${value} %`
+export function formatPct(value: string, lang: 'en' | 'ko' = 'en'): string {
+  return lang === 'ko' ? `${value}%` : `${value} %`
 }
 
 /**

@@ -22,7 +22,7 @@ function overridesOf(raw: string | readonly string[] | undefined): IndexOverride
     } catch (err) {
       const detail = err instanceof Error ? err.message : 'invalid'
       throw new DomainError('invalid', 'The index parameter is not valid.', {
-        ko: '지수 매개변수가 올바르지 않습니다(SERIES:YEAR=VALUE, 값은 연간 -50 %~100 %).',
+        ko: '지수 매개변수가 올바르지 않습니다(SERIES:YEAR=VALUE, 값은 연간 -50%~100%).',
         errors: [{ pointer: `/querystring/index/${i}`, detail }],
       })
     }
