@@ -1,12 +1,8 @@
-import { formatKrwKorean, formatMoney, formatPct } from '../money/format.js'
-import {
-  CURRENCY_EXPONENT,
-  toMajorText,
-  toMinorUnits,
-  type CurrencyCode,
-} from '../money/currency.js'
+import { formatKoreanAmount, formatMoney, formatPct } from '../money/format.js'
+import { CURRENCY_EXPONENT, toMajorText, type CurrencyCode } from '../money/currency.js'
 import type { RoundingMode } from '../money/rounding.js'
 import type { SeriesId } from '../index-series/index-series.js'
+import { withParticle } from '../text/korean-particles.js'
 import { textIn, type Lang, type Localized, type LocalizedText } from '../text/localized.js'
 import type { Derivation, YearFigure } from './evaluate.js'
 import { provenanceLabel } from '../record/sources.js'
@@ -57,17 +53,14 @@ function lagKo(lag: number): string {
   return `${lag}년 전`
 }
 
-/**
- * A Hangul word with its topic particle: 은 after a final consonant (반올림은), else 는
- * (절사는). A Hangul syllable has no final consonant when (code − 0xAC00) is a multiple of 28.
- */
+/** A Hangul word with its topic particle: 반올림은, 절사는. */
 function topic(word: string): string {
-  return `${word}${(word.charCodeAt(word.length - 1) - 0xac00) % 28 === 0 ? '는' : '은'}`
+  return withParticle(word, '은')
 }
 
-/** A Korean amount: 조/억/만 for won, the currency's symbol and digits otherwise. */
+/** A Korean amount in 조/억/만 and the currency's Korean name (원, 달러, 엔). */
 function ko(minor: string, currency: CurrencyCode): string {
-  return currency === 'KRW' ? formatKrwKorean(minor) : formatMoney(minor, currency)
+  return formatKoreanAmount(minor, currency)
 }
 
 /**
@@ -87,8 +80,8 @@ function exactKo(exact: string, currency: CurrencyCode): string {
   const major = exactMajor(exact, currency)
   const int = major.slice(0, major.indexOf('.'))
   const decimals = major.slice(major.indexOf('.'))
-  if (currency !== 'KRW') return `${formatMoney(toMinorUnits(int, currency), currency)}${decimals}`
-  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${decimals}원`
+  const name = currency === 'KRW' ? '원' : currency === 'USD' ? '달러' : '엔'
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${decimals}${name}`
 }
 
 /** Publishers (with dates) of a list of sources, in one language; unknown sources are left out. */
@@ -283,7 +276,7 @@ function explainKo(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
         lines.push(`인상률은 협정에서 정한 ${formatPct(r.pct, 'ko')}입니다.`)
       }
       lines.push(
-        `인상을 반영한 금액 ${exactKo(d.exact, currency)}을 ${ko(d.rounding.step, currency)} 단위로 ${MODE_KO[d.rounding.mode]}하여 ${ko(d.amount, currency)}이 됩니다.`,
+        `인상을 반영한 금액 ${withParticle(exactKo(d.exact, currency), '을')} ${ko(d.rounding.step, currency)} 단위로 ${MODE_KO[d.rounding.mode]}하여 ${withParticle(ko(d.amount, currency), '이')} 됩니다.`,
       )
       if (d.rounding.basis === 'inferred')
         lines.push(
@@ -294,8 +287,8 @@ function explainKo(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
     case 'stated': {
       lines.push(
         d.provenance === 'stated'
-          ? `${y}년 분담금은 ${ko(d.amount, currency)}으로, 협정문에 명시된 금액입니다.`
-          : `${y}회계연도 금액은 ${ko(d.amount, currency)}으로, ${d.provenance === 'published' ? '정부가 공표한' : '언론이 보도한'} 예산액입니다.`,
+          ? `${y}년 분담금은 ${withParticle(ko(d.amount, currency), '으로')}, 협정문에 명시된 금액입니다.`
+          : `${y}회계연도 금액은 ${withParticle(ko(d.amount, currency), '으로')}, ${d.provenance === 'published' ? '정부가 공표한' : '언론이 보도한'} 예산액입니다.`,
       )
       const by = sourceLine(d.sources, 'ko', names)
       if (by) lines.push(`출처: ${by}`)
@@ -305,7 +298,7 @@ function explainKo(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
       const waits = d.waitingFor.map((w) => `${w.period}년 ${SERIES_KO[w.series]}`).join(', ')
       lines.push(
         waits
-          ? `${y}년 분담금은 아직 산정할 수 없습니다. ${waits}이 발표된 후 산정됩니다.`
+          ? `${y}년 분담금은 아직 산정할 수 없습니다. ${withParticle(waits, '이')} 발표된 후 산정됩니다.`
           : `${y}년 분담금은 아직 산정할 수 없습니다. 전년도 금액이 먼저 확정되어야 합니다.`,
       )
       break
@@ -332,7 +325,7 @@ function publishedLineKo(figure: YearFigure, currency: CurrencyCode): string {
   }
   const p = ko(figure.published, currency)
   const what = figure.publishedProvenance === 'reported' ? '언론 보도 금액' : '정부 공표 금액'
-  if (figure.matchesPublished === true) return `${what} ${p}과 일치합니다.`
-  if (figure.matchesPublished === false) return `${what} ${p}과 다릅니다.`
+  if (figure.matchesPublished === true) return `${what} ${withParticle(p, '과')} 일치합니다.`
+  if (figure.matchesPublished === false) return `${what} ${withParticle(p, '과')} 다릅니다.`
   return `${what}: ${p}`
 }

@@ -30,20 +30,50 @@ const UNITS: readonly [bigint, string][] = [
  * Won in Korean units (조, 억, 만), exactly: nothing is dropped.
  * @example formatKrwKorean('1551100000000') // "1조 5,511억 원"
  * @example formatKrwKorean('1551103200000') // "1조 5,511억 320만 원"
+ * @example formatKrwKorean('123456789') // "1억 2,345만 6,789원"
  */
 export function formatKrwKorean(minor: string | bigint): string {
-  let n = BigInt(minor)
-  const negative = n < 0n
-  if (negative) n = -n
-  if (n === 0n) return '0원'
+  return formatKoreanAmount(minor, 'KRW')
+}
+
+const KOREAN_NAME: Record<CurrencyCode, string> = { KRW: '원', USD: '달러', JPY: '엔' }
+
+/** A whole number in Korean units: "1조 5,511억 320만", "0" for zero. */
+function koreanUnits(whole: bigint): string {
+  let n = whole
   const parts: string[] = []
   for (const [unit, name] of UNITS) {
     const q = n / unit
     if (q > 0n) parts.push(`${groupThousands(q.toString())}${name}`)
     n %= unit
   }
-  if (n > 0n) parts.push(groupThousands(n.toString()))
-  return `${negative ? '-' : ''}${parts.join(' ')} 원`
+  if (n > 0n || parts.length === 0) parts.push(groupThousands(n.toString()))
+  return parts.join(' ')
+}
+
+/**
+ * An amount of any currency as Korean prose writes it, in 조, 억 and 만 and the currency's
+ * Korean name, exactly: nothing is dropped or rounded. Cents are written as 센트 after the
+ * dollars. Korean particles then follow a syllable (원이, 달러가, 엔이), never a symbol.
+ * @example formatKoreanAmount('1551103200000', 'KRW') // "1조 5,511억 320만 원"
+ * @example formatKoreanAmount('33000000000', 'USD') // "3억 3,000만 달러"
+ * @example formatKoreanAmount('15000000050', 'USD') // "1억 5,000만 달러 50센트"
+ * @example formatKoreanAmount('141600000000', 'JPY') // "1,416억 엔"
+ */
+export function formatKoreanAmount(minor: string | bigint, currency: CurrencyCode): string {
+  let n = BigInt(minor)
+  const negative = n < 0n
+  if (negative) n = -n
+  const scale = 10n ** BigInt(CURRENCY_EXPONENT[currency])
+  const whole = n / scale
+  const cents = n % scale
+  const sign = negative ? '-' : ''
+  if (n === 0n) return `0${KOREAN_NAME[currency]}`
+  if (whole === 0n) return `${sign}${cents.toString()}센트`
+  // 3억 달러, 1조 5,192억 원 (after a unit word, spaced) but 6,789원, 1달러 (after digits)
+  const gap = whole % 10_000n === 0n ? ' ' : ''
+  const main = `${sign}${koreanUnits(whole)}${gap}${KOREAN_NAME[currency]}`
+  return cents === 0n ? main : `${main} ${cents.toString()}센트`
 }
 
 /**
