@@ -2,6 +2,7 @@ import { formatKoreanAmount, formatMoney, formatPct } from '../money/format.js'
 import { CURRENCY_EXPONENT, toMajorText, type CurrencyCode } from '../money/currency.js'
 import type { RoundingMode } from '../money/rounding.js'
 import type { SeriesId } from '../index-series/index-series.js'
+import { koreanDate } from '../text/korean-date.js'
 import { withParticle } from '../text/korean-particles.js'
 import { textIn, type Lang, type Localized, type LocalizedText } from '../text/localized.js'
 import type { Derivation, YearFigure } from './evaluate.js'
@@ -92,7 +93,8 @@ function sourceLine(urls: readonly string[], lang: Lang, names: ExplainNames): s
     const s = names.source(u)
     if (!s) continue
     const p = textIn(s.publisher, lang)
-    seen.add(s.published ? `${p}(${s.published})` : p)
+    const date = s.published && lang === 'ko' ? koreanDate(s.published) : s.published
+    seen.add(date ? `${p}(${date})` : p)
   }
   return seen.size > 0 ? [...seen].slice(0, 4).join(', ') : null
 }
@@ -266,7 +268,7 @@ function explainKo(figure: YearFigure, currency: CurrencyCode, names: ExplainNam
           const vintage = VINTAGE_KO[r.index.vintage] ?? '공표치'
           const by = sourceLine(r.index.sources, 'ko', names)
           lines.push(
-            `지표 값은 ${vintage}${r.index.releasedOn ? `(${r.index.releasedOn} 발표)` : ''}입니다${by ? `. 출처: ${by}` : ''}.`,
+            `지표 값은 ${vintage}${r.index.releasedOn ? `(${koreanDate(r.index.releasedOn)} 발표)` : ''}입니다${by ? `. 출처: ${by}` : ''}.`,
           )
         }
       } else if (r.kind === 'parts') {
