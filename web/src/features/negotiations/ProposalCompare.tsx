@@ -49,6 +49,11 @@ export function ProposalCompare({
                 <td key={p.id} className="num">
                   {tot && <KnownTotal total={tot.total} currency={c.currency} />}
                   {delta(tot?.delta ?? null)}
+                  {tot?.notCompared && (
+                    <div className="small muted">
+                      {t(`negotiation.notCompared.${tot.notCompared}`)}
+                    </div>
+                  )}
                   {p.scheduleError && <div className="error-inline small">{p.scheduleError}</div>}
                 </td>
               )

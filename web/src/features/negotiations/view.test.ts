@@ -90,7 +90,23 @@ describe('negotiation view model', () => {
       { amount: '120', delta: 20n },
     ])
     expect(c.rows[1]?.cells[1]).toEqual({ amount: null, delta: null })
-    expect(c.totals[1]).toEqual({ total: { total: '120', known: 1, all: 2 }, delta: -90n })
+    // a total missing a pending year is not compared with a complete one
+    expect(c.totals[1]).toEqual({
+      total: { total: '120', known: 1, all: 2 },
+      delta: null,
+      notCompared: 'incomplete',
+    })
+    const same = compareProposals([
+      proposal({ id: 'a' }),
+      proposal({ id: 'c', schedule: schedule(['120', '130']) }),
+    ])
+    expect(same.totals[1]?.delta).toBe(40n)
+    expect(same.totals[1]?.notCompared).toBeNull()
+    const longer = compareProposals([
+      proposal({ id: 'a' }),
+      proposal({ id: 'd', schedule: schedule(['100', '110', '120']) }),
+    ])
+    expect(longer.totals[1]).toMatchObject({ delta: null, notCompared: 'other-term' })
   })
 
   it('reads whole won as typed, by the contract’s money rule', () => {

@@ -72,15 +72,30 @@ export interface ProposalComparison {
     readonly year: number
     readonly cells: readonly { readonly amount: string | null; readonly delta: bigint | null }[]
   }[]
-  /** Per proposal, the total over its computable years and its difference to the first's. */
+  /**
+   * Per proposal, the total over its computable years and its difference to the first's. Totals
+   * are compared only over the same years, each fully computed: a four-year total against a
+   * five-year one, or a total missing a pending year, says nothing (`notCompared` says why).
+   */
   readonly totals: readonly {
     readonly total: ReturnType<typeof knownTotal>
     readonly delta: bigint | null
+    readonly notCompared: 'other-term' | 'incomplete' | null
   }[]
 }
 
 const diff = (a: string | null, base: string | null, first: boolean): bigint | null =>
   first || a === null || base === null ? null : BigInt(a) - BigInt(base)
+
+/** The years a proposal's schedule covers, as one comparable text ("2026,2027"). */
+const termOf = (p: ProposalView | undefined): string =>
+  (p?.schedule?.years ?? []).map((y) => y.year).join(',')
+
+/** Whether every year of a proposal's schedule has an amount. */
+const complete = (p: ProposalView | undefined): boolean =>
+  p?.schedule !== undefined &&
+  p.schedule !== null &&
+  p.schedule.years.every((y) => y.amount !== null)
 
 /** Proposals side by side: yearly amounts, totals, differences to the first proposal. */
 export function compareProposals(proposals: readonly ProposalView[]): ProposalComparison {
@@ -103,7 +118,18 @@ export function compareProposals(proposals: readonly ProposalView[]): ProposalCo
     })),
     totals: proposals.map((p, i) => {
       const total = knownTotal(p.schedule?.years ?? [])
-      return { total, delta: diff(total.total, baseTotal, i === 0) }
+      if (i === 0) return { total, delta: null, notCompared: null }
+      const notCompared =
+        termOf(p) !== termOf(first)
+          ? 'other-term'
+          : !complete(p) || !complete(first)
+            ? 'incomplete'
+            : null
+      return {
+        total,
+        delta: notCompared === null ? diff(total.total, baseTotal, false) : null,
+        notCompared,
+      }
     }),
   }
 }
