@@ -38,7 +38,10 @@ export interface EvaluationContext {
    * Another agreement's computed figure for a year (bases with `use: 'schedule'`), evaluated in
    * this same context; undefined when the agreement or the year is not in the record.
    */
-  readonly scheduleOf?: (agreementId: string, year: number) => YearFigure | undefined
+  readonly scheduleOf?: (
+    agreementId: string,
+    year: number,
+  ) => { readonly figure: YearFigure; readonly currency: CurrencyCode } | undefined
 }
 
 export interface RuleRef {
@@ -225,8 +228,16 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
       }
     }
     if (base.use === 'schedule') {
-      const f = base.agreement === spec.id ? undefined : ctx.scheduleOf?.(base.agreement, base.year)
-      if (!f) return { missing: `no computed figure for ${base.agreement} ${base.year}` }
+      const other =
+        base.agreement === spec.id ? undefined : ctx.scheduleOf?.(base.agreement, base.year)
+      if (!other) return { missing: `no computed figure for ${base.agreement} ${base.year}` }
+      // An amount in another currency is not a base: converting it needs a rate the rule lacks.
+      if (other.currency !== currency) {
+        return {
+          missing: `${base.agreement} ${base.year} is computed in ${other.currency}, not ${currency}`,
+        }
+      }
+      const f = other.figure
       if (f.derivation.type === 'pending')
         return { waitingFor: f.derivation.waitingFor, on: `${base.agreement} ${base.year}` }
       if (f.amount === null) return { missing: `${base.agreement} ${base.year} is unknown` }

@@ -54,6 +54,15 @@ describe('continuationTemplate (a draft continuing an agreement)', () => {
     expect(s.total).not.toBeNull()
   })
 
+  it('never takes a base computed in another currency', () => {
+    const values = [2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033].map((y) => `KR_CPI:${y}=2`)
+    const inDollars: AgreementSpec = { ...next, currency: { kind: 'single', code: 'USD' } }
+    // the same refusal as a published base in another currency: the schedule names the problem
+    expect(() => evaluateSchedule(inDollars, ctx(values))).toThrow(
+      'rok-us-sma-12 2030 is computed in KRW, not USD',
+    )
+  })
+
   it('refuses a term that does not follow the agreement or runs too long', () => {
     expect(() =>
       continuationTemplate(sma12, { firstYear: 2030, lastYear: 2034, increasePct: '5' }),

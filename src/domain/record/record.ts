@@ -87,7 +87,9 @@ export function evaluationContext(
         schedules.set(agreementId, null) // a base chain that loops finds no figure
         schedules.set(agreementId, spec ? evaluateSchedule(spec, ctx) : null)
       }
-      return schedules.get(agreementId)?.years.find((y) => y.year === year)
+      const schedule = schedules.get(agreementId)
+      const figure = schedule?.years.find((y) => y.year === year)
+      return schedule && figure ? { figure, currency: schedule.currency } : undefined
     },
   }
   return ctx
