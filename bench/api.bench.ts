@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -45,8 +45,6 @@ export async function runApiBench(): Promise<BenchResult[]> {
   await store.close()
   const servers: ServerProcess[] = []
   try {
-    const bare = await startProcess(BARE_FASTIFY)
-    servers.push(bare)
     const ours = await startProcess([join(ROOT, 'dist/server/main.js')], {
       SMA_DB: file,
       PORT: '0',
@@ -57,9 +55,20 @@ export async function runApiBench(): Promise<BenchResult[]> {
       LOG_LEVEL: undefined,
     })
     servers.push(ours)
-    const etag = (await fetch(ours.url + SCHEDULE)).headers.get('etag') ?? ''
-    const runs: Record<'bare' | 'health' | 'schedule' | 'notModified' | 'recordBr', number[]> = {
+    const first = await fetch(ours.url + SCHEDULE)
+    const etag = first.headers.get('etag') ?? ''
+    // The bare server also sends the schedule's exact bytes, to show what sending them costs.
+    const bodyFile = join(dir, 'schedule.json')
+    const body = Buffer.from(await first.arrayBuffer())
+    writeFileSync(bodyFile, body)
+    const bare = await startProcess(BARE_FASTIFY, { SMA_BENCH_BODY: bodyFile })
+    servers.push(bare)
+    const runs: Record<
+      'bare' | 'bareBody' | 'health' | 'schedule' | 'notModified' | 'recordBr',
+      number[]
+    > = {
       bare: [],
+      bareBody: [],
       health: [],
       schedule: [],
       notModified: [],
@@ -67,6 +76,7 @@ export async function runApiBench(): Promise<BenchResult[]> {
     }
     for (let round = 0; round < ROUNDS; round++) {
       runs.bare.push(await throughput(`${bare.url}/`))
+      runs.bareBody.push(await throughput(`${bare.url}/body`))
       runs.health.push(await throughput(`${ours.url}/api/health`))
       runs.schedule.push(await throughput(ours.url + SCHEDULE))
       runs.notModified.push(await throughput(ours.url + SCHEDULE, { 'if-none-match': etag }))
@@ -108,6 +118,13 @@ export async function runApiBench(): Promise<BenchResult[]> {
         atLeast: true,
         baseline,
         note: spread(runs.schedule),
+      },
+      {
+        name: `GET schedule: share of bare Fastify sending the same ${(body.length / 1024).toFixed(1)} KB`,
+        value: (100 * median(runs.schedule)) / median(runs.bareBody),
+        unit: '%',
+        baseline: { what: 'bare Fastify GET /body', value: median(runs.bareBody), unit: 'req/s' },
+        note: `what the app costs beyond sending the body; bare /body ${spread(runs.bareBody)}`,
       },
       {
         name: 'GET schedule with If-None-Match (304): share of bare',

@@ -93,12 +93,19 @@ export function getStatus(url: string): Promise<number> {
   })
 }
 
-/** A bare Fastify server from the project's own node_modules: one JSON route, no plugins. */
+/**
+ * A bare Fastify server from the project's own node_modules, no plugins: `GET /` answers a
+ * constant JSON object (the issue's baseline); `GET /body` answers the bytes of the file named
+ * by SMA_BENCH_BODY as JSON (to tell the cost of sending a body from the cost of the app).
+ */
 export const BARE_FASTIFY = [
   '--input-type=module',
   '-e',
   "import Fastify from 'fastify'\n" +
+    "import { readFileSync } from 'node:fs'\n" +
+    "const body = process.env.SMA_BENCH_BODY ? readFileSync(process.env.SMA_BENCH_BODY) : Buffer.from('{}')\n" +
     "const app = Fastify()\napp.get('/', () => ({ hello: 'world' }))\n" +
+    "app.get('/body', (_req, reply) => reply.type('application/json; charset=utf-8').send(body))\n" +
     "await app.listen({ host: '127.0.0.1', port: 0 })\n" +
     'process.stdout.write(`listening on http://127.0.0.1:${app.server.address().port}\\n`)\n' +
     "process.on('SIGTERM', () => app.close().then(() => process.exit(0)))\n",
