@@ -1,7 +1,7 @@
 import type { CurrencyCode } from '../money/currency.js'
 import { daysBetween } from '../calendar/civil-date.js'
 import type { Delegation } from '../access/permissions.js'
-import type { Lang } from '../text/localized.js'
+import { textIn, type Lang, type LocalizedText } from '../text/localized.js'
 import { briefAmount, type BriefBlock, type BriefDoc } from './brief.js'
 import { writtenDate } from './labels.js'
 import { provenanceLabel, REPORTED_LABEL, type ProvenanceFacts } from '../negotiation/provenance.js'
@@ -16,12 +16,12 @@ export interface NegotiationBriefInput {
     readonly id: string
     readonly title: { readonly en: string; readonly ko: string }
     readonly status: string
-    readonly deadlines: readonly { readonly date: string; readonly label: string }[]
+    readonly deadlines: readonly { readonly date: string; readonly label: LocalizedText }[]
     readonly rounds: readonly {
       readonly number: number
       readonly from: string
-      readonly venue: string
-      readonly summary: string
+      readonly venue: LocalizedText
+      readonly summary: LocalizedText
     }[]
   }
   /** Tabled proposals (both sides), in tabling order, with their schedules. */
@@ -106,7 +106,7 @@ export function negotiationBrief(input: NegotiationBriefInput, lang: Lang): Brie
           rows: n.deadlines.map((d) => {
             const left = daysBetween(input.today, d.date.slice(0, 10))
             return [
-              d.label,
+              textIn(d.label, lang),
               writtenDate(d.date, lang),
               left < 0
                 ? ko
@@ -130,8 +130,8 @@ export function negotiationBrief(input: NegotiationBriefInput, lang: Lang): Brie
           kind: 'list',
           items: n.rounds.map((r) =>
             ko
-              ? `제${r.number}차 (${writtenDate(r.from, 'ko')}, ${r.venue})${r.summary ? `: ${r.summary}` : ''}`
-              : `Round ${r.number} (${writtenDate(r.from, 'en')}, ${r.venue})${r.summary ? `: ${r.summary}` : ''}`,
+              ? `제${r.number}차 (${writtenDate(r.from, 'ko')}, ${textIn(r.venue, lang)})${r.summary ? `: ${textIn(r.summary, lang)}` : ''}`
+              : `Round ${r.number} (${writtenDate(r.from, 'en')}, ${textIn(r.venue, lang)})${r.summary ? `: ${textIn(r.summary, lang)}` : ''}`,
           ),
         },
   )
