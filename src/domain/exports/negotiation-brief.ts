@@ -26,7 +26,7 @@ export interface NegotiationBriefInput {
   }
   /** Tabled proposals (both sides), in tabling order, with their schedules. */
   readonly proposals: readonly ({
-    readonly title: string
+    readonly title: LocalizedText
     readonly ownerParty: string
     readonly tabledAt: string | null
     readonly schedule: {
@@ -41,7 +41,7 @@ export interface NegotiationBriefInput {
   readonly otherReplies?: readonly ({
     readonly party: string
     readonly reply: 'accept' | 'reject'
-    readonly proposalTitle: string
+    readonly proposalTitle: LocalizedText
     readonly at: string
     readonly reason: string | null
   } & ProvenanceFacts)[]
@@ -154,7 +154,7 @@ export function negotiationBrief(input: NegotiationBriefInput, lang: Lang): Brie
       columns: [
         { header: ko ? '연도' : 'Year', weight: 0.8 },
         ...tabled.map((p) => ({
-          header: `${p.title} (${p.ownerParty}${p.reported ? `, ${REPORTED_LABEL[lang]}` : p.received ? (ko ? ', 서명 수신' : ', received signed') : ''})`,
+          header: `${textIn(p.title, lang)} (${p.ownerParty}${p.reported ? `, ${REPORTED_LABEL[lang]}` : p.received ? (ko ? ', 서명 수신' : ', received signed') : ''})`,
           weight: 2,
           right: true,
         })),
@@ -174,7 +174,7 @@ export function negotiationBrief(input: NegotiationBriefInput, lang: Lang): Brie
       const label = provenanceLabel(p, lang)
       return label === null
         ? []
-        : [`${ko ? '제안' : 'Proposal'} 「${p.title}」 (${p.ownerParty}): ${label}`]
+        : [`${ko ? '제안' : 'Proposal'} 「${textIn(p.title, lang)}」 (${p.ownerParty}): ${label}`]
     }),
     ...(input.otherReplies ?? []).map((r) => {
       const what =
@@ -186,7 +186,7 @@ export function negotiationBrief(input: NegotiationBriefInput, lang: Lang): Brie
             ? `${r.party} 측 거부${r.reason ? ` (사유: ${r.reason})` : ''}`
             : `${r.party} rejected${r.reason ? ` (reason: ${r.reason})` : ''}`
       const label = provenanceLabel(r, lang)
-      return `${writtenDate(r.at.slice(0, 10), lang)} · 「${r.proposalTitle}」 ${what}${label === null ? '' : `: ${label}`}`
+      return `${writtenDate(r.at.slice(0, 10), lang)} · 「${textIn(r.proposalTitle, lang)}」 ${what}${label === null ? '' : `: ${label}`}`
     }),
   ]
   if (known.length > 0) blocks.push({ kind: 'list', items: known })

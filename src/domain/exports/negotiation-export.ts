@@ -38,7 +38,7 @@ export interface TimelineInput {
   } & ProvenanceFacts)[]
   readonly proposals: readonly ({
     id: string
-    title: string
+    title: LocalizedText
     ownerParty: string
     visibility: string
     tabledAt: string | null
@@ -64,7 +64,10 @@ const VIS: Record<string, Record<Lang, string>> = {
  */
 export function negotiationExport(n: TimelineInput, recordDate: string, lang: Lang): ExportTable {
   type Row = readonly [string, string, string | null, string, string | null, string]
-  const title = (id: string) => n.proposals.find((p) => p.id === id)?.title ?? id
+  const title = (id: string): string => {
+    const p = n.proposals.find((x) => x.id === id)
+    return p ? textIn(p.title, lang) : id
+  }
   // a reported or received act says so, with its source, in the "what" column
   const how = (p: ProvenanceFacts): string => {
     const label = provenanceLabel(p, lang)
@@ -101,7 +104,7 @@ export function negotiationExport(n: TimelineInput, recordDate: string, lang: La
         (p.tabledAt ?? '').slice(0, 10),
         'tabled',
         p.ownerParty,
-        `${p.title}${how(p)}`,
+        `${textIn(p.title, lang)}${how(p)}`,
         p.visibility,
         '',
       ]),

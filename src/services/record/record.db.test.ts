@@ -5,6 +5,7 @@ import { PUBLIC_SCOPE } from '../../domain/access/scope.js'
 import { scheduleInRecord } from '../../domain/record/record.js'
 import { SYSTEM_ACTOR, verifyAuditChain } from '../audit.js'
 import { getNegotiation, listNegotiations } from '../negotiations/negotiation.js'
+import { listProposals } from '../negotiations/proposals.js'
 import { listAgreements } from './agreements.js'
 import { databaseSnapshot } from './database-record-source.js'
 import { addIndexValue } from './index-values.js'
@@ -115,6 +116,16 @@ describe.each(testDialects())('seeded record on $name', (dialect) => {
     ).toMatchObject({
       en: expect.stringMatching(/ \(inferred\)$/) as unknown,
       ko: expect.stringMatching(/ \(추정\)$/) as unknown,
+    })
+  })
+
+  it('gives the agreed texts of the history both titles', async () => {
+    const r = { db: h.db, scope: PUBLIC_SCOPE, cache }
+    const snap = () => databaseSnapshot(h.db, PUBLIC_SCOPE, cache)
+    const [agreed] = await listProposals(r, 'rok-us-sma-12-negotiation', snap)
+    expect(agreed?.title).toEqual({
+      en: 'Agreed text of the 12th SMA',
+      ko: '제12차 방위비분담특별협정 합의 문안',
     })
   })
 

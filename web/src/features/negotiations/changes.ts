@@ -18,6 +18,12 @@ export interface Change {
   readonly detail: string
 }
 
+/** A proposal's title in the reader's language, or its id when the reader cannot see it. */
+function titleOf(proposals: readonly ProposalView[], id: string, lang: Lang): string {
+  const p = proposals.find((x) => x.id === id)
+  return p ? textIn(p.title, lang) : id
+}
+
 export function changeKeys(
   n: NegotiationDetail,
   proposals: readonly ProposalView[],
@@ -45,11 +51,11 @@ export function changeKeys(
     out.push({
       key: `proposal:${p.id}:${p.state}`,
       kind: 'proposal',
-      what: p.title,
+      what: textIn(p.title, lang),
       detail: p.state,
     })
   for (const a of n.acceptances) {
-    const title = proposals.find((p) => p.id === a.proposalId)?.title ?? a.proposalId
+    const title = titleOf(proposals, a.proposalId, lang)
     out.push({
       key: `accept:${a.party}:${a.proposalId}:${a.at}`,
       kind: 'acceptance',
@@ -141,12 +147,12 @@ export function timeline(
         items.push({
           date: at.slice(0, 10),
           kind: 'proposal',
-          text: label.act(p.title, state),
+          text: label.act(textIn(p.title, lang), state),
           testId: 'tl-proposal',
         })
   }
   for (const a of n.acceptances) {
-    const title = proposals.find((p) => p.id === a.proposalId)?.title ?? a.proposalId
+    const title = titleOf(proposals, a.proposalId, lang)
     items.push({
       date: a.at.slice(0, 10),
       kind: 'proposal',
