@@ -96,7 +96,7 @@ export async function seedIfEmpty(
 }
 
 /** An event's note as stored: an inferred date says so, in both languages. */
-function seedNote(e: NegotiationSeed['events'][number]): Localized {
+export function seedNote(e: NegotiationSeed['events'][number]): Localized {
   return e.inferred === true ? { en: `${e.note.en} (inferred)`, ko: `${e.note.ko} (추정)` } : e.note
 }
 
