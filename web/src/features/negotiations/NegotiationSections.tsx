@@ -43,7 +43,7 @@ export function DeadlinesCard({ n }: N) {
       {n.deadlines.length === 0 ? (
         <p className="muted">{t('overview.noDeadlines')}</p>
       ) : (
-        <ul className="deadline-list">
+        <ul className="deadline-list" data-testid="negotiation-deadlines">
           {n.deadlines.map((d) => (
             <li key={`${d.kind}-${d.date}`} className={d.date < today ? 'past' : undefined}>
               <time dateTime={d.date}>{formatDate(d.date, lang)}</time>{' '}
@@ -110,7 +110,7 @@ export function Delegations({ n }: N) {
   const { t, lang } = useLang()
   const agency = useAgency()
   return (
-    <section aria-labelledby="dels-h">
+    <section aria-labelledby="dels-h" data-testid="delegations">
       <h2 id="dels-h">{t('negotiation.delegations')}</h2>
       {n.delegations.length === 0 ? (
         <p className="muted">{t('negotiation.noDelegations')}</p>
