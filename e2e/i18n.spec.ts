@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.js'
 import { loginViaApi, USERS } from './pages/app.page.js'
+import { NegotiationPage } from './pages/negotiation.page.js'
 
 type Tree = { [k: string]: string | Tree }
 const load = (lang: string) => JSON.parse(readFileSync(`web/src/i18n/${lang}.json`, 'utf8')) as Tree
@@ -74,5 +75,32 @@ test.describe('Korean UI', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'Defense cost-sharing at a glance',
     )
+  })
+})
+
+test.describe('the negotiation record in the reader’s language (decision 0019)', () => {
+  test('shows the shipped history in Korean on the Korean page', async ({ page }) => {
+    const n = new NegotiationPage(page)
+    await n.goto('rok-us-sma-12-negotiation', 'ko')
+    await expect(n.deadlines).toContainText('제11차 방위비분담특별협정 만료')
+    await expect(n.rounds).toContainText('호놀룰루')
+    await expect(n.rounds).toContainText('서울(국방대학교 서울캠퍼스)')
+    await expect(n.delegations).toContainText('이태우, 외교부 한미 방위비분담협상 대표')
+    await expect(n.delegations).toContainText('미 국무부')
+    await expect(n.events).toContainText('약 5개월간 8차례 회의 끝에 최종 문안 합의.')
+    // no English left in the record's text: Latin words only where the Korean uses them too
+    const latin = (await n.recordText()).replace(/\b(KBS|KTV)\b/g, '').match(/[A-Za-z]{2,}/g)
+    expect(latin).toBeNull()
+  })
+
+  test('shows it in English on the English page', async ({ page }) => {
+    const n = new NegotiationPage(page)
+    await n.goto('rok-us-sma-12-negotiation', 'en')
+    await expect(n.rounds).toContainText('Honolulu')
+    await expect(n.events).toContainText(
+      'Final text agreed after eight rounds in about five months.',
+    )
+    await expect(n.delegations).toContainText('Lee Tae-woo')
+    await expect(n.rounds).not.toContainText('호놀룰루')
   })
 })

@@ -3,6 +3,7 @@ import { smaAnalysisSetup } from './domain-shapes.js'
 import { ANALYSIS_CONVENTIONS } from '../domain/bargaining/genius-conventions.js'
 import { NAMED_STRATEGIES } from '../domain/bargaining/negotiator-spec.js'
 import { delegation, idParam, list, ro, versionedFields, visibility, wrap } from './common.js'
+import { localizedTextSchema } from '../domain/text/localized.js'
 
 /**
  * Bargaining analyses (docs/negotiation-analysis.md): party-private SMA analysis setups of a
@@ -84,7 +85,7 @@ export const analysisResult = z
     proposals: ro(
       z.object({
         id: z.string(),
-        title: z.string(),
+        title: localizedTextSchema,
         ownerParty: z.string(),
         visibility,
         tabledAt: z.string().nullable(),

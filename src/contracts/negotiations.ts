@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { EVENT_KINDS } from '../domain/negotiation/lifecycle.js'
+import { localizedTextSchema } from '../domain/text/localized.js'
 import { receivedView, reportedView } from './exchange.js'
 import {
   author,
@@ -23,11 +24,18 @@ export const eventConfirmed = z
   .meta({ id: 'EventConfirmed' })
 export type EventConfirmed = z.infer<typeof eventConfirmed>
 
+/**
+ * A free text of the record (decision 0019): `{ en, ko }` for the shipped history, the text as a
+ * user typed it otherwise. Clients show `textIn(t, lang)`. An empty round summary stays `''`.
+ */
+const recordText = localizedTextSchema
+const optionalText = z.union([z.literal(''), localizedTextSchema])
+
 const lapse = z
   .object({ from: z.string(), to: z.string().nullable(), ongoing: z.boolean() })
   .nullable()
 export const deadlineView = z
-  .object({ kind: z.string(), date: z.string(), label: z.string(), sources: ro(z.string()) })
+  .object({ kind: z.string(), date: z.string(), label: recordText, sources: ro(z.string()) })
   .meta({ id: 'Deadline' })
 export type DeadlineView = z.infer<typeof deadlineView>
 
@@ -46,7 +54,7 @@ export const negotiationSummary = z
 export type NegotiationSummary = z.infer<typeof negotiationSummary>
 export const negotiationsResponse = list('negotiations', negotiationSummary, 'NegotiationList')
 
-const person = z.object({ name: z.string(), title: z.string().nullable(), agency: z.string() })
+const person = z.object({ name: recordText, title: recordText.nullable(), agency: z.string() })
 export const delegationView = z
   .object({
     party: delegation,
@@ -62,8 +70,8 @@ export const roundView = z
     number: z.int(),
     from: z.string(),
     to: z.string().nullable(),
-    venue: z.string(),
-    summary: z.string(),
+    venue: recordText,
+    summary: optionalText,
     visibility,
     sources: ro(z.string()),
     recordedBy: author.nullable(),
@@ -77,7 +85,7 @@ export const eventView = z
     kind: z.enum(EVENT_KINDS),
     date: z.string(),
     party: delegation.nullable(),
-    note: z.string(),
+    note: recordText,
     visibility,
     sources: ro(z.string()),
     recordedBy: author.nullable(),

@@ -4,12 +4,14 @@ import { author, delegation, idParam, list, party, visibility, wrap } from './co
 import { PROPOSAL_STATES, REJECTION_REASON_MAX } from '../domain/negotiation/proposal-state.js'
 import { scheduleSchema } from './schedule.js'
 import { receivedView, reportedView } from './exchange.js'
+import { localizedTextSchema } from '../domain/text/localized.js'
 
 export const proposalView = z
   .object({
     id: z.string(),
     negotiationId: z.string(),
-    title: z.string(),
+    /** As typed by its delegation; both languages for the shipped history's agreed texts. */
+    title: localizedTextSchema,
     /** Whose proposal it is (for a reported or received one: the other party). */
     ownerParty: party,
     visibility,

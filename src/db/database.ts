@@ -138,6 +138,8 @@ export interface DeadlinesTable {
   kind: string
   date: string
   label: string
+  /** The Korean of the label where the record has it (migration 0021); else null. */
+  label_ko?: string | null
   sources_json: string
   owner_party: OwnerParty
   visibility: Visibility
@@ -151,6 +153,9 @@ export interface RoundsTable {
   date_to: string | null
   venue: string
   summary: string
+  /** The Korean of venue and summary where the record has it (migration 0021); else null. */
+  venue_ko?: string | null
+  summary_ko?: string | null
   sources_json: string
   owner_party: OwnerParty
   visibility: Visibility
@@ -177,6 +182,9 @@ export interface DelegationMembersTable {
   name: string
   title: string | null
   agency: string
+  /** The Korean of name and title where the record has it (migration 0021); else null. */
+  name_ko?: string | null
+  title_ko?: string | null
   role: string
   position: number
 }
@@ -188,6 +196,8 @@ export interface EventsTable {
   date: string
   party: Delegation | null
   note: string
+  /** The Korean of the note where the record has it (migration 0021); else null. */
+  note_ko?: string | null
   sources_json: string
   owner_party: OwnerParty
   visibility: Visibility
@@ -218,6 +228,8 @@ export interface ProposalsTable {
   negotiation_id: string
   title: string
   /** PUBLIC for the joint texts of the seeded history. */
+  /** The Korean of the title where the record has it (migration 0021); else null. */
+  title_ko?: string | null
   owner_party: OwnerParty
   visibility: Visibility
   revision_id: string

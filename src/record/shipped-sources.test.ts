@@ -10,6 +10,7 @@ import {
 } from '../domain/index.js'
 import { shippedSnapshot } from './shipped-record.js'
 import { explainNames, shippedSources } from './shipped-sources.js'
+import { loadNegotiationSeeds } from '../services/seed.js'
 
 const DATA = join(import.meta.dirname, '../../data')
 
@@ -25,6 +26,15 @@ function citedUrls(): { file: string; url: string }[] {
   }
   return out
 }
+
+/**
+ * Latin words a Korean text of the record may hold: the product name, the abbreviations Korean
+ * official texts themselves use (SCM, GDP, GNP) and broadcasters known by their Latin names only
+ * (KBS, KTV, cited as sources). Anything else in Latin letters is untranslated English.
+ */
+const LATIN_IN_KOREAN = /SMA Desk|\b(SCM|GDP|GNP|KBS|KTV)\b/g
+const latinWords = (ko: string): string[] =>
+  ko.replace(LATIN_IN_KOREAN, '').match(/[A-Za-z]{2,}/g) ?? []
 
 describe('the record cites only citable sources', () => {
   const registry = shippedSources()
@@ -84,8 +94,8 @@ describe('explanations', () => {
         const text = explainYear(fig, s.currency, 'ko', names)
           .map((l) => l.replace(/출처: .*$/, ''))
           .join(' ')
-        const latin = text.replace(/SMA Desk|\b(SCM|GDP|GNP)\b/g, '').match(/[A-Za-z]{2,}/g)
-        if (latin) offenders.push(`${spec.id} ${fig.year}: ${latin.join(', ')}`)
+        const latin = latinWords(text)
+        if (latin.length > 0) offenders.push(`${spec.id} ${fig.year}: ${latin.join(', ')}`)
       }
     }
     expect(offenders).toEqual([])
@@ -100,5 +110,96 @@ describe('explanations', () => {
     expect(ko).toContain('전전년도(2025년) 소비자물가상승률')
     expect(ko).toContain('1조 5,511억 원')
     expect(ko).toContain('1억 원 단위 반올림은 확인된 협정문에 명시되어 있지 않으며')
+  })
+})
+
+/** The fields of data/negotiations/*.json that hold codes, dates or addresses, not prose. */
+const CODE_FIELDS = new Set([
+  'schema',
+  'id',
+  'replaces',
+  'successor',
+  'visibility',
+  'sources',
+  'kind',
+  'date',
+  'from',
+  'to',
+  'party',
+  'agencies',
+  'agency',
+  'role',
+  'agreement',
+  'agreedOn',
+])
+
+/** Every string of a seed file outside `{ en, ko }` and the code fields: untranslated prose. */
+function loneStrings(value: unknown, path: string, out: string[]): void {
+  if (typeof value === 'string') out.push(path)
+  else if (Array.isArray(value))
+    value.forEach((v, i) => {
+      loneStrings(v, `${path}[${i}]`, out)
+    })
+  else if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort().join()
+    if (keys === 'en,ko') return
+    for (const [k, v] of Object.entries(value))
+      if (!CODE_FIELDS.has(k)) loneStrings(v, `${path}.${k}`, out)
+  }
+}
+
+describe('the negotiation history (data/negotiations) is bilingual (decision 0019)', () => {
+  const files = readdirSync(join(DATA, 'negotiations')).filter((n) => n.endsWith('.json'))
+  const seeds = loadNegotiationSeeds(join(DATA, 'negotiations') + '/')
+
+  it('holds every free text as { en, ko }, both non-empty', () => {
+    const lone: string[] = []
+    for (const f of files) {
+      const raw: unknown = JSON.parse(readFileSync(join(DATA, 'negotiations', f), 'utf8'))
+      loneStrings(raw, f, lone)
+    }
+    expect(lone).toEqual([])
+    // the loader's schema demands both languages too: a lone English string is refused
+    const texts = seeds.flatMap((s) => [
+      s.title,
+      ...s.deadlines.map((d) => d.label),
+      ...s.delegations.flatMap((d) => d.members.flatMap((m) => [m.name, m.title ?? s.title])),
+      ...s.rounds.flatMap((r) => [r.venue, r.summary ?? s.title]),
+      ...s.events.map((e) => e.note),
+      s.outcome?.title ?? s.title,
+    ])
+    expect(texts.length).toBeGreaterThan(150)
+    for (const t of texts) expect(t.en.trim() && t.ko.trim()).toBeTruthy()
+  })
+
+  it('has no Latin words in its Korean besides the allowed names', () => {
+    const offenders: string[] = []
+    for (const s of seeds) {
+      const all = [
+        s.title,
+        ...s.deadlines.map((d) => d.label),
+        ...s.delegations.flatMap((d) => d.members.flatMap((m) => [m.name, m.title])),
+        ...s.rounds.flatMap((r) => [r.venue, r.summary]),
+        ...s.events.map((e) => e.note),
+        s.outcome?.title,
+      ]
+      for (const t of all) {
+        const latin = t ? latinWords(t.ko) : []
+        if (latin.length > 0) offenders.push(`${s.id}: ${latin.join(', ')} in "${t?.ko}"`)
+      }
+    }
+    expect(offenders).toEqual([])
+  })
+
+  it('writes dates in Korean prose as 2025년 3월 4일, never as ISO dates', () => {
+    const iso = seeds.flatMap((s) =>
+      [
+        ...s.deadlines.map((d) => d.label.ko),
+        ...s.delegations.flatMap((d) => d.members.map((m) => m.title?.ko ?? '')),
+        ...s.rounds.map((r) => r.summary?.ko ?? ''),
+        ...s.events.map((e) => e.note.ko),
+      ].filter((ko) => /\d{4}-\d{2}-\d{2}/.test(ko)),
+    )
+    expect(iso).toEqual([])
   })
 })

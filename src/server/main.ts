@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate.js'
 import { openDatabase, isPostgresUrl, type DatabaseHandle } from '../db/open.js'
 import { whilePreparing } from '../db/startup-lock.js'
 import { seedIfEmpty } from '../services/seed.js'
+import { BILINGUAL_MIGRATION, translateSeededHistory } from '../services/seed-translations.js'
 import { installKnownTotp, mfaRequired } from '../services/accounts/mfa.js'
 import { createUser } from '../services/users.js'
 import { scheduleCheckpoints } from '../services/audit-checkpoint.js'
@@ -65,6 +66,10 @@ export async function prepareDatabase(
       const ran = await migrateToLatest(handle.db, handle.dialect)
       if (ran.length > 0) log(`migrated ${handle.label}: ${ran.join(', ')}`)
       if (await seedIfEmpty(handle)) log('seeded the record and the negotiation history')
+      else if (ran.includes(BILINGUAL_MIGRATION)) {
+        const n = await translateSeededHistory(handle)
+        log(`gave ${String(n)} texts of the negotiation history their Korean`)
+      }
       if (config.demoUsers) await createDemoUsers(handle, config.parties, log)
     })
   } catch (err) {

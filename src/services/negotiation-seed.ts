@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import { EVENT_KINDS } from '../domain/negotiation/lifecycle.js'
+import { localizedSchema } from '../domain/text/localized.js'
 
 /**
  * The shape of `data/negotiations/*.json`: the negotiation history as recorded in the sources,
- * every fact with its source URLs. Loaded by the seeder on first start.
+ * every fact with its source URLs. Loaded by the seeder on first start. Every free text is given
+ * in both languages (`{ en, ko }`, the shape of the agreement specs' texts): the shipped history is
+ * our record, and Korean pages show it in Korean (decision 0019).
  */
 const sources = z.array(z.url()).min(1)
 const isoDate = z.iso.date()
@@ -11,13 +14,13 @@ const isoDate = z.iso.date()
 export const negotiationSeedSchema = z.strictObject({
   schema: z.literal('sma-desk/negotiation@1'),
   id: z.string().regex(/^[a-z0-9-]+$/),
-  title: z.strictObject({ en: z.string().min(1), ko: z.string().min(1) }),
+  title: localizedSchema,
   replaces: z.string().nullable(),
   successor: z.string().nullable(),
   visibility: z.enum(['public', 'shared']),
   sources,
   deadlines: z.array(
-    z.strictObject({ kind: z.string().min(1), date: isoDate, label: z.string().min(1), sources }),
+    z.strictObject({ kind: z.string().min(1), date: isoDate, label: localizedSchema, sources }),
   ),
   delegations: z.array(
     z.strictObject({
@@ -26,8 +29,8 @@ export const negotiationSeedSchema = z.strictObject({
       sources,
       members: z.array(
         z.strictObject({
-          name: z.string().min(1),
-          title: z.string().nullable(),
+          name: localizedSchema,
+          title: localizedSchema.nullable(),
           agency: z.string().min(1),
           role: z.string().min(1),
         }),
@@ -39,8 +42,8 @@ export const negotiationSeedSchema = z.strictObject({
       number: z.int().min(1),
       from: isoDate,
       to: isoDate.nullable(),
-      venue: z.string().min(1),
-      summary: z.string(),
+      venue: localizedSchema,
+      summary: localizedSchema.nullable(),
       sources,
     }),
   ),
@@ -48,7 +51,7 @@ export const negotiationSeedSchema = z.strictObject({
   outcome: z
     .strictObject({
       agreement: z.string().min(1),
-      title: z.string().min(1),
+      title: localizedSchema,
       agreedOn: isoDate,
       sources,
     })
@@ -58,7 +61,7 @@ export const negotiationSeedSchema = z.strictObject({
       kind: z.enum(EVENT_KINDS),
       date: isoDate,
       party: z.enum(['KR', 'US']).nullable(),
-      note: z.string().min(1),
+      note: localizedSchema,
       /** True when the date is inferred from another recorded fact rather than stated. */
       inferred: z.boolean().optional(),
       sources,

@@ -16,6 +16,7 @@ import { negotiationSeedSchema, type NegotiationSeed } from './negotiation-seed.
 import { putRevision } from './record/agreements.js'
 import { appendIndexValue } from './record/index-values.js'
 import { projectPath } from '../runtime-paths.js'
+import type { Localized } from '../domain/text/localized.js'
 
 const NEGOTIATIONS_DIR = projectPath('data', 'negotiations') + '/'
 
@@ -94,6 +95,11 @@ export async function seedIfEmpty(
   return true
 }
 
+/** An event's note as stored: an inferred date says so, in both languages. */
+export function seedNote(e: NegotiationSeed['events'][number]): Localized {
+  return e.inferred === true ? { en: `${e.note.en} (inferred)`, ko: `${e.note.ko} (추정)` } : e.note
+}
+
 async function seedNegotiation(
   trx: DbOrTrx,
   seed: NegotiationSeed,
@@ -116,10 +122,8 @@ async function seedNegotiation(
     .execute()
   await insertDeadlines(trx, p, seed.deadlines)
   for (const del of seed.delegations) await insertDelegation(trx, p, del)
-  for (const r of seed.rounds) await insertRound(trx, p, r)
-  for (const e of seed.events) {
-    await insertEvent(trx, p, { ...e, note: e.inferred === true ? `${e.note} (inferred)` : e.note })
-  }
+  for (const r of seed.rounds) await insertRound(trx, p, { ...r, summary: r.summary ?? '' })
+  for (const e of seed.events) await insertEvent(trx, p, { ...e, note: seedNote(e) })
   if (seed.outcome) {
     const rid = revisions.get(seed.outcome.agreement)
     if (rid === undefined)

@@ -4,6 +4,7 @@ import { migrateToLatest } from '../../db/migrate.js'
 import { openDatabase, type DatabaseHandle } from '../../db/open.js'
 import { whilePreparing } from '../../db/startup-lock.js'
 import { seedIfEmpty } from '../../services/seed.js'
+import { BILINGUAL_MIGRATION, translateSeededHistory } from '../../services/seed-translations.js'
 import { CliError } from '../cli-error.js'
 
 /** The delegations with accounts on this instance (SMA_PARTIES), or one CliError line. */
@@ -52,6 +53,10 @@ export function registerDb(program: Command): void {
           )
           if (opts.seed === true && (await seedIfEmpty(handle))) {
             process.stdout.write(`${handle.label}: seeded\n`)
+          } else if (ran.includes(BILINGUAL_MIGRATION)) {
+            const n = await translateSeededHistory(handle)
+            if (n > 0)
+              process.stdout.write(`${handle.label}: ${String(n)} history texts in Korean\n`)
           }
         })
       } finally {

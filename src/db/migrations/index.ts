@@ -11,6 +11,7 @@ import * as m0008 from './0008_audit_chains.js'
 import * as m0009 from './0009_accounts.js'
 import * as m0010 from './0010_reported_and_received.js'
 import * as m0011 from './0011_proposal_states.js'
+import * as m0021 from './0021_bilingual_record_text.js'
 
 /** Every migration, in order. A static list (no directory scan) so bundling and tests agree. */
 export const migrations: readonly {
@@ -28,4 +29,5 @@ export const migrations: readonly {
   { name: '0009_accounts', up: m0009.up },
   { name: '0010_reported_and_received', up: m0010.up },
   { name: '0011_proposal_states', up: m0011.up },
+  { name: '0021_bilingual_record_text', up: m0021.up },
 ]

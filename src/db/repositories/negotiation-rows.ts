@@ -3,6 +3,7 @@ import type { Delegation, Party } from '../../domain/access/permissions.js'
 import type { Visibility } from '../../domain/access/scope.js'
 import type { SelectQueryBuilder, Selectable } from 'kysely'
 import type { AccessScope } from '../../domain/access/scope.js'
+import type { Localized, LocalizedText } from '../../domain/text/localized.js'
 import type { Database, DbOrTrx } from '../database.js'
 import { visibleTo } from './access-filter.js'
 
@@ -40,10 +41,30 @@ function placed(p: Placement) {
   return { negotiation_id: p.negotiationId, owner_party: p.owner, visibility: p.visibility }
 }
 
+/**
+ * A free text of the record as its two columns (decision 0019): the English of the shipped
+ * history, or the text as a user typed it; and the Korean where the record has it, else null.
+ * @example textColumns({ en: 'Seoul', ko: '서울' }) // { text: 'Seoul', ko: '서울' }
+ * @example textColumns('서울에서') // { text: '서울에서', ko: null }
+ */
+export function textColumns(t: LocalizedText): { text: string; ko: string | null } {
+  return typeof t === 'string' ? { text: t, ko: null } : { text: t.en, ko: t.ko }
+}
+
+/**
+ * The record text of a row's two columns: both languages where the Korean is stored, else the
+ * single text as it was typed (rows written before migration 0021 read as they did).
+ * @example rowText('Seoul', '서울') // { en: 'Seoul', ko: '서울' }
+ * @example rowText('서울에서', null) // '서울에서'
+ */
+export function rowText(text: string, ko: string | null | undefined): LocalizedText {
+  return ko == null ? text : ({ en: text, ko } satisfies Localized)
+}
+
 export interface DeadlineRow {
   readonly kind: string
   readonly date: string
-  readonly label: string
+  readonly label: LocalizedText
   readonly sources: readonly string[]
 }
 
@@ -53,6 +74,7 @@ export async function insertDeadlines(
   deadlines: readonly DeadlineRow[],
 ): Promise<void> {
   for (const d of deadlines) {
+    const label = textColumns(d.label)
     await db
       .insertInto('negotiation_deadlines')
       .values({
@@ -60,7 +82,8 @@ export async function insertDeadlines(
         id: randomUUID(),
         kind: d.kind,
         date: d.date,
-        label: d.label,
+        label: label.text,
+        label_ko: label.ko,
         sources_json: JSON.stringify(d.sources),
       })
       .execute()
@@ -71,7 +94,12 @@ export interface DelegationRow {
   readonly party: Delegation
   readonly agencies: readonly string[]
   readonly sources: readonly string[]
-  readonly members: readonly { name: string; title: string | null; agency: string; role: string }[]
+  readonly members: readonly {
+    name: LocalizedText
+    title: LocalizedText | null
+    agency: string
+    role: string
+  }[]
 }
 
 /** Inserts a delegation with its members in their order. */
@@ -88,9 +116,21 @@ export async function insertDelegation(db: DbOrTrx, p: Placement, d: DelegationR
     })
     .execute()
   for (const [position, m] of d.members.entries()) {
+    const name = textColumns(m.name)
+    const title = m.title === null ? null : textColumns(m.title)
     await db
       .insertInto('delegation_members')
-      .values({ ...m, id: randomUUID(), delegation_id: id, position })
+      .values({
+        id: randomUUID(),
+        delegation_id: id,
+        position,
+        name: name.text,
+        name_ko: name.ko,
+        title: title?.text ?? null,
+        title_ko: title?.ko ?? null,
+        agency: m.agency,
+        role: m.role,
+      })
       .execute()
   }
 }
@@ -99,8 +139,9 @@ export interface RoundRow {
   readonly number: number
   readonly from: string
   readonly to: string | null
-  readonly venue: string
-  readonly summary: string
+  readonly venue: LocalizedText
+  /** Empty when the record has none. */
+  readonly summary: LocalizedText
   readonly sources: readonly string[]
 }
 
@@ -112,6 +153,8 @@ export async function insertRound(
   how?: Provenance,
 ): Promise<string> {
   const id = randomUUID()
+  const venue = textColumns(r.venue)
+  const summary = textColumns(r.summary)
   await db
     .insertInto('negotiation_rounds')
     .values({
@@ -120,8 +163,10 @@ export async function insertRound(
       number: r.number,
       date_from: r.from,
       date_to: r.to,
-      venue: r.venue,
-      summary: r.summary,
+      venue: venue.text,
+      venue_ko: venue.ko,
+      summary: summary.text,
+      summary_ko: summary.ko,
       sources_json: JSON.stringify(r.sources),
       created_at: p.at,
       created_by: p.by ?? null,
@@ -135,7 +180,7 @@ export interface EventRow {
   readonly kind: string
   readonly date: string
   readonly party: Delegation | null
-  readonly note: string
+  readonly note: LocalizedText
   readonly sources: readonly string[]
   /** When it counts: null while a mutual act awaits the other delegation's confirmation. */
   readonly confirmedAt?: string | null
@@ -149,6 +194,7 @@ export async function insertEvent(
   how?: Provenance,
 ): Promise<string> {
   const id = randomUUID()
+  const note = textColumns(e.note)
   await db
     .insertInto('negotiation_events')
     .values({
@@ -157,7 +203,8 @@ export async function insertEvent(
       kind: e.kind,
       date: e.date,
       party: e.party,
-      note: e.note,
+      note: note.text,
+      note_ko: note.ko,
       sources_json: JSON.stringify(e.sources),
       created_at: p.at,
       created_by: p.by ?? null,
@@ -186,7 +233,7 @@ export async function insertConfirmation(
 }
 
 export interface ProposalRow {
-  readonly title: string
+  readonly title: LocalizedText
   readonly revisionId: string
   readonly revises: string | null
   readonly roundId: string | null
@@ -205,12 +252,14 @@ export async function insertProposal(
 ): Promise<{ id: string; etag: string }> {
   const id = randomUUID()
   const etag = randomUUID()
+  const title = textColumns(r.title)
   await db
     .insertInto('proposals')
     .values({
       ...placed(p),
       id,
-      title: r.title,
+      title: title.text,
+      title_ko: title.ko,
       revision_id: r.revisionId,
       revises: r.revises,
       round_id: r.roundId,

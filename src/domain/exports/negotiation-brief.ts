@@ -1,7 +1,7 @@
 import type { CurrencyCode } from '../money/currency.js'
 import { daysBetween } from '../calendar/civil-date.js'
 import type { Delegation } from '../access/permissions.js'
-import type { Lang } from '../text/localized.js'
+import { textIn, type Lang, type LocalizedText } from '../text/localized.js'
 import { briefAmount, type BriefBlock, type BriefDoc } from './brief.js'
 import { writtenDate } from './labels.js'
 import { provenanceLabel, REPORTED_LABEL, type ProvenanceFacts } from '../negotiation/provenance.js'
@@ -16,17 +16,17 @@ export interface NegotiationBriefInput {
     readonly id: string
     readonly title: { readonly en: string; readonly ko: string }
     readonly status: string
-    readonly deadlines: readonly { readonly date: string; readonly label: string }[]
+    readonly deadlines: readonly { readonly date: string; readonly label: LocalizedText }[]
     readonly rounds: readonly {
       readonly number: number
       readonly from: string
-      readonly venue: string
-      readonly summary: string
+      readonly venue: LocalizedText
+      readonly summary: LocalizedText
     }[]
   }
   /** Tabled proposals (both sides), in tabling order, with their schedules. */
   readonly proposals: readonly ({
-    readonly title: string
+    readonly title: LocalizedText
     readonly ownerParty: string
     readonly tabledAt: string | null
     readonly schedule: {
@@ -41,7 +41,7 @@ export interface NegotiationBriefInput {
   readonly otherReplies?: readonly ({
     readonly party: string
     readonly reply: 'accept' | 'reject'
-    readonly proposalTitle: string
+    readonly proposalTitle: LocalizedText
     readonly at: string
     readonly reason: string | null
   } & ProvenanceFacts)[]
@@ -106,7 +106,7 @@ export function negotiationBrief(input: NegotiationBriefInput, lang: Lang): Brie
           rows: n.deadlines.map((d) => {
             const left = daysBetween(input.today, d.date.slice(0, 10))
             return [
-              d.label,
+              textIn(d.label, lang),
               writtenDate(d.date, lang),
               left < 0
                 ? ko
@@ -130,8 +130,8 @@ export function negotiationBrief(input: NegotiationBriefInput, lang: Lang): Brie
           kind: 'list',
           items: n.rounds.map((r) =>
             ko
-              ? `제${r.number}차 (${writtenDate(r.from, 'ko')}, ${r.venue})${r.summary ? `: ${r.summary}` : ''}`
-              : `Round ${r.number} (${writtenDate(r.from, 'en')}, ${r.venue})${r.summary ? `: ${r.summary}` : ''}`,
+              ? `제${r.number}차 (${writtenDate(r.from, 'ko')}, ${textIn(r.venue, lang)})${r.summary ? `: ${textIn(r.summary, lang)}` : ''}`
+              : `Round ${r.number} (${writtenDate(r.from, 'en')}, ${textIn(r.venue, lang)})${r.summary ? `: ${textIn(r.summary, lang)}` : ''}`,
           ),
         },
   )
@@ -154,7 +154,7 @@ export function negotiationBrief(input: NegotiationBriefInput, lang: Lang): Brie
       columns: [
         { header: ko ? '연도' : 'Year', weight: 0.8 },
         ...tabled.map((p) => ({
-          header: `${p.title} (${p.ownerParty}${p.reported ? `, ${REPORTED_LABEL[lang]}` : p.received ? (ko ? ', 서명 수신' : ', received signed') : ''})`,
+          header: `${textIn(p.title, lang)} (${p.ownerParty}${p.reported ? `, ${REPORTED_LABEL[lang]}` : p.received ? (ko ? ', 서명 수신' : ', received signed') : ''})`,
           weight: 2,
           right: true,
         })),
@@ -174,7 +174,7 @@ export function negotiationBrief(input: NegotiationBriefInput, lang: Lang): Brie
       const label = provenanceLabel(p, lang)
       return label === null
         ? []
-        : [`${ko ? '제안' : 'Proposal'} 「${p.title}」 (${p.ownerParty}): ${label}`]
+        : [`${ko ? '제안' : 'Proposal'} 「${textIn(p.title, lang)}」 (${p.ownerParty}): ${label}`]
     }),
     ...(input.otherReplies ?? []).map((r) => {
       const what =
@@ -186,7 +186,7 @@ export function negotiationBrief(input: NegotiationBriefInput, lang: Lang): Brie
             ? `${r.party} 측 거부${r.reason ? ` (사유: ${r.reason})` : ''}`
             : `${r.party} rejected${r.reason ? ` (reason: ${r.reason})` : ''}`
       const label = provenanceLabel(r, lang)
-      return `${writtenDate(r.at.slice(0, 10), lang)} · 「${r.proposalTitle}」 ${what}${label === null ? '' : `: ${label}`}`
+      return `${writtenDate(r.at.slice(0, 10), lang)} · 「${textIn(r.proposalTitle, lang)}」 ${what}${label === null ? '' : `: ${label}`}`
     }),
   ]
   if (known.length > 0) blocks.push({ kind: 'list', items: known })

@@ -1,4 +1,4 @@
-import type { Lang } from '../text/localized.js'
+import { textIn, type Lang, type LocalizedText } from '../text/localized.js'
 import { provenanceLabel, type ProvenanceFacts } from '../negotiation/provenance.js'
 import { writtenDate } from './labels.js'
 import type { Cell, ExportTable } from './table.js'
@@ -11,15 +11,15 @@ export interface TimelineInput {
   readonly deadlines: readonly {
     kind: string
     date: string
-    label: string
+    label: LocalizedText
     sources: readonly string[]
   }[]
   readonly rounds: readonly ({
     number: number
     from: string
     to: string | null
-    venue: string
-    summary: string
+    venue: LocalizedText
+    summary: LocalizedText
     visibility: string
     sources: readonly string[]
   } & ProvenanceFacts)[]
@@ -27,7 +27,7 @@ export interface TimelineInput {
     kind: string
     date: string
     party: string | null
-    note: string
+    note: LocalizedText
     visibility: string
     sources: readonly string[]
   } & ProvenanceFacts)[]
@@ -38,7 +38,7 @@ export interface TimelineInput {
   } & ProvenanceFacts)[]
   readonly proposals: readonly ({
     id: string
-    title: string
+    title: LocalizedText
     ownerParty: string
     visibility: string
     tabledAt: string | null
@@ -64,7 +64,10 @@ const VIS: Record<string, Record<Lang, string>> = {
  */
 export function negotiationExport(n: TimelineInput, recordDate: string, lang: Lang): ExportTable {
   type Row = readonly [string, string, string | null, string, string | null, string]
-  const title = (id: string) => n.proposals.find((p) => p.id === id)?.title ?? id
+  const title = (id: string): string => {
+    const p = n.proposals.find((x) => x.id === id)
+    return p ? textIn(p.title, lang) : id
+  }
   // a reported or received act says so, with its source, in the "what" column
   const how = (p: ProvenanceFacts): string => {
     const label = provenanceLabel(p, lang)
@@ -75,7 +78,7 @@ export function negotiationExport(n: TimelineInput, recordDate: string, lang: La
       d.date,
       'deadline',
       null,
-      d.label,
+      textIn(d.label, lang),
       null,
       d.sources.join(' ; '),
     ]),
@@ -83,7 +86,7 @@ export function negotiationExport(n: TimelineInput, recordDate: string, lang: La
       r.from,
       'round',
       null,
-      `${lang === 'ko' ? `제${r.number}차` : `Round ${r.number}`}, ${r.venue}${r.to && r.to !== r.from ? ` (–${r.to})` : ''}${r.summary ? `: ${r.summary}` : ''}${how(r)}`,
+      `${lang === 'ko' ? `제${r.number}차` : `Round ${r.number}`}, ${textIn(r.venue, lang)}${r.to && r.to !== r.from ? ` (–${r.to})` : ''}${r.summary ? `: ${textIn(r.summary, lang)}` : ''}${how(r)}`,
       r.visibility,
       r.sources.join(' ; '),
     ]),
@@ -91,7 +94,7 @@ export function negotiationExport(n: TimelineInput, recordDate: string, lang: La
       e.date,
       'event',
       e.party,
-      `${e.kind}: ${e.note}${how(e)}`,
+      `${e.kind}: ${textIn(e.note, lang)}${how(e)}`,
       e.visibility,
       e.sources.join(' ; '),
     ]),
@@ -101,7 +104,7 @@ export function negotiationExport(n: TimelineInput, recordDate: string, lang: La
         (p.tabledAt ?? '').slice(0, 10),
         'tabled',
         p.ownerParty,
-        `${p.title}${how(p)}`,
+        `${textIn(p.title, lang)}${how(p)}`,
         p.visibility,
         '',
       ]),

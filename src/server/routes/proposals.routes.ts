@@ -11,6 +11,7 @@ import { rejectProposal, withdrawProposal } from '../../services/negotiations/pr
 import { putDelegation } from '../../services/negotiations/delegations.js'
 import { factsFor, visibleNegotiation } from '../../services/negotiations/negotiation.js'
 import { icsCalendar } from '../../domain/calendar/ics.js'
+import { textIn } from '../../domain/text/localized.js'
 import {
   acceptProposal,
   createProposal,
@@ -66,7 +67,8 @@ export function registerProposalRoutes({ app, ctx, reader, writer }: RouteKit): 
       deadlines.map((d) => ({
         uid: `${n.id}-${d.kind}-${d.date}@sma-desk`,
         date: d.date,
-        summary: d.label,
+        // the calendar is titled in English (as above), so is each deadline
+        summary: textIn(d.label, 'en'),
         description: d.sources.join('\n'),
       })),
       ctx.now().toISOString(),

@@ -20,6 +20,7 @@ import { visibleTo } from '../../db/repositories/access-filter.js'
 import { authorsOf } from '../../db/repositories/authors.js'
 import {
   insertDeadlines,
+  rowText,
   visibleRows,
   type Provenance,
 } from '../../db/repositories/negotiation-rows.js'
@@ -142,7 +143,7 @@ export async function factsFor(
       .execute(),
     db
       .selectFrom('negotiation_deadlines')
-      .select(['kind', 'date', 'label', 'sources_json'])
+      .select(['kind', 'date', 'label', 'label_ko', 'sources_json'])
       .where('negotiation_id', '=', n.id)
       .where(visibleTo(scope, 'negotiation_deadlines'))
       .orderBy('date')
@@ -176,7 +177,7 @@ export async function factsFor(
     deadlines: deadlines.map((d) => ({
       kind: d.kind,
       date: d.date,
-      label: d.label,
+      label: rowText(d.label, d.label_ko),
       sources: parseJson(stringList, d.sources_json),
     })),
     acceptedBy: acc.map((a) => a.created_by),
@@ -298,7 +299,12 @@ export async function getNegotiation(
     delegations: delegations.map((d) => {
       const ms = members
         .filter((m) => m.delegation_id === d.id)
-        .map((m) => ({ name: m.name, title: m.title, agency: m.agency, role: m.role }))
+        .map((m) => ({
+          name: rowText(m.name, m.name_ko),
+          title: m.title === null ? null : rowText(m.title, m.title_ko),
+          agency: m.agency,
+          role: m.role,
+        }))
       const chief = ms.find((m) => m.role === 'chief')
       return {
         party: d.party,
@@ -313,8 +319,8 @@ export async function getNegotiation(
       number: r.number,
       from: r.date_from,
       to: r.date_to,
-      venue: r.venue,
-      summary: r.summary,
+      venue: rowText(r.venue, r.venue_ko),
+      summary: rowText(r.summary, r.summary_ko),
       visibility: r.visibility,
       sources: parseJson(stringList, r.sources_json),
       recordedBy: authorOf(r.created_by),
@@ -326,7 +332,7 @@ export async function getNegotiation(
       kind: e.kind as EventKind,
       date: e.date,
       party: e.party,
-      note: e.note,
+      note: rowText(e.note, e.note_ko),
       visibility: e.visibility,
       sources: parseJson(stringList, e.sources_json),
       recordedBy: authorOf(e.created_by),

@@ -31,7 +31,11 @@ import type {
 import { visibleTo } from '../../db/repositories/access-filter.js'
 import { authorsOf } from '../../db/repositories/authors.js'
 import { receivedOf, reportedView } from '../../db/repositories/provenance.js'
-import { insertAcceptance, insertProposal } from '../../db/repositories/negotiation-rows.js'
+import {
+  insertAcceptance,
+  insertProposal,
+  rowText,
+} from '../../db/repositories/negotiation-rows.js'
 import type { Reader, Sight, Writer } from '../context.js'
 import { replaceIfMatch } from '../private-documents.js'
 import { putRevision } from '../record/agreements.js'
@@ -59,6 +63,7 @@ export async function proposalRecords(
       'proposals.id',
       'proposals.negotiation_id',
       'proposals.title',
+      'proposals.title_ko',
       'proposals.owner_party',
       'proposals.visibility',
       'proposals.revision_id',
@@ -100,7 +105,7 @@ export async function proposalRecords(
     return {
       id: r.id,
       negotiationId: r.negotiation_id,
-      title: r.title,
+      title: rowText(r.title, r.title_ko),
       // whose proposal it is: the other party's when reported or received (the row stays ours)
       ownerParty: r.actor_party ?? r.owner_party,
       visibility: r.visibility,

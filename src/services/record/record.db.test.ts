@@ -5,6 +5,7 @@ import { PUBLIC_SCOPE } from '../../domain/access/scope.js'
 import { scheduleInRecord } from '../../domain/record/record.js'
 import { SYSTEM_ACTOR, verifyAuditChain } from '../audit.js'
 import { getNegotiation, listNegotiations } from '../negotiations/negotiation.js'
+import { listProposals } from '../negotiations/proposals.js'
 import { listAgreements } from './agreements.js'
 import { databaseSnapshot } from './database-record-source.js'
 import { addIndexValue } from './index-values.js'
@@ -81,11 +82,51 @@ describe.each(testDialects())('seeded record on $name', (dialect) => {
       number: 1,
       from: '2024-04-23',
       to: '2024-04-25',
-      venue: 'Honolulu',
+      venue: { en: 'Honolulu', ko: '호놀룰루' },
     })
-    expect(d.delegations.map((x) => x.chief?.name)).toEqual(['Lee Tae-woo', 'Linda Specht'])
+    expect(d.delegations.map((x) => x.chief?.name)).toEqual([
+      { en: 'Lee Tae-woo', ko: '이태우' },
+      { en: 'Linda Specht', ko: '린다 스펙트' },
+    ])
     expect(d.delegations[0]?.agencies).toEqual(['MOFA', 'MND', 'MOEF', 'DAPA'])
     expect(d.inForceFrom).toBe('2024-11-29')
+  })
+
+  it('reads every free text of the seeded history back in both languages (decision 0019)', async () => {
+    const scope = { db: h.db, scope: PUBLIC_SCOPE }
+    const texts: unknown[] = []
+    for (const { id } of await listNegotiations(scope, '2026-11-28')) {
+      const d = await getNegotiation(scope, id, '2026-11-28')
+      texts.push(...d.deadlines.map((x) => x.label))
+      texts.push(...d.rounds.flatMap((r) => (r.summary === '' ? [r.venue] : [r.venue, r.summary])))
+      texts.push(...d.events.map((e) => e.note))
+      for (const del of d.delegations)
+        texts.push(...del.members.flatMap((m) => (m.title === null ? [m.name] : [m.name, m.title])))
+    }
+    expect(texts.length).toBeGreaterThan(120)
+    expect(texts.filter((t) => typeof t === 'string')).toEqual([])
+    const d = await getNegotiation(scope, 'rok-us-sma-12-negotiation', '2026-11-28')
+    expect(d.deadlines.find((x) => x.date === '2025-12-31')?.label).toEqual({
+      en: '11th SMA expires',
+      ko: '제11차 방위비분담특별협정 만료',
+    })
+    // an inferred date says so in both languages
+    expect(
+      d.events.find((e) => e.kind === 'domestic-procedure' && e.party === 'US')?.note,
+    ).toMatchObject({
+      en: expect.stringMatching(/ \(inferred\)$/) as unknown,
+      ko: expect.stringMatching(/ \(추정\)$/) as unknown,
+    })
+  })
+
+  it('gives the agreed texts of the history both titles', async () => {
+    const r = { db: h.db, scope: PUBLIC_SCOPE, cache }
+    const snap = () => databaseSnapshot(h.db, PUBLIC_SCOPE, cache)
+    const [agreed] = await listProposals(r, 'rok-us-sma-12-negotiation', snap)
+    expect(agreed?.title).toEqual({
+      en: 'Agreed text of the 12th SMA',
+      ko: '제12차 방위비분담특별협정 합의 문안',
+    })
   })
 
   it('keeps a valid audit chain', async () => {

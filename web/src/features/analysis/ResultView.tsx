@@ -4,7 +4,7 @@ import type {
   AnalysisView,
   SimulationResult,
 } from '../../../../src/contracts/analyses.js'
-import type { Delegation } from '../../../../src/domain/index.js'
+import { textIn, type Delegation } from '../../../../src/domain/index.js'
 import { useRecord } from '../../api/record'
 import { formatMoney } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
@@ -93,7 +93,7 @@ function useAmountHeader(r: AnalysisResult): string {
 
 /** The proposals on the plane as a table (the chart's numbered points, in order). */
 function ProposalsTable({ r, step }: { readonly r: AnalysisResult; readonly step: bigint }) {
-  const { t } = useLang()
+  const { t, lang } = useLang()
   const amount = useAmountHeader(r)
   const proposals = r.proposals ?? []
   return (
@@ -119,7 +119,7 @@ function ProposalsTable({ r, step }: { readonly r: AnalysisResult; readonly step
         <tr key={p.id}>
           <td className="num">{i + 1}</td>
           <th scope="row">
-            {p.title}
+            {textIn(p.title, lang)}
             {p.tabledAt === null && <span className="muted small"> ({t('analysis.draft')})</span>}
           </th>
           <td className="num">{p.roundNumber ?? '—'}</td>

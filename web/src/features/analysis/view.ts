@@ -11,7 +11,7 @@ import type {
   SimulationResult,
 } from '../../../../src/contracts/analyses.js'
 import { NAMED_STRATEGIES } from '../../../../src/domain/bargaining/negotiator-spec.js'
-import type { Delegation } from '../../../../src/domain/index.js'
+import { textIn, type Delegation } from '../../../../src/domain/index.js'
 import { formatMoney, type Lang } from '../../i18n/format'
 import { wonOfText } from '../../ui/money-text'
 
@@ -176,7 +176,7 @@ type Proposal = NonNullable<AnalysisResult['proposals']>[number]
 
 function proposalTip(p: Proposal, t: Translate, lang: Lang): string {
   return [
-    `<b>${esc(p.title)}</b>`,
+    `<b>${esc(textIn(p.title, lang))}</b>`,
     p.roundNumber === null
       ? p.tabledAt === null
         ? esc(t('analysis.draft'))
@@ -213,7 +213,7 @@ function extraSeries(r: AnalysisResult, sim: SimulationResult | null, t: Transla
           return item === undefined ? '' : proposalTip(item, t, lang)
         },
       },
-      data: proposals.map((p) => ({ name: p.title, value: [...p.utility] })),
+      data: proposals.map((p) => ({ name: textIn(p.title, lang), value: [...p.utility] })),
     })
   }
   if (sim === null) return extra

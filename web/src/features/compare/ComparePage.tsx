@@ -12,6 +12,7 @@ import { useCan } from '../../api/session'
 import { formatMoneyDelta } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { usePageTitle } from '../../ui/page-title'
+import { textIn } from '../../../../src/domain/text/localized.js'
 import { signedSchedule } from '../../lib/record'
 import { Chart } from '../../ui/Chart'
 import { chartUnit } from '../../ui/chart-units'
@@ -62,7 +63,7 @@ export function ComparePage() {
     })
     const ps = proposalIds.flatMap((pid): ComparedItem[] => {
       const p = proposals.data?.find((x) => x.id === pid)
-      return p ? [{ key: `p:${pid}`, title: p.title, schedule: p.schedule }] : []
+      return p ? [{ key: `p:${pid}`, title: textIn(p.title, lang), schedule: p.schedule }] : []
     })
     return [...ags, ...ps].slice(0, MAX_ITEMS)
   }, [snap, proposals.data, agreementIds, proposalIds, lang])
@@ -146,7 +147,8 @@ export function ComparePage() {
                       setQuery(toggled(params, 'p', proposalIds, p.id, e.target.checked))
                     }}
                   />{' '}
-                  {p.title} <span className="muted small">({proposalNote(p, t)})</span>
+                  {textIn(p.title, lang)}{' '}
+                  <span className="muted small">({proposalNote(p, t)})</span>
                 </label>
               </li>
             ))}

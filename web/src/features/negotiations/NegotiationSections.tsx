@@ -1,11 +1,12 @@
 import type { Author } from '../../../../src/contracts/common.js'
 import type { NegotiationDetail } from '../../../../src/contracts/negotiations.js'
 import { principalOf, useCan, useSession } from '../../api/session'
-import { formatDate, todayIso } from '../../i18n/format'
+import { formatDate, todayIso, type Lang } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { ErrorBox } from '../../ui/Status'
 import { useConfirmEvent } from './api'
 import { deadlineLabel } from './labels'
+import { textIn, type LocalizedText } from '../../../../src/domain/text/localized.js'
 import { canConfirm, lifecycleSteps } from './view'
 
 type N = { readonly n: NegotiationDetail }
@@ -42,11 +43,11 @@ export function DeadlinesCard({ n }: N) {
       {n.deadlines.length === 0 ? (
         <p className="muted">{t('overview.noDeadlines')}</p>
       ) : (
-        <ul className="deadline-list">
+        <ul className="deadline-list" data-testid="negotiation-deadlines">
           {n.deadlines.map((d) => (
             <li key={`${d.kind}-${d.date}`} className={d.date < today ? 'past' : undefined}>
               <time dateTime={d.date}>{formatDate(d.date, lang)}</time>{' '}
-              <span title={d.label}>{deadlineLabel(d, t, lang)}</span>
+              <span title={textIn(d.label, lang)}>{deadlineLabel(d, t, lang)}</span>
             </li>
           ))}
         </ul>
@@ -72,14 +73,15 @@ export function Rounds({ n }: N) {
               <div>
                 <strong>{t('negotiation.round', { n: r.number })}</strong> ·{' '}
                 <time dateTime={r.from}>{formatDate(r.from, lang)}</time>
-                {r.to !== null && r.to !== r.from && <> – {formatDate(r.to, lang)}</>} · {r.venue}
+                {r.to !== null && r.to !== r.from && <> – {formatDate(r.to, lang)}</>} ·{' '}
+                {textIn(r.venue, lang)}
                 {r.recordedBy && (
                   <span className="muted small">
                     {' · '}
                     <AuthorText a={r.recordedBy} what="recordedBy" />
                   </span>
                 )}
-                {r.summary && <p className="small">{r.summary}</p>}
+                {r.summary && <p className="small">{textIn(r.summary, lang)}</p>}
               </div>
             </li>
           ))}
@@ -89,14 +91,26 @@ export function Rounds({ n }: N) {
   )
 }
 
-/** "Name, title" of a person of a delegation. */
-const nameAndTitle = (p: { readonly name: string; readonly title: string | null }) =>
-  `${p.name}${p.title ? `, ${p.title}` : ''}`
+/** "Name, title" of a person of a delegation, in the reader's language. */
+const nameAndTitle = (
+  p: { readonly name: LocalizedText; readonly title: LocalizedText | null },
+  lang: Lang,
+) => `${textIn(p.name, lang)}${p.title ? `, ${textIn(p.title, lang)}` : ''}`
+
+/** An agency as recorded: a known code (MOFA, State…) by its name, a typed name as it is. */
+function useAgency(): (code: string) => string {
+  const { t } = useLang()
+  return (code) =>
+    (AGENCIES as readonly string[]).includes(code) ? t(`agency.${code as Agency}`) : code
+}
+const AGENCIES = ['MOFA', 'MND', 'MOEF', 'DAPA', 'State', 'DoD', 'USFK'] as const
+type Agency = (typeof AGENCIES)[number]
 
 export function Delegations({ n }: N) {
-  const { t } = useLang()
+  const { t, lang } = useLang()
+  const agency = useAgency()
   return (
-    <section aria-labelledby="dels-h">
+    <section aria-labelledby="dels-h" data-testid="delegations">
       <h2 id="dels-h">{t('negotiation.delegations')}</h2>
       {n.delegations.length === 0 ? (
         <p className="muted">{t('negotiation.noDelegations')}</p>
@@ -108,17 +122,19 @@ export function Delegations({ n }: N) {
               <dl className="facts">
                 <dt>{t('negotiation.chief')}</dt>
                 <dd>
-                  {d.chief ? `${nameAndTitle(d.chief)} (${d.chief.agency})` : t('common.unknown')}
+                  {d.chief
+                    ? `${nameAndTitle(d.chief, lang)} (${agency(d.chief.agency)})`
+                    : t('common.unknown')}
                 </dd>
                 <dt>{t('negotiation.agencies')}</dt>
-                <dd>{d.agencies.join(', ') || '—'}</dd>
+                <dd>{d.agencies.map(agency).join(', ') || '—'}</dd>
               </dl>
               {d.members.length > 0 && (
                 <ul className="members">
                   {d.members.map((m) => (
-                    <li key={`${m.name}-${m.role}`}>
-                      {nameAndTitle(m)} · {m.agency}
-                      {m.role ? ` · ${m.role}` : ''}
+                    <li key={`${textIn(m.name, 'en')}-${m.role}`}>
+                      {nameAndTitle(m, lang)} · {agency(m.agency)}
+                      {m.role ? ` · ${m.role === 'chief' ? t('negotiation.chief') : m.role}` : ''}
                     </li>
                   ))}
                 </ul>
@@ -156,7 +172,7 @@ export function EventsLog({ n }: N) {
           <li key={e.id}>
             <time dateTime={e.date}>{formatDate(e.date, lang)}</time> · {t(`event.${e.kind}`)}
             {e.party !== null && ` (${t(`partyAdj.${e.party}`)})`}
-            {e.note && <span className="muted"> — {e.note}</span>}
+            {e.note && <span className="muted"> — {textIn(e.note, lang)}</span>}
             {e.recordedBy && (
               <span className="muted small">
                 {' · '}

@@ -8,6 +8,7 @@ import { DataTable } from '../../ui/DataTable'
 import { QueryStatus } from '../../ui/Status'
 import { useNegotiations } from './api'
 import { deadlineLabel, lapseText } from './labels'
+import { textIn } from '../../../../src/domain/text/localized.js'
 import { NewNegotiationForm } from './RecordForms'
 import { usePageTitle } from '../../ui/page-title'
 
@@ -45,7 +46,7 @@ export function NegotiationsPage() {
           return d ? (
             <>
               <time dateTime={d.date}>{formatDate(d.date, lang)}</time> —{' '}
-              <span title={d.label}>{deadlineLabel(d, t, lang)}</span>
+              <span title={textIn(d.label, lang)}>{deadlineLabel(d, t, lang)}</span>
             </>
           ) : (
             '—'

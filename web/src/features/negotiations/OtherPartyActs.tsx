@@ -2,6 +2,7 @@ import type { NegotiationDetail } from '../../../../src/contracts/negotiations.j
 import type { ProposalView } from '../../../../src/contracts/proposals.js'
 import type { ReceivedView, ReportedView } from '../../../../src/contracts/exchange.js'
 import { useLang } from '../../i18n/i18n'
+import { textIn } from '../../../../src/domain/text/localized.js'
 import { useProposals } from './api'
 
 interface Act {
@@ -18,15 +19,21 @@ interface Act {
  * our record of the other side's act for its own assertion.
  */
 export function OtherPartyActs({ n }: { readonly n: NegotiationDetail }) {
-  const { t } = useLang()
+  const { t, lang } = useLang()
   const proposals = useProposals(n.id).data ?? []
-  const title = (id: string) => proposals.find((p) => p.id === id)?.title ?? id
+  const title = (id: string) => {
+    const p = proposals.find((x) => x.id === id)
+    return p ? textIn(p.title, lang) : id
+  }
   const acts: Act[] = [
     ...proposals
       .filter((p) => p.reported !== null || p.received !== null)
       .map((p) => ({
         key: `p-${p.id}`,
-        what: t('exchange.tabledBy', { party: t(`partyAdj.${p.ownerParty}`), title: p.title }),
+        what: t('exchange.tabledBy', {
+          party: t(`partyAdj.${p.ownerParty}`),
+          title: textIn(p.title, lang),
+        }),
         date: (p.tabledAt ?? '').slice(0, 10),
         reported: p.reported,
         received: p.received,
@@ -38,7 +45,7 @@ export function OtherPartyActs({ n }: { readonly n: NegotiationDetail }) {
               key: `r-${p.id}`,
               what: t('exchange.rejectedBy', {
                 party: t(`partyAdj.${p.ownerParty === 'KR' ? 'US' : 'KR'}`),
-                title: p.title,
+                title: textIn(p.title, lang),
                 reason: p.rejection.reason,
               }),
               date: p.rejection.at.slice(0, 10),

@@ -11,6 +11,7 @@ import {
 import { useCan, useSession } from '../../api/session'
 import { formatDate } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
+import { textIn } from '../../../../src/domain/text/localized.js'
 import { TextAreaField } from '../../ui/Field'
 import { Money } from '../../ui/Money'
 import { ErrorBox } from '../../ui/Status'
@@ -107,11 +108,11 @@ function ProposalCard({
       className={`card proposal state-${p.state}`}
       data-testid="proposal"
       data-state={p.state}
-      data-title={p.title}
+      data-title={textIn(p.title, lang)}
       aria-labelledby={titleId}
     >
       <h3 id={titleId}>
-        {p.title}{' '}
+        {textIn(p.title, lang)}{' '}
         <span className={`badge state-badge state-${p.state}`} data-testid="proposal-state">
           {t(`workflow.state.${p.state}`)}
         </span>
@@ -122,7 +123,7 @@ function ProposalCard({
         {p.tabledAt && (
           <> · {t('workflow.tabledOn', { date: formatDate(p.tabledAt.slice(0, 10), lang) })}</>
         )}
-        {revised && <> · {t('workflow.revises', { title: revised.title })}</>} ·{' '}
+        {revised && <> · {t('workflow.revises', { title: textIn(revised.title, lang) })}</>} ·{' '}
         <Link
           to={`/negotiations/${negotiationId}/compare?p=${encodeURIComponent(p.id)}`}
           data-testid="proposal-compare-link"
@@ -218,7 +219,7 @@ function ProposalCard({
             disabled={save.isPending}
             onClick={() => {
               save.mutate({
-                title: t('workflow.revisionTitle', { title: p.title }),
+                title: t('workflow.revisionTitle', { title: textIn(p.title, lang) }),
                 visibility: 'private',
                 spec: p.spec,
                 revises: p.id,
@@ -261,7 +262,7 @@ function ProposalCard({
             {t('workflow.tableConfirmText', { other: t(`partyAdj.${me === 'KR' ? 'US' : 'KR'}`) })}
           </p>
           <ul>
-            <li>{t('workflow.visibleTitle', { title: p.title })}</li>
+            <li>{t('workflow.visibleTitle', { title: textIn(p.title, lang) })}</li>
             <li>
               {t('workflow.visibleTerms', {
                 from: p.spec.term.firstYear,

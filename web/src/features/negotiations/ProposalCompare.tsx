@@ -1,4 +1,5 @@
 import type { ProposalView } from '../../../../src/contracts/proposals.js'
+import { textIn } from '../../../../src/domain/text/localized.js'
 import { formatDate, formatMoneyDelta } from '../../i18n/format'
 import { useLang } from '../../i18n/i18n'
 import { KnownTotal } from '../../ui/KnownTotal'
@@ -29,7 +30,7 @@ export function ProposalCompare({
           num: true,
           label: (
             <>
-              {p.title}
+              {textIn(p.title, lang)}
               <div className="muted small">
                 {t(`partyAdj.${p.ownerParty}`)}
                 {p.tabledAt ? ` · ${formatDate(p.tabledAt, lang)}` : ''}

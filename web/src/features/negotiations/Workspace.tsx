@@ -40,19 +40,24 @@ export function Workspace({ n }: { readonly n: NegotiationDetail }) {
   const list = useMemo(() => proposals.data ?? [], [proposals.data])
   const who = party ?? 'anonymous'
   const [seen] = useState(() => lastSeen(window.localStorage, n.id, who))
-  const current = useMemo(() => changeKeys(n, list), [n, list])
+  const current = useMemo(() => changeKeys(n, list, lang), [n, list, lang])
   useEffect(() => {
     if (proposals.data) remember(window.localStorage, n.id, who, current)
   }, [current, n.id, who, proposals.data])
   const changed = proposals.data ? sinceLastVisit(seen, current) : []
-  const items = timeline(n, list, {
-    round: (num, venue) => `${t('negotiation.round', { n: num })} · ${venue}`,
-    event: (kind) => t(`event.${kind}`),
-    act: (title, state) =>
-      state.startsWith('accepted-')
-        ? t('workflow.tlAccepted', { title, party: t(`partyAdj.${state.slice(9)}`) })
-        : `${title}: ${t(`workflow.state.${state}`)}`,
-  })
+  const items = timeline(
+    n,
+    list,
+    {
+      round: (num, venue) => `${t('negotiation.round', { n: num })} · ${venue}`,
+      event: (kind) => t(`event.${kind}`),
+      act: (title, state) =>
+        state.startsWith('accepted-')
+          ? t('workflow.tlAccepted', { title, party: t(`partyAdj.${state.slice(9)}`) })
+          : `${title}: ${t(`workflow.state.${state}`)}`,
+    },
+    lang,
+  )
   const today = todayIso()
   return (
     <>

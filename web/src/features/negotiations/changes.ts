@@ -1,5 +1,6 @@
 import type { NegotiationDetail } from '../../../../src/contracts/negotiations.js'
 import type { ProposalView } from '../../../../src/contracts/proposals.js'
+import { textIn, type Lang } from '../../../../src/domain/text/localized.js'
 
 /**
  * What changed in a negotiation since the viewer's last visit: each fact the page shows gets a
@@ -17,10 +18,25 @@ export interface Change {
   readonly detail: string
 }
 
-export function changeKeys(n: NegotiationDetail, proposals: readonly ProposalView[]): Change[] {
+/** A proposal's title in the reader's language, or its id when the reader cannot see it. */
+function titleOf(proposals: readonly ProposalView[], id: string, lang: Lang): string {
+  const p = proposals.find((x) => x.id === id)
+  return p ? textIn(p.title, lang) : id
+}
+
+export function changeKeys(
+  n: NegotiationDetail,
+  proposals: readonly ProposalView[],
+  lang: Lang,
+): Change[] {
   const out: Change[] = []
   for (const r of n.rounds)
-    out.push({ key: `round:${r.id}`, kind: 'round', what: String(r.number), detail: r.venue })
+    out.push({
+      key: `round:${r.id}`,
+      kind: 'round',
+      what: String(r.number),
+      detail: textIn(r.venue, lang),
+    })
   for (const e of n.events) {
     out.push({ key: `event:${e.id}`, kind: 'event', what: e.kind, detail: e.date })
     for (const c of e.confirmations)
@@ -35,11 +51,11 @@ export function changeKeys(n: NegotiationDetail, proposals: readonly ProposalVie
     out.push({
       key: `proposal:${p.id}:${p.state}`,
       kind: 'proposal',
-      what: p.title,
+      what: textIn(p.title, lang),
       detail: p.state,
     })
   for (const a of n.acceptances) {
-    const title = proposals.find((p) => p.id === a.proposalId)?.title ?? a.proposalId
+    const title = titleOf(proposals, a.proposalId, lang)
     out.push({
       key: `accept:${a.party}:${a.proposalId}:${a.at}`,
       kind: 'acceptance',
@@ -98,24 +114,25 @@ export function timeline(
     readonly event: (kind: string) => string
     readonly act: (title: string, state: string) => string
   },
+  lang: Lang,
 ): TimelineItem[] {
   const items: TimelineItem[] = [
     ...n.deadlines.map((d) => ({
       date: d.date,
       kind: 'deadline' as const,
-      text: d.label,
+      text: textIn(d.label, lang),
       testId: 'tl-deadline',
     })),
     ...n.rounds.map((r) => ({
       date: r.from,
       kind: 'round' as const,
-      text: label.round(r.number, r.venue),
+      text: label.round(r.number, textIn(r.venue, lang)),
       testId: 'tl-round',
     })),
     ...n.events.map((e) => ({
       date: e.date,
       kind: 'event' as const,
-      text: `${label.event(e.kind)}${e.note ? ` — ${e.note}` : ''}`,
+      text: `${label.event(e.kind)}${e.note ? ` — ${textIn(e.note, lang)}` : ''}`,
       testId: 'tl-event',
     })),
   ]
@@ -130,12 +147,12 @@ export function timeline(
         items.push({
           date: at.slice(0, 10),
           kind: 'proposal',
-          text: label.act(p.title, state),
+          text: label.act(textIn(p.title, lang), state),
           testId: 'tl-proposal',
         })
   }
   for (const a of n.acceptances) {
-    const title = proposals.find((p) => p.id === a.proposalId)?.title ?? a.proposalId
+    const title = titleOf(proposals, a.proposalId, lang)
     items.push({
       date: a.at.slice(0, 10),
       kind: 'proposal',
