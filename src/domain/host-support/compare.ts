@@ -1,14 +1,7 @@
 import { reportingCurrency, type AgreementSpec } from '../agreement/spec.js'
 import { evaluateSchedule, type EvaluationContext } from '../agreement/evaluate.js'
 import type { CurrencyCode } from '../money/currency.js'
-import {
-  div,
-  mul,
-  parseDecimal,
-  rational,
-  toDecimalString,
-  type Rational,
-} from '../money/rational.js'
+import { div, mul, parseDecimal, rational, type Rational } from '../money/rational.js'
 import { roundToStep } from '../money/rounding.js'
 import type { Provenance } from '../record/sources.js'
 import type { ComparisonInputs, HostSupport } from './schema.js'
@@ -36,8 +29,9 @@ export interface KoreaYear {
 
 /**
  * Korea's yearly SMA amounts from the record's schedules (one source of truth with the
- * agreement pages): each year of each ROK–US agreement whose amount is computed, in the
- * agreement's reporting currency, with the schedule's provenance (published, derived, stated …).
+ * agreement pages): each year of each ROK–US agreement, in its reporting currency: the published
+ * figure where the record holds one (with its provenance and sources), else the schedule's
+ * computed amount (derived by SMA Desk from the rule, or stated in the agreement).
  * @example koreaYearly(snapshot.agreements, evaluationContext(snapshot)).find((y) => y.year === 2026)?.amount // "1519200000000"
  */
 export function koreaYearly(
@@ -53,19 +47,26 @@ export function koreaYearly(
         (p) => p.year === f.year && p.currency === reportingCurrency(spec),
       )
       const d = f.derivation
-      const sources =
-        f.provenance === 'published' || f.provenance === 'reported'
-          ? (published?.sources ?? (d.type === 'stated' ? d.sources : d.rule.cite))
-          : d.type === 'stated'
-            ? d.sources
-            : d.rule.cite
+      // A published figure is the amount where the record has one (its own provenance and
+      // sources); otherwise the schedule's figure, derived or stated, with the rule's citations.
+      if (published && f.published !== null && f.publishedProvenance !== null) {
+        out.push({
+          year: f.year,
+          agreement: spec.id,
+          amount: f.published,
+          currency: s.currency,
+          provenance: f.publishedProvenance,
+          sources: [...published.sources],
+        })
+        continue
+      }
       out.push({
         year: f.year,
         agreement: spec.id,
         amount: f.amount,
         currency: s.currency,
         provenance: f.provenance,
-        sources: [...sources],
+        sources: [...(d.type === 'stated' ? d.sources : d.rule.cite)],
       })
     }
   }
@@ -119,6 +120,12 @@ export interface HostComparison {
 }
 
 const CENT = 100n
+
+/** Hundredths as text with two decimals: 380n → "3.80". */
+function fixed2(hundredths: bigint): string {
+  const t = hundredths.toString().padStart(3, '0')
+  return `${t.slice(0, -2)}.${t.slice(-2)}`
+}
 
 /** Minor units of a currency → major units as a rational (¥ and ₩ have none; $ has cents). */
 function major(minor: string, currency: CurrencyCode): Rational {
@@ -183,7 +190,7 @@ export function cellOf(
       ? { amount: b.amount, currency: b.currency, basis: b.basis, sources: b.sources }
       : null,
     budgetSharePct: share
-      ? toDecimalString(rational(roundToStep(mul(share, rational(10000n)), 1n, 'half-even'), 100n))
+      ? fixed2(roundToStep(mul(share, rational(10000n)), 1n, 'half-even'))
       : null,
   }
 }
