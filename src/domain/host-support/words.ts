@@ -143,7 +143,7 @@ export function comparisonNotes(c: HostComparison, lang: Lang): string[] {
     : [
         'Fiscal years: Korea January–December; Japan April–March. A Japanese fiscal year uses the yearly average rate of the year it starts in.',
         `Rates: ${c.rateSeries.en}.`,
-        'Korea: the SMA contribution; Japan: host-nation support in all (inside the special agreement plus FIP and welfare, expenditure basis).',
+        "Korea: the SMA contribution (the published figure where there is one, else SMA Desk's derivation from the agreement's rule); Japan: host-nation support in all (inside the special agreement plus FIP and welfare, expenditure basis).",
         'Dollar amounts, amounts per service member and budget shares are derived by SMA Desk, not published figures. Where any input is unknown the cell says unknown (no interpolation).',
       ]
 }
