@@ -13,7 +13,7 @@ const TEXT = {
     fiscal: '4월~다음 해 3월',
     derived: '공표된 수치가 아니다',
     legend: '특별협정 대상',
-    coverage: '총액 확인 26개',
+    coverage: '총액 확인 28개',
     fy2008: ['1,416억 엔', '2,083억 엔', '공표'],
   },
   en: {
@@ -24,7 +24,7 @@ const TEXT = {
     fiscal: 'Japan April–March',
     derived: 'derived by SMA Desk, not published figures',
     legend: 'Inside the special agreement',
-    coverage: 'Totals known for 26 of 41',
+    coverage: 'Totals known for 28 of 41',
     fy2008: ['¥141.6 bn', '¥208.3 bn', 'published'],
   },
 } as const

@@ -26,15 +26,13 @@ describe("Japan's yearly host-nation support (data/host-nation-support/japan.jso
     expect(japan.basis.ko).toContain('세출 기준')
   })
 
-  it('knows the total for 26 of 41 fiscal years and says which are derived or estimated', () => {
+  it('knows the total for 28 of 41 fiscal years and says which are derived or estimated', () => {
     const known = japan.years.filter((y) => y.total !== null)
-    expect(known.length).toBe(26)
-    expect(known.filter((y) => y.total?.provenance === 'estimate').map((y) => y.fy)).toEqual([
-      1997, 1998,
-    ])
+    expect(known.length).toBe(28)
+    expect(known.filter((y) => y.total?.provenance === 'estimate').map((y) => y.fy)).toEqual([1998])
     expect(known.filter((y) => y.total?.provenance === 'derived').map((y) => y.fy)).toEqual([2017])
     expect(japan.years.filter((y) => y.inside.total !== null).map((y) => y.fy)).toEqual([
-      2006, 2007, 2008, 2016, 2019, 2021,
+      1994, 2006, 2007, 2008, 2016, 2019, 2021,
     ])
   })
 

@@ -203,7 +203,7 @@ describe('the Korea–Japan comparison of the shipped record', () => {
     expect(comparison.rows.map((r) => r.year)).toEqual(
       Array.from({ length: comparison.lastYear - 1986 }, (_, i) => 1987 + i),
     )
-    expect(comparison.coverage.JP.amount).toBe(26)
+    expect(comparison.coverage.JP.amount).toBe(28)
     expect(comparison.rows.find((r) => r.year === 2012)?.jp.amount).toBeNull()
     expect(comparisonNotes(comparison, 'en').join(' ')).toContain(
       'derived by SMA Desk, not published',

@@ -32,7 +32,7 @@ describe("Japan's host-nation support chart", () => {
         const gap = BigInt(b.inside) + BigInt(b.outside) - BigInt(b.total.amount)
         expect(gap * gap <= 150_000_000n ** 2n, `${b.fy}`).toBe(true)
       }
-    expect(supportCoverage(japan)).toEqual({ years: 41, total: 26, inside: 6 })
+    expect(supportCoverage(japan)).toEqual({ years: 41, total: 28, inside: 7 })
   })
 
   it('names the unknown years in the legend and draws them shaded, in both languages', () => {
@@ -52,9 +52,9 @@ describe("Japan's host-nation support chart", () => {
       '미상',
     ])
     expect(ko.yAxis).toMatchObject({ name: '억 엔', min: 0 })
-    expect(ko.series[3]?.markArea?.data).toHaveLength(41 - 26 - 0)
-    // FY1997 (index 10) is an estimate: drawn, and marked as such
-    expect(ko.series[2]?.data[10]).toMatchObject({ value: 2738, provenance: 'estimate' })
+    expect(ko.series[3]?.markArea?.data).toHaveLength(41 - 28 - 1)
+    // FY1998 (index 11) is an estimate: drawn, and marked as such
+    expect(ko.series[2]?.data[11]).toMatchObject({ value: 2538, provenance: 'estimate' })
     initI18n('en')
     const en = supportChartOption(bars, 'en', translatorOf(i18next.t)) as {
       yAxis: { name: string }
