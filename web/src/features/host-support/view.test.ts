@@ -41,9 +41,8 @@ describe("Japan's host-nation support chart", () => {
       series: {
         name: string
         data: ({ value: number; provenance: string } | null)[]
-        markArea?: { data: unknown[] }
       }[]
-      yAxis: { name: string; min: number }
+      yAxis: { name: string; min: number; max: number }
     }
     expect(ko.series.map((s) => s.name)).toEqual([
       '특별협정 대상',
@@ -52,7 +51,11 @@ describe("Japan's host-nation support chart", () => {
       '미상',
     ])
     expect(ko.yAxis).toMatchObject({ name: '억 엔', min: 0 })
-    expect(ko.series[3]?.markArea?.data).toHaveLength(41 - 28 - 1)
+    // unknown years are full-height pale bands, the axis top fixed above the highest bar
+    expect(ko.yAxis.max).toBe(3000)
+    const bands = ko.series[3]?.data.filter((d) => d !== null) ?? []
+    expect(bands).toHaveLength(41 - 28 - 1)
+    expect(bands.every((d) => d.value === 3000)).toBe(true)
     // FY1998 (index 11) is an estimate: drawn, and marked as such
     expect(ko.series[2]?.data[11]).toMatchObject({ value: 2538, provenance: 'estimate' })
     initI18n('en')

@@ -111,7 +111,7 @@ const COLORS: Record<BarPart, string> = {
   outside: '#d08a1e',
   totalOnly: '#7a8794',
 }
-const UNKNOWN_SHADE = 'rgba(120, 120, 120, 0.14)'
+const UNKNOWN_SHADE = 'rgba(120, 120, 120, 0.16)'
 
 /** Chart coordinates: 억 엔 in Korean, billions of yen in English (floats for drawing only). */
 function coordinate(yen: string, lang: Lang): number {
@@ -164,21 +164,33 @@ export function supportChartOption(
       }
     }),
   })
-  const unknownYears = bars.filter((b) => b.unknown).map((b) => String(b.fy))
+  // Unknown years are drawn as pale full-height bands in the same bar slot (their own legend
+  // entry), so a gap reads as "no figure", not as zero; the axis top is fixed so the bands do not
+  // stretch it.
+  const heights = bars.map((b) =>
+    coordinate(
+      (BigInt(b.inside ?? '0') + BigInt(b.outside ?? '0') + BigInt(b.totalOnly ?? '0')).toString(),
+      lang,
+    ),
+  )
+  const step = lang === 'ko' ? 500 : 50
+  const top = Math.ceil((Math.max(0, ...heights) * 1.05) / step) * step
   return {
     grid: { left: 56, right: 12, top: 56, bottom: 40 },
-    legend: { top: 0, left: 'center' },
+    legend: { type: 'scroll', top: 0, left: 'center' },
     tooltip: {
       trigger: 'item',
       formatter: (p: { seriesName: string; name: string; data: Datum | null }) =>
-        p.data
-          ? `<b>${t('hostSupport.fy', { year: p.name })}</b><br/>${p.seriesName}: ${p.data.shown} (${shortProvenance(p.data.provenance, lang)})`
-          : `${t('hostSupport.fy', { year: p.name })}: ${t('hostSupport.unknown')}`,
+        !p.data
+          ? ''
+          : p.data.shown === '' // an unknown year's band
+            ? `${t('hostSupport.fy', { year: p.name })}: ${t('hostSupport.unknown')}`
+            : `<b>${t('hostSupport.fy', { year: p.name })}</b><br/>${p.seriesName}: ${p.data.shown} (${shortProvenance(p.data.provenance, lang)})`,
     },
     xAxis: {
       type: 'category',
       data: bars.map((b) => String(b.fy)),
-      axisLabel: { interval: 4 },
+      axisLabel: { interval: 4, hideOverlap: true },
     },
     // Amounts: the axis starts at zero so bar heights compare as amounts.
     yAxis: {
@@ -186,6 +198,7 @@ export function supportChartOption(
       name: t(lang === 'ko' ? 'hostSupport.unitOku' : 'hostSupport.unitBn'),
       nameTextStyle: { align: 'left' },
       min: 0,
+      max: top,
     },
     series: [
       part('inside'),
@@ -194,13 +207,12 @@ export function supportChartOption(
       {
         type: 'bar',
         name: t('hostSupport.unknown'),
+        stack: 'hns',
+        barMaxWidth: 18,
         itemStyle: { color: UNKNOWN_SHADE },
-        data: [],
-        markArea: {
-          silent: true,
-          itemStyle: { color: UNKNOWN_SHADE },
-          data: unknownYears.map((y) => [{ xAxis: y }, { xAxis: y }]),
-        },
+        data: bars.map((b) =>
+          b.unknown ? { value: top, shown: '', provenance: 'unsourced', itemStyle: {} } : null,
+        ),
       },
     ],
   }
