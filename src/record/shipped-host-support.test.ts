@@ -5,7 +5,7 @@ import {
   provenanceOfSources,
   reportingCurrency,
 } from '../domain/index.js'
-import { figuresOf, type SupportFigure } from '../domain/host-support/schema.js'
+import { figuresOf, supportFacts, type SupportFigure } from '../domain/host-support/schema.js'
 import { shippedComparisonInputs, shippedJapanSupport } from './shipped-host-support.js'
 import { shippedSnapshot } from './shipped-record.js'
 import { shippedSources } from './shipped-sources.js'
@@ -34,6 +34,14 @@ describe("Japan's yearly host-nation support (data/host-nation-support/japan.jso
     expect(japan.years.filter((y) => y.inside.total !== null).map((y) => y.fy)).toEqual([
       1994, 2006, 2007, 2008, 2016, 2019, 2021,
     ])
+  })
+
+  it('lists every figure as a cited fact for `sma sources`', () => {
+    const facts = supportFacts(japan)
+    expect(facts).toHaveLength(japan.years.reduce((n, y) => n + figuresOf(y).length, 0))
+    expect(facts.find((f) => f.fact === 'host-nation support FY2008 total')?.agreement).toBe(
+      'jp-us-sma-2008',
+    )
   })
 
   it('cites only citable sources, each described in the registry', () => {

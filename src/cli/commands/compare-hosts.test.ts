@@ -45,3 +45,21 @@ describe('sma compare-hosts', () => {
     }
   })
 })
+
+describe('sma sources', () => {
+  it("lists Japan's yearly host-nation support figures under the agreement of their year", () => {
+    const r = sma('sources', '--agreement', 'jp-us-sma-2008', '--json')
+    expect(r.code).toBe(0)
+    const facts = (
+      JSON.parse(r.stdout) as { facts: { agreement: string; fact: string; weakest: string }[] }
+    ).facts
+    expect(facts).toContainEqual(
+      expect.objectContaining({
+        agreement: 'jp-us-sma-2008',
+        fact: 'host-nation support FY2008 contractBasisTotal',
+        weakest: 'official',
+      }),
+    )
+    expect(facts.filter((f) => f.fact.startsWith('host-nation support FY2009'))).toHaveLength(2)
+  })
+})

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { CitedFact } from '../record/cited-facts.js'
 import { PROVENANCES } from '../record/sources.js'
 
 /**
@@ -124,4 +125,19 @@ export function figuresOf(
   if (y.total) out.push({ path: 'total', fig: y.total })
   if (y.contractBasisTotal) out.push({ path: 'contractBasisTotal', fig: y.contractBasisTotal })
   return out
+}
+
+/**
+ * Every figure of a host-support file as a cited fact of the record, under the agreement in force
+ * that fiscal year, so `sma sources` and the tier table count them with the agreements' facts.
+ * @example supportFacts(japan).find((f) => f.fact === 'host-nation support FY2008 total')?.agreement // "jp-us-sma-2008"
+ */
+export function supportFacts(data: HostSupport): CitedFact[] {
+  return data.years.flatMap((y) =>
+    figuresOf(y).map(({ path, fig }) => ({
+      agreement: y.agreement ?? `${data.host.toLowerCase()}-host-nation-support`,
+      fact: `host-nation support FY${y.fy} ${path}`,
+      sources: fig.sources,
+    })),
+  )
 }
