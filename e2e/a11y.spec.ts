@@ -18,6 +18,7 @@ const PAGES = [
   '/negotiations/rok-us-sma-12-negotiation',
   '/negotiations/rok-us-sma-13-negotiation',
   '/projections',
+  '/host-support',
   '/login',
 ] as const
 /**

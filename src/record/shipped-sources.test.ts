@@ -17,7 +17,7 @@ const DATA = join(import.meta.dirname, '../../data')
 /** Every URL anywhere in the shipped data files (agreements, negotiations, indices, scenarios). */
 function citedUrls(): { file: string; url: string }[] {
   const out: { file: string; url: string }[] = []
-  for (const dir of ['agreements', 'negotiations', 'indices', 'scenarios']) {
+  for (const dir of ['agreements', 'negotiations', 'indices', 'scenarios', 'host-nation-support']) {
     for (const f of readdirSync(join(DATA, dir)).filter((n) => n.endsWith('.json'))) {
       const text = readFileSync(join(DATA, dir, f), 'utf8')
       for (const m of text.matchAll(/"(https?:\/\/[^"]+)"/g))

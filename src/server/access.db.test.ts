@@ -161,6 +161,8 @@ describe.each(testDialects())('authorization matrix on $name', (dialect) => {
   simple('GET', '/api/openapi.json', 'anyone', 200)
   simple('GET', '/api/agreements', 'anyone', 200)
   simple('GET', '/api/record', 'anyone', 200)
+  simple('GET', '/api/host-support/japan', 'anyone', 200)
+  simple('GET', '/api/host-support/comparison', 'anyone', 200)
   simple('GET', '/api/agreements/:id', 'anyone', 200, () => ({
     url: '/api/agreements/rok-us-sma-12',
   }))

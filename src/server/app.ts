@@ -43,6 +43,7 @@ import { registerPositionRoutes } from './routes/positions.routes.js'
 import { registerProjectionRoutes } from './routes/projections.routes.js'
 import { registerProposalRoutes } from './routes/proposals.routes.js'
 import { registerExchangeRoutes } from './routes/exchange.routes.js'
+import { registerHostSupportRoutes } from './routes/host-support.routes.js'
 import { registerWebApp } from './web-app.js'
 import { RunQueue } from '../services/heavy-work/run-queue.js'
 
@@ -203,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     registerMetaRoutes,
     registerAgreementRoutes,
     registerLedgerRoutes,
+    registerHostSupportRoutes,
     registerAuthRoutes,
     registerAccountRoutes,
     registerNegotiationRoutes,

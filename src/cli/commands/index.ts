@@ -23,6 +23,7 @@ export const commands: Readonly<Record<string, () => Promise<RegisterCommand>>> 
   simulate: async () => (await import('./simulate.js')).registerSimulate,
   project: async () => (await import('./project.js')).registerProject,
   sources: async () => (await import('./sources.js')).registerSources,
+  'compare-hosts': async () => (await import('./compare-hosts.js')).registerCompareHosts,
   export: async () => (await import('./export.js')).registerExport,
   brief: async () => (await import('./brief.js')).registerBrief,
   exchange: async () => (await import('./exchange.js')).registerExchange,

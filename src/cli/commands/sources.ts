@@ -1,11 +1,13 @@
 import type { Command } from '@commander-js/extra-typings'
 import {
   citedFacts,
+  supportFacts,
   SOURCE_TIERS,
   tierLabel,
   weakestTier,
   type SourceTier,
 } from '../../domain/index.js'
+import { shippedJapanSupport } from '../../record/shipped-host-support.js'
 import { shippedSnapshot } from '../../record/shipped-record.js'
 import { shippedSources } from '../../record/shipped-sources.js'
 import { CliError } from '../cli-error.js'
@@ -13,7 +15,7 @@ import { printTable } from '../table.js'
 
 /**
  * `sma sources [--agreement ID] [--lang ko|en] [--json]`: every sourced fact of the shipped
- * record with its weakest source tier, and the tier table (how many facts rest on each tier).
+ * record (Japan's yearly host-nation support figures included) with its weakest source tier, and the tier table (how many facts rest on each tier).
  */
 export function registerSources(program: Command): void {
   program
@@ -32,7 +34,12 @@ export function registerSources(program: Command): void {
       )
       if (agreements.length === 0)
         throw new CliError(`no agreement "${String(opts.agreement)}" in the record`)
-      const rows = agreements.flatMap(citedFacts).map((f) => ({
+      // Japan's yearly host-nation support figures count under the agreement of their year.
+      const ids = new Set(agreements.map((a) => a.id))
+      const support = supportFacts(shippedJapanSupport()).filter((f) =>
+        opts.agreement === undefined ? true : ids.has(f.agreement),
+      )
+      const rows = [...agreements.flatMap(citedFacts), ...support].map((f) => ({
         ...f,
         weakest: weakestTier(registry, f.sources),
       }))

@@ -48,6 +48,7 @@ export function Layout() {
           </NavLink>
           <NavLink to="/negotiations">{t('nav.negotiations')}</NavLink>
           <NavLink to="/projections">{t('nav.projections')}</NavLink>
+          <NavLink to="/host-support">{t('nav.hostSupport')}</NavLink>
           {canExchange && <NavLink to="/exchange">{t('nav.exchange')}</NavLink>}
           {canAudit && <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>}
         </nav>

@@ -49,6 +49,11 @@ const PAGES: readonly Page[] = [
     true,
   ],
   [
+    'host-support',
+    () => import('../features/host-support/HostComparisonPage').then((m) => m.HostComparisonPage),
+    true,
+  ],
+  [
     'projections',
     () => import('../features/projections/ProjectionsPage').then((m) => m.ProjectionsPage),
     true,

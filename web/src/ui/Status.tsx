@@ -79,7 +79,8 @@ export function ErrorBox({
 }
 
 /** What a page loads from the server, named in a load failure. */
-export type LoadWhat = 'record' | 'agreements' | 'negotiations' | 'negotiation' | 'ledger'
+export type LoadWhat =
+  'record' | 'agreements' | 'negotiations' | 'negotiation' | 'ledger' | 'hostSupport'
 
 /**
  * A failed load: what could not be loaded, why, and a button to try again. The page around it

@@ -12,6 +12,7 @@ import { RecordCheckedUpTo } from '../agreement/RecordCheckedUpTo'
 import { AgreementTable } from './AgreementTables'
 import { Timeline } from './Timeline'
 import { TotalsChart } from './TotalsChart'
+import { JapanSupportChart } from '../host-support/JapanSupportChart'
 import { deadlineItems, inForceOn, overviewOf, type Overview, type Row } from './view'
 import { usePageTitle } from '../../ui/page-title'
 
@@ -50,6 +51,12 @@ function OverviewBody({ data }: { readonly data: Overview }) {
       <section aria-labelledby="jp-heading">
         <h2 id="jp-heading">{t('overview.jpHeading')}</h2>
         <p className="muted">{t('overview.jpNote')}</p>
+        <JapanSupportChart />
+        <p>
+          <Link to="/host-support" data-testid="host-support-link">
+            {t('hostSupport.link')}
+          </Link>
+        </p>
         <AgreementTable kind="jp" rows={data.jp} today={today} />
       </section>
     </>
