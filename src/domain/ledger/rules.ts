@@ -1,3 +1,4 @@
+import { withParticle } from '../text/korean-particles.js'
 import { formatKrwKorean, formatMoney } from '../money/format.js'
 import type { Localized } from '../text/localized.js'
 import type { SpendingRule } from './schema.js'
@@ -123,7 +124,7 @@ function laborCostShare(
       status: 'unknown',
       derivation: {
         en: `${year}: the SMA must fund ${word.en} ${rule.pct} % of the Korean employees' total labor cost, which is not published; with labor ${won(x.labor).en} the rule holds if that total is ${implied.en}.`,
-        ko: `${year}년: 방위비분담금은 한국인 근로자 총인건비의 ${rule.pct}% ${word.ko}를 지원해야 하나 총인건비는 공개되지 않음; 인건비 ${won(x.labor).ko} 기준, 총인건비가 ${implied.ko}이면 충족.`,
+        ko: `${year}년: 방위비분담금은 한국인 근로자 총인건비의 ${rule.pct}% ${withParticle(word.ko, '을')} 지원해야 하나 총인건비는 공개되지 않음; 인건비 ${won(x.labor).ko} 기준, 총인건비가 ${implied.ko}이면 충족.`,
       },
     }
   }
