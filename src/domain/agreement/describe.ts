@@ -1,4 +1,5 @@
-import { formatKrwKorean, formatMoney } from '../money/format.js'
+import { formatKoreanAmount, formatMoney } from '../money/format.js'
+import { withParticle } from '../text/korean-particles.js'
 import { toMinorUnits, type CurrencyCode } from '../money/currency.js'
 import { reportingCurrency, ruleYears, type AgreementSpec, type Rule } from './spec.js'
 import { textIn, type Lang } from '../text/localized.js'
@@ -26,7 +27,7 @@ function years(rule: Rule): string {
 
 function money(major: string, currency: CurrencyCode, lang: Lang): string {
   const minor = toMinorUnits(major, currency)
-  return lang === 'ko' && currency === 'KRW' ? formatKrwKorean(minor) : formatMoney(minor, currency)
+  return lang === 'ko' ? formatKoreanAmount(minor, currency) : formatMoney(minor, currency)
 }
 
 function base(rule: Extract<Rule, { base: unknown }>, lang: Lang): string {
@@ -80,7 +81,7 @@ export function describeRule(rule: Rule, currency: CurrencyCode, lang: Lang): st
         : `${span}: amounts appropriated in the host's budget within the agreement's ceilings — ${rule.amounts.map((a) => `FY${a.year} ${money(a.amount, currency, lang)}`).join(', ')}.`
     case 'flat':
       return ko
-        ? `${spanKo}: 매년 ${money(rule.amount, currency, lang)}으로 동결합니다.`
+        ? `${spanKo}: 매년 ${withParticle(money(rule.amount, currency, lang), '으로')} 동결합니다.`
         : `${span}: ${money(rule.amount, currency, lang)} in each year (flat).`
     case 'fixed-percentage':
       return ko
@@ -100,7 +101,7 @@ export function describeRule(rule: Rule, currency: CurrencyCode, lang: Lang): st
           rule.cap.kind === 'rate'
             ? `인상률 상한은 ${rule.cap.pct}%${floor ? `, ${floor}` : '입니다'}`
             : `인상률 상한은 ${floor ? `없고, ${floor}` : '없습니다'}`
-        return `${spanKo}: ${base(rule, lang)}에 ${lagKo(rule.lag)} ${series}을 반영하여 인상하되, ${bounds}. ${roundingKo(rule, currency)}.`
+        return `${spanKo}: ${base(rule, lang)}에 ${lagKo(rule.lag)} ${withParticle(series, '을')} 반영하여 인상하되, ${bounds}. ${roundingKo(rule, currency)}.`
       }
       const period = rule.lag === 0 ? 'the same year' : `year Y−${rule.lag}`
       const cap = rule.cap.kind === 'rate' ? `capped at ${rule.cap.pct} %` : 'no cap'
