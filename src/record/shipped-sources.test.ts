@@ -10,6 +10,7 @@ import {
 } from '../domain/index.js'
 import { shippedSnapshot } from './shipped-record.js'
 import { explainNames, shippedSources } from './shipped-sources.js'
+import { latinWords } from '../domain/text/latin-words.js'
 
 const DATA = join(import.meta.dirname, '../../data')
 
@@ -84,8 +85,8 @@ describe('explanations', () => {
         const text = explainYear(fig, s.currency, 'ko', names)
           .map((l) => l.replace(/출처: .*$/, ''))
           .join(' ')
-        const latin = text.replace(/SMA Desk|\b(SCM|GDP|GNP)\b/g, '').match(/[A-Za-z]{2,}/g)
-        if (latin) offenders.push(`${spec.id} ${fig.year}: ${latin.join(', ')}`)
+        const latin = latinWords(text, ['SMA Desk', 'SCM', 'GDP', 'GNP'])
+        if (latin.length > 0) offenders.push(`${spec.id} ${fig.year}: ${latin.join(', ')}`)
       }
     }
     expect(offenders).toEqual([])
