@@ -219,3 +219,14 @@ function fixedClock(iso: string): () => Date {
   const t = new Date(iso).getTime()
   return () => new Date(t)
 }
+
+/**
+ * SMA_LANG: the language of the CLI's error lines (`ko` for Korean; English otherwise). Read
+ * apart from loadConfig, so that an error line never depends on the rest of the configuration
+ * being valid.
+ */
+export function langSetting(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string | undefined {
+  return env.SMA_LANG
+}

@@ -59,18 +59,36 @@ export function apiClient(flags: {
     if (res.ok) return res
     const text = await res.text()
     let detail = ''
+    let detailKo: string | undefined
     try {
-      const p = JSON.parse(text) as { detail?: unknown }
+      const p = JSON.parse(text) as { detail?: unknown; detailKo?: unknown }
       if (typeof p.detail === 'string') detail = p.detail
+      if (typeof p.detailKo === 'string') detailKo = p.detailKo.split('\n')[0]
     } catch {
       // not a problem document: the status says enough
     }
-    if (res.status === 401) throw new CliError(`the server refused the API token (401)`)
-    if (res.status === 403) throw new CliError(`not allowed (403): ${detail}`)
+    if (res.status === 401)
+      throw new CliError(
+        `the server refused the API token (401)`,
+        2,
+        '서버가 토큰을 거부했습니다(401). 토큰이 유효한지 확인하십시오.',
+      )
+    if (res.status === 403)
+      throw new CliError(
+        `not allowed (403): ${detail}`,
+        2,
+        `권한이 없습니다(403). ${detailKo ?? '이 작업을 할 권한이 없습니다.'}`,
+      )
     if (res.status === 404)
-      throw new CliError(`not found (404): ${path} does not exist or is not visible to you`)
+      throw new CliError(
+        `not found (404): ${path} does not exist or is not visible to you`,
+        2,
+        `찾을 수 없습니다(404). ${path} 자료가 없거나 조회 권한이 없습니다.`,
+      )
     throw new CliError(
       `server answered ${res.status}${detail === '' ? '' : `: ${detail.split('\n')[0] ?? ''}`}`,
+      2,
+      `서버 응답 ${res.status}${detailKo === undefined ? '' : `: ${detailKo}`}`,
     )
   }
   return {

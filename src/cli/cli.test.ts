@@ -25,6 +25,20 @@ type ScheduleJson = {
 const year = (s: ScheduleJson, y: number) => s.years.find((x) => x.year === y)
 
 describe('sma CLI', () => {
+  it('an error is one line in Korean with SMA_LANG=ko, in English otherwise', () => {
+    const args = ['project', 'rok-us-sma-12', '--compare', 'nope-agreement', '--paths', '10']
+    const en = sma(...args, '--no-progress')
+    expect(en.code).toBe(2)
+    expect(en.stderr).toBe('sma: unknown agreement "nope-agreement"\n')
+    const ko = spawnSync(process.execPath, [bin, ...args, '--no-progress'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, SMA_LANG: 'ko' },
+    })
+    expect(ko.status).toBe(2)
+    expect(ko.stderr).toBe('sma: "nope-agreement" 협정은 기록에 없습니다.\n')
+  })
+
   it('schedule --json follows the contract for the 12th SMA', () => {
     const r = sma('schedule', 'rok-us-sma-12', '--json')
     expect(r.code).toBe(0)

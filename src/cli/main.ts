@@ -1,7 +1,8 @@
 import { Command, CommanderError } from '@commander-js/extra-typings'
 import { z } from 'zod'
 import { DomainError } from '../domain/errors.js'
-import { exitCodeOf } from './cli-error.js'
+import { langSetting } from '../config.js'
+import { cliLanguage, errorLine, exitCodeOf } from './cli-error.js'
 import { commands } from './commands/index.js'
 
 /**
@@ -41,7 +42,10 @@ function commandsFor(argv: readonly string[]): readonly string[] {
   return Object.keys(commands)
 }
 
-/** Runs the CLI: a DomainError → one line on stderr and its exit code; never a stack trace. */
+/**
+ * Runs the CLI: a DomainError → one line on stderr (in Korean with `--lang ko` or SMA_LANG=ko)
+ * and its exit code; never a stack trace.
+ */
 export async function run(argv: readonly string[]): Promise<number> {
   const program = await buildProgram(commandsFor(argv))
   try {
@@ -54,7 +58,9 @@ export async function run(argv: readonly string[]): Promise<number> {
       return 2
     }
     if (err instanceof DomainError) {
-      process.stderr.write(`sma: ${err.message.split('\n')[0] ?? ''}\n`)
+      process.stderr.write(
+        `sma: ${errorLine(err, cliLanguage(argv, { SMA_LANG: langSetting() }))}\n`,
+      )
       return exitCodeOf(err)
     }
     const message = err instanceof Error ? err.message : String(err)

@@ -47,13 +47,26 @@ export class DomainError extends Error {
   }
 }
 
-/** The single message for every missing-or-invisible object, so the two look the same. */
+/**
+ * The single message for every missing-or-invisible object, so the two look the same. It has
+ * one Korean text too, the same for both: the API drops `detailKo` for not-found
+ * (src/server/problem.ts) and readers show their own fixed Korean for 404.
+ */
 export const NOT_FOUND_MESSAGE = 'No such resource.'
-export const notFound = (): DomainError => new DomainError('not-found', NOT_FOUND_MESSAGE)
+export const NOT_FOUND_MESSAGE_KO = '해당 자료가 없거나 조회 권한이 없습니다.'
+export const notFound = (): DomainError =>
+  new DomainError('not-found', NOT_FOUND_MESSAGE, { ko: NOT_FOUND_MESSAGE_KO })
 
-/** An `invalid` error about one field. */
-export const invalid = (pointer: string, detail: string): DomainError =>
-  new DomainError('invalid', detail, { errors: [{ pointer, detail }] })
+/**
+ * An `invalid` error about one field; `ko` is the message in Korean (official wording), given
+ * wherever the caller can say it.
+ * @example invalid('/note', 'at most 2000 characters', '메모는 2,000자를 넘을 수 없습니다.')
+ */
+export const invalid = (pointer: string, detail: string, ko?: string): DomainError =>
+  new DomainError('invalid', detail, {
+    errors: [{ pointer, detail }],
+    ...(ko === undefined ? {} : { ko }),
+  })
 
 /** Valid input, or one line per problem (`path: message`) for CLI and problem+json errors. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: string[] }

@@ -11,6 +11,7 @@ import {
 import { shippedSnapshot } from './shipped-record.js'
 import { explainNames, shippedSources } from './shipped-sources.js'
 import { loadNegotiationSeeds } from '../services/seed.js'
+import { latinWords as latinWordsIn } from '../domain/text/latin-words.js'
 
 const DATA = join(import.meta.dirname, '../../data')
 
@@ -32,9 +33,8 @@ function citedUrls(): { file: string; url: string }[] {
  * official texts themselves use (SCM, GDP, GNP) and broadcasters known by their Latin names only
  * (KBS, KTV, cited as sources). Anything else in Latin letters is untranslated English.
  */
-const LATIN_IN_KOREAN = /SMA Desk|\b(SCM|GDP|GNP|KBS|KTV)\b/g
-const latinWords = (ko: string): string[] =>
-  ko.replace(LATIN_IN_KOREAN, '').match(/[A-Za-z]{2,}/g) ?? []
+const LATIN_IN_KOREAN = ['SMA Desk', 'SCM', 'GDP', 'GNP', 'KBS', 'KTV'] as const
+const latinWords = (ko: string): string[] => latinWordsIn(ko, LATIN_IN_KOREAN)
 
 describe('the record cites only citable sources', () => {
   const registry = shippedSources()

@@ -104,7 +104,8 @@ export function who(req: FastifyRequest): {
   scope: AccessScope
 } {
   const principal = req.auth?.principal
-  if (!principal) throw new DomainError('unauthorized', 'Log in first.')
+  if (!principal)
+    throw new DomainError('unauthorized', 'Log in first.', { ko: '먼저 로그인하십시오.' })
   return { principal, actor: actorOf(principal), scope: scopeOf(principal) }
 }
 
@@ -115,7 +116,9 @@ export function who(req: FastifyRequest): {
  */
 export function requireIfMatch(value: string | undefined): IfMatch {
   if (value === undefined) {
-    throw new DomainError('precondition-required', 'Send If-Match with the ETag you read.')
+    throw new DomainError('precondition-required', 'Send If-Match with the ETag you read.', {
+      ko: '조회할 때 받은 버전 표시(ETag)를 If-Match 헤더에 담아 보내십시오.',
+    })
   }
   const text = value.trim()
   if (text === '*') return '*'
@@ -136,7 +139,10 @@ export function requireIfMatch(value: string | undefined): IfMatch {
     throw new DomainError(
       'invalid',
       'If-Match must be * or a list of quoted ETags, e.g. "3f2c…" (RFC 9110).',
-      { errors: [{ pointer: '/headers/if-match', detail: 'an entity tag list or *' }] },
+      {
+        ko: 'If-Match 헤더는 * 또는 따옴표로 묶은 버전 표시(ETag) 목록이어야 합니다.',
+        errors: [{ pointer: '/headers/if-match', detail: 'an entity tag list or *' }],
+      },
     )
   }
   return strong

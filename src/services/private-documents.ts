@@ -20,6 +20,14 @@ import { delegationOf, visibleNegotiation } from './negotiations/negotiation.js'
 export type PrivateTable = 'positions' | 'analyses' | 'ledger_notes'
 export type DocumentKind = 'position' | 'analysis' | 'ledger-note'
 
+/** The Korean name of each versioned document, for the 412 message (glossary: 입장, 분석, 메모). */
+const DOCUMENT_KO: Readonly<Record<DocumentKind | 'proposal', string>> = {
+  position: '입장',
+  analysis: '분석',
+  'ledger-note': '연도별 메모',
+  proposal: '제안',
+}
+
 /** What a private document belongs to: the column naming it, and the check that the asker sees it. */
 interface DocumentParent {
   readonly column: 'negotiation_id' | 'agreement_id'
@@ -169,12 +177,13 @@ export async function replaceIfMatch(
   db: DbOrTrx,
   table: PrivateTable | 'proposals',
   scope: AccessScope,
-  doc: { id: string; ifMatch: IfMatch; currentETag: string; what: string },
+  doc: { id: string; ifMatch: IfMatch; currentETag: string; what: DocumentKind | 'proposal' },
   set: Record<string, string | number | null>,
 ): Promise<string> {
   const etag = randomUUID()
   const stale = (): DomainError =>
     new DomainError('precondition-failed', `The ${doc.what} changed since you read it.`, {
+      ko: `조회한 뒤에 다른 사용자가 이 ${DOCUMENT_KO[doc.what]}을(를) 수정했습니다. 최신 내용을 다시 불러온 뒤 수정하십시오.`,
       currentETag: doc.currentETag,
     })
   // RFC 9110: `*` matches any current version; a list matches if one strong tag is current.

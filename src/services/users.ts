@@ -11,7 +11,7 @@ import {
 } from '../domain/access/permissions.js'
 import type { DbOrTrx } from '../db/database.js'
 import { SYSTEM_ACTOR, withTransaction, type Actor, type Store } from './audit.js'
-import { DomainError } from '../domain/errors.js'
+import { DomainError, notFound } from '../domain/errors.js'
 import { assertStrongPassword } from './accounts/password-policy.js'
 
 /** OWASP minimum for Argon2id: m = 19 MiB, t = 2, p = 1. */
@@ -61,7 +61,9 @@ export async function createUser(
   const parsed = newUserSchema.safeParse(input)
   if (!parsed.success) {
     const i = parsed.error.issues[0]
-    throw new DomainError('invalid', `${i?.path.join('.') ?? ''}: ${i?.message ?? 'invalid'}`)
+    throw new DomainError('invalid', `${i?.path.join('.') ?? ''}: ${i?.message ?? 'invalid'}`, {
+      ko: `사용자 정보의 ${i?.path.join('.') ?? ''} 항목이 올바르지 않습니다.`,
+    })
   }
   const u = parsed.data
   const absent = userPartyRefusal(u.party, opts.parties ?? DELEGATIONS)
@@ -81,7 +83,10 @@ export async function createUser(
       .select('id')
       .where('email', '=', email)
       .executeTakeFirst()
-    if (exists) throw new DomainError('conflict', `a user ${email} already exists`)
+    if (exists)
+      throw new DomainError('conflict', `a user ${email} already exists`, {
+        ko: `${email} 사용자가 이미 있습니다.`,
+      })
     const id = randomUUID()
     await trx
       .insertInto('users')
@@ -339,7 +344,7 @@ export async function createApiToken(
   const id = randomUUID()
   await withTransaction({ store, actor: opts.actor ?? SYSTEM_ACTOR, now }, async (trx, audit) => {
     const u = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()
-    if (!u) throw new DomainError('not-found', 'No such user.')
+    if (!u) throw new DomainError('not-found', 'No such user.', { ko: '해당 사용자가 없습니다.' })
     await trx
       .insertInto('api_tokens')
       .values({
@@ -391,7 +396,7 @@ export async function revokeApiToken(
       .where('id', '=', id)
       .where('user_id', '=', userId)
       .executeTakeFirst()
-    if (Number(res.numDeletedRows) !== 1) throw new DomainError('not-found', 'No such resource.')
+    if (Number(res.numDeletedRows) !== 1) throw notFound()
     audit({ action: 'token.revoke', object: `token:${id}`, visibility: 'private', payload: null })
   })
 }

@@ -92,7 +92,10 @@ export function registerUser(program: Command): void {
       const handle = await openCliDatabase(opts.db)
       try {
         const u = await findUserByEmail(handle.db, opts.email)
-        if (!u) throw new DomainError('not-found', `No user ${opts.email}.`)
+        if (!u)
+          throw new DomainError('not-found', `No user ${opts.email}.`, {
+            ko: `${opts.email} 사용자가 없습니다.`,
+          })
         const r = await setPassword(handle, u.id, password, {
           actor: SYSTEM_ACTOR,
           now: () => new Date(),

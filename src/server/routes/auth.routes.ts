@@ -17,7 +17,8 @@ import type { RouteKit } from '../request-context.js'
 import { clearSessionCookie, sessionMeta, setSessionCookie } from '../session-cookie.js'
 
 export function mustAuth(auth: Authenticated | null): Authenticated {
-  if (auth === null) throw new DomainError('unauthorized', 'Log in first.')
+  if (auth === null)
+    throw new DomainError('unauthorized', 'Log in first.', { ko: '먼저 로그인하십시오.' })
   return auth
 }
 

@@ -12,6 +12,7 @@ import { backtestResultSchema, projectionResultSchema } from '../../contracts/pr
 import { ProjectionPool } from '../../services/projections/projection-pool.js'
 import {
   readProposalSpecs,
+  projectionRangeError,
   resolveRequest,
   resolveScenario,
 } from '../../services/projections/request.js'
@@ -101,7 +102,7 @@ export function registerProjectionRoutes({ app, ctx, reader }: RouteKit): void {
           )
         : await runProjection(projection, inputs, { workers: 0, signal: ac.signal })
     } catch (e) {
-      if (e instanceof RangeError) throw new DomainError('unprocessable', e.message)
+      if (e instanceof RangeError) throw projectionRangeError(e)
       throw e
     }
     const format = fileFormat(req, req.query.format)
@@ -125,12 +126,17 @@ export function registerProjectionRoutes({ app, ctx, reader }: RouteKit): void {
           .map((s) => s.id)
           .join(', ')})`,
         {
+          ko: `"${q.scenario}"은(는) 제공되는 몬테카를로 시나리오가 아닙니다. 제공되는 시나리오: ${shippedScenarios()
+            .filter(isStochastic)
+            .map((s) => s.id)
+            .join(', ')}.`,
           errors: [{ pointer: '/querystring/scenario', detail: 'a shipped Monte Carlo scenario' }],
         },
       )
     }
     if (q.to < q.from) {
       throw new DomainError('invalid', 'to must not be before from', {
+        ko: `검증 기간의 끝 연도(${q.to}년)가 시작 연도(${q.from}년)보다 앞설 수 없습니다.`,
         errors: [{ pointer: '/querystring/to', detail: 'not before from' }],
       })
     }

@@ -35,7 +35,9 @@ export function registerProposalRoutes({ app, ctx, reader, writer }: RouteKit): 
   })
   bind(app, ops.createProposal, async (req, reply) => {
     if (req.body.visibility === 'shared' && !can(req.auth?.principal ?? null, 'proposal:table')) {
-      throw new DomainError('forbidden', 'Tabling a proposal needs a negotiator.')
+      throw new DomainError('forbidden', 'Tabling a proposal needs a negotiator.', {
+        ko: '제안은 협상 대표 권한이 있는 사용자만 제시할 수 있습니다.',
+      })
     }
     const created = await createProposal(writer(req), req.params.id, req.body)
     return reply.code(201).header('etag', `"${created.etag}"`).send(created)

@@ -51,7 +51,9 @@ export function analyzeGeniusTexts(input: GeniusInput): AnalysisResult {
     if (err instanceof NegotiationInputError) throw unprocessable(err)
     // malformed texts the parsers did not anticipate (deep nesting, odd JSON): still the caller's input
     if (err instanceof RangeError || err instanceof TypeError || err instanceof SyntaxError)
-      throw new DomainError('unprocessable', 'The scenario files could not be read.')
+      throw new DomainError('unprocessable', 'The scenario files could not be read.', {
+        ko: '시나리오 파일을 읽을 수 없습니다. 파일 형식을 확인하십시오.',
+      })
     throw err
   }
 }

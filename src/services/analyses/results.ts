@@ -25,9 +25,16 @@ import { proposalRecords, type ProposalRecord } from '../negotiations/proposals.
 import type { Reader } from '../context.js'
 import { getAnalysis } from './setups.js'
 
-/** A bargaining-domain problem as a one-line `unprocessable` error (the API's 422). */
+/**
+ * A bargaining-domain problem as a one-line `unprocessable` error (the API's 422), in Korean its
+ * own text when the rule gave one, else a general one saying what to check.
+ */
 export function unprocessable(err: NegotiationInputError): DomainError {
-  return new DomainError('unprocessable', err.message.split('\n')[0] ?? '')
+  return new DomainError('unprocessable', err.message.split('\n')[0] ?? '', {
+    ko:
+      err.extra.ko ??
+      '분석 설정으로 협상안을 계산할 수 없습니다. 쟁점, 선택지와 양측의 평가 기준을 확인하십시오.',
+  })
 }
 
 /** The package space of a setup, priced against the asker's record snapshot. */
@@ -37,7 +44,9 @@ export function priceSetup(
 ): { built: SmaPackageSpace; ctx: EvaluationContext } {
   const base = findAgreement(snapshot, setup.baseAgreement)
   if (!base) {
-    throw new DomainError('unprocessable', `unknown base agreement "${setup.baseAgreement}"`)
+    throw new DomainError('unprocessable', `unknown base agreement "${setup.baseAgreement}"`, {
+      ko: `분석의 기준 협정 "${setup.baseAgreement}"이(가) 기록에 없습니다.`,
+    })
   }
   const ctx = evaluationContext(snapshot)
   try {

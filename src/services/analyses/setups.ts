@@ -41,10 +41,15 @@ export function checkSetup(
     throw invalid(
       `${prefix}/viewpoint`,
       `viewpoint must be ${allowed.join(' or ')}: a delegation analyses from its own side`,
+      '대표단은 자기 측 관점에서만 분석할 수 있습니다. 분석 관점을 우리 측으로 지정하십시오.',
     )
   }
   if (setup.parties[0].party === setup.parties[1].party) {
-    throw invalid(`${prefix}/parties`, 'the two parties must be KR and US')
+    throw invalid(
+      `${prefix}/parties`,
+      'the two parties must be KR and US',
+      '분석의 두 당사자는 대한민국과 미국이어야 합니다.',
+    )
   }
   let size = 1
   for (const i of setup.issues) size *= i.values.length
@@ -52,10 +57,15 @@ export function checkSetup(
     throw invalid(
       `${prefix}/issues`,
       `${size} packages; at most ${MAX_SMA_OUTCOMES} can be priced on the server (use sma analyze --sma)`,
+      `협상안 조합이 ${size.toLocaleString('en-US')}개입니다. 서버에서는 최대 ${MAX_SMA_OUTCOMES.toLocaleString('en-US')}개까지 계산할 수 있으니 쟁점별 선택지를 줄이거나 명령줄 도구로 분석하십시오.`,
     )
   }
   if (setup.assumptions.length > 200) {
-    throw invalid(`${prefix}/assumptions`, 'at most 200 assumptions')
+    throw invalid(
+      `${prefix}/assumptions`,
+      'at most 200 assumptions',
+      '분석 가정은 200개를 넘을 수 없습니다.',
+    )
   }
 }
 

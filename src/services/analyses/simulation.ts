@@ -49,13 +49,19 @@ export async function simulateAnalysis(
   const { built } = priceSetup(snapshot, a.setup)
   const [pa, pb] = built.profiles
   const [ua, ub] = built.utilities
-  if (!pa || !pb || !ua || !ub) throw new DomainError('unprocessable', 'two parties are needed')
+  if (!pa || !pb || !ua || !ub)
+    throw new DomainError('unprocessable', 'two parties are needed', {
+      ko: '모의 협상에는 양측 당사자의 설정이 모두 있어야 합니다.',
+    })
   const reservation: [number, number] = [reservationOf(pa, ua), reservationOf(pb, ub)]
   let rounds = input.rounds
   let deadline: string | null = null
   if (input.roundDays !== undefined) {
     const next = (await getNegotiation(r, negotiationId, today)).nextDeadline
-    if (!next) throw new DomainError('unprocessable', 'the negotiation has no upcoming deadline')
+    if (!next)
+      throw new DomainError('unprocessable', 'the negotiation has no upcoming deadline', {
+        ko: '이 협상에는 앞으로 다가올 시한이 없어 회차별 일정으로 모의할 수 없습니다.',
+      })
     try {
       const d = datedDeadline({
         start: toDays(today.slice(0, 10)),

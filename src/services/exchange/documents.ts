@@ -5,6 +5,7 @@ import { childVisibility } from '../../domain/access/scope.js'
 import { canonicalJson } from '../../domain/audit/canonical-json.js'
 import { DomainError, notFound } from '../../domain/errors.js'
 import { acceptRefusal } from '../../domain/negotiation/lifecycle.js'
+import { negotiationRefusalKo } from '../../domain/negotiation/refusal-ko.js'
 import {
   acceptancePayload,
   proposalPayload,
@@ -251,7 +252,10 @@ export async function importDocument(
         .where('negotiation_id', '=', negotiationId)
         .where('number', '=', r.number)
         .executeTakeFirst()
-      if (clash) throw new DomainError('conflict', `Round ${r.number} is already recorded.`)
+      if (clash)
+        throw new DomainError('conflict', `Round ${r.number} is already recorded.`, {
+          ko: `제${r.number}차 협상 회의는 이미 기록되어 있습니다.`,
+        })
       objectId = await insertRound(trx, place, r, { receivedId })
     } else {
       const a = (value as z.infer<typeof acceptancePayload>).acceptance
@@ -275,7 +279,8 @@ export async function importDocument(
         { ownerParty: party, visibility: p.visibility, tabledAt: p.tabled_at },
         facts,
       )
-      if (refusal !== null) throw new DomainError('conflict', refusal)
+      if (refusal !== null)
+        throw new DomainError('conflict', refusal, { ko: negotiationRefusalKo(refusal) })
       objectId = await insertAcceptance(
         trx,
         negotiationId,

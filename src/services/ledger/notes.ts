@@ -39,6 +39,7 @@ async function checkYear(w: Writer, agreementId: string, year: number): Promise<
     throw invalid(
       '/body/year',
       `${agreementId} runs ${spec.term.firstYear}–${spec.term.lastYear}; ${year} is not one of its years`,
+      `${spec.title.ko}의 적용 기간은 ${spec.term.firstYear}년부터 ${spec.term.lastYear}년까지입니다. ${year}년은 이 협정의 적용 연도가 아닙니다.`,
     )
   }
 }

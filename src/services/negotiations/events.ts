@@ -7,6 +7,8 @@ import {
   isMutual,
   type EventKind,
 } from '../../domain/negotiation/lifecycle.js'
+import { EVENT_KIND_KO, negotiationRefusalKo } from '../../domain/negotiation/refusal-ko.js'
+import { withParticle } from '../../domain/text/korean-particles.js'
 import type { Created } from '../../contracts/common.js'
 import type { EventBody, EventConfirmed, RoundBody } from '../../contracts/negotiations.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
@@ -27,9 +29,13 @@ export function addRound(w: Writer, negotiationId: string, input: RoundBody): Pr
       .where('negotiation_id', '=', negotiationId)
       .where('number', '=', input.number)
       .executeTakeFirst()
-    if (clash) throw new DomainError('conflict', `Round ${input.number} is already recorded.`)
+    if (clash)
+      throw new DomainError('conflict', `Round ${input.number} is already recorded.`, {
+        ko: `제${input.number}차 협상 회의는 이미 기록되어 있습니다.`,
+      })
     if (input.to !== null && input.to < input.from) {
       throw new DomainError('invalid', 'The round ends before it starts.', {
+        ko: '협상 회의의 종료일이 시작일보다 앞설 수 없습니다.',
         errors: [{ pointer: '/to', detail: 'before from' }],
       })
     }
@@ -51,9 +57,11 @@ export function addRound(w: Writer, negotiationId: string, input: RoundBody): Pr
 export function addEvent(w: Writer, negotiationId: string, input: EventBody): Promise<Created> {
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, negotiation, at }) => {
     const forged = assertionRefusal(party, input)
-    if (forged !== null) throw new DomainError('forbidden', forged)
+    if (forged !== null)
+      throw new DomainError('forbidden', forged, { ko: negotiationRefusalKo(forged) })
     if (input.visibility === 'private' && !['note', 'external'].includes(input.kind)) {
       throw new DomainError('invalid', 'Lifecycle events are shared; only notes may be private.', {
+        ko: '협상 진행 사건은 양측에 공유됩니다. 비공개로 기록할 수 있는 것은 메모와 협상 외부 사건뿐입니다.',
         errors: [{ pointer: '/visibility', detail: 'must be shared for this kind' }],
       })
     }
@@ -62,11 +70,15 @@ export function addEvent(w: Writer, negotiationId: string, input: EventBody): Pr
       throw new DomainError(
         'conflict',
         `${input.kind} needs both delegations' confirmation; this negotiation is private to yours`,
+        {
+          ko: `${withParticle(EVENT_KIND_KO[input.kind], '은')} 양측 대표단의 확인이 필요하나, 이 협상은 우리 측 비공개 협상이므로 기록할 수 없습니다.`,
+        },
       )
     }
     const { facts } = await factsFor(trx, w.scope, negotiation)
     const refusal = eventRefusal(facts, { kind: input.kind, date: input.date, party: input.party })
-    if (refusal !== null) throw new DomainError('conflict', refusal)
+    if (refusal !== null)
+      throw new DomainError('conflict', refusal, { ko: negotiationRefusalKo(refusal) })
     const visibility = childVisibility(negotiation.visibility, input.visibility)
     const p = { negotiationId, owner: party, visibility, at, by: w.actor.id }
     const id = await insertEvent(trx, p, { ...input, confirmedAt: mutual ? null : at })
@@ -104,7 +116,8 @@ export function confirmEvent(
       { kind: ev.kind as EventKind, confirmedBy: confirmedBy.map((c) => c.party) },
       party,
     )
-    if (refusal !== null) throw new DomainError('conflict', refusal)
+    if (refusal !== null)
+      throw new DomainError('conflict', refusal, { ko: negotiationRefusalKo(refusal) })
     await insertConfirmation(trx, { eventId, party, by: w.actor.id, at })
     await trx
       .updateTable('negotiation_events')

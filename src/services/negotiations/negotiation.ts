@@ -66,7 +66,9 @@ export async function visibleNegotiation(
 /** The asker's delegation; outsiders may not act in a negotiation. */
 export function delegationOf(actor: Actor): Delegation {
   if (actor.party !== 'KR' && actor.party !== 'US') {
-    throw new DomainError('forbidden', 'Only members of a delegation may do this.')
+    throw new DomainError('forbidden', 'Only members of a delegation may do this.', {
+      ko: '대표단 소속 사용자만 할 수 있는 작업입니다.',
+    })
   }
   return actor.party
 }
@@ -373,7 +375,10 @@ export async function createNegotiation(
       .where('id', '=', input.id)
       .executeTakeFirst()
     // An id taken by the other party's private negotiation must not reveal itself: same 409.
-    if (exists) throw new DomainError('conflict', 'That id is not available.')
+    if (exists)
+      throw new DomainError('conflict', 'That id is not available.', {
+        ko: `"${input.id}"은(는) 쓸 수 없는 식별자입니다. 다른 식별자를 정하십시오.`,
+      })
     await trx
       .insertInto('negotiations')
       .values({

@@ -13,6 +13,7 @@ import {
   latestAcceptances,
   negotiationState,
 } from '../../domain/negotiation/lifecycle.js'
+import { negotiationRefusalKo } from '../../domain/negotiation/refusal-ko.js'
 import {
   actRefusal,
   proposalState,
@@ -238,6 +239,12 @@ export function createProposal(
         throw new DomainError(
           'invalid',
           `Unknown ${table === 'proposals' ? 'revises' : 'roundId'}.`,
+          {
+            ko:
+              table === 'proposals'
+                ? '수정 대상 제안이 이 협상에 없거나 조회 권한이 없습니다.'
+                : '지정한 협상 회차가 이 협상에 없거나 조회 권한이 없습니다.',
+          },
         )
     }
     if (revises !== null) {
@@ -284,13 +291,16 @@ export function updateDraft(
   return writeInNegotiation(w, negotiationId, async ({ trx, audit, party, at }) => {
     const cur = await visibleProposal({ db: trx, scope: w.scope }, negotiationId, id)
     if (cur.owner_party !== party)
-      throw new DomainError('forbidden', 'Only the owning party may edit this proposal.')
+      throw new DomainError('forbidden', 'Only the owning party may edit this proposal.', {
+        ko: '제안은 작성한 측만 수정할 수 있습니다.',
+      })
     const refusal = editRefusal({
       ownerParty: party,
       visibility: cur.visibility,
       tabledAt: cur.tabled_at,
     })
-    if (refusal !== null) throw new DomainError('conflict', refusal)
+    if (refusal !== null)
+      throw new DomainError('conflict', refusal, { ko: negotiationRefusalKo(refusal) })
     const rid = await putRevision(trx, input.spec, at)
     const etag = await replaceIfMatch(
       trx,

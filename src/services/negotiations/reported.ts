@@ -7,6 +7,7 @@ import {
   isMutual,
   reportRefusal,
 } from '../../domain/negotiation/lifecycle.js'
+import { negotiationRefusalKo } from '../../domain/negotiation/refusal-ko.js'
 import type {
   ReportedCreated,
   ReportedEventBody,
@@ -100,6 +101,12 @@ export function reportProposal(
         throw new DomainError(
           'invalid',
           `Unknown ${table === 'proposals' ? 'revises' : 'roundId'}.`,
+          {
+            ko:
+              table === 'proposals'
+                ? '수정 대상 제안이 이 협상에 없거나 조회 권한이 없습니다.'
+                : '지정한 협상 회차가 이 협상에 없거나 조회 권한이 없습니다.',
+          },
         )
     }
     const rid = await putRevision(trx, input.spec, at)
@@ -234,17 +241,19 @@ export function reportEvent(
   return reportIn(w, parties, negotiationId, input.party, async (n) => {
     const { trx, audit, party, negotiation, at } = n
     const mutual = isMutual(input.kind)
-    if (mutual !== (input.party === null))
-      throw new DomainError(
-        'invalid',
-        mutual
-          ? `${input.kind} is an act of both delegations: send party null`
-          : `${input.kind} is one party's act: name the other party`,
-        { errors: [{ pointer: '/party', detail: mutual ? 'must be null' : 'required' }] },
-      )
+    if (mutual !== (input.party === null)) {
+      const en = mutual
+        ? `${input.kind} is an act of both delegations: send party null`
+        : `${input.kind} is one party's act: name the other party`
+      throw new DomainError('invalid', en, {
+        ko: negotiationRefusalKo(en),
+        errors: [{ pointer: '/party', detail: mutual ? 'must be null' : 'required' }],
+      })
+    }
     const { facts } = await factsFor(trx, w.scope, negotiation)
     const refusal = eventRefusal(facts, { kind: input.kind, date: input.date, party: input.party })
-    if (refusal !== null) throw new DomainError('conflict', refusal)
+    if (refusal !== null)
+      throw new DomainError('conflict', refusal, { ko: negotiationRefusalKo(refusal) })
     const visibility = childVisibility(negotiation.visibility, 'shared')
     const reportedJson = sourceJson(input.source)
     const p = { negotiationId, owner: party, visibility, at, by: w.actor.id }
@@ -289,9 +298,13 @@ export function reportRound(
       .where('negotiation_id', '=', negotiationId)
       .where('number', '=', input.number)
       .executeTakeFirst()
-    if (clash) throw new DomainError('conflict', `Round ${input.number} is already recorded.`)
+    if (clash)
+      throw new DomainError('conflict', `Round ${input.number} is already recorded.`, {
+        ko: `제${input.number}차 협상 회의는 이미 기록되어 있습니다.`,
+      })
     if (input.to !== null && input.to < input.from)
       throw new DomainError('invalid', 'The round ends before it starts.', {
+        ko: '협상 회의의 종료일이 시작일보다 앞설 수 없습니다.',
         errors: [{ pointer: '/to', detail: 'before from' }],
       })
     const visibility = childVisibility(negotiation.visibility, 'shared')

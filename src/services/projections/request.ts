@@ -17,11 +17,11 @@ import {
 
 /**
  * Bad projection input: an unknown agreement id (`not-found`), a malformed spec or scenario
- * (`invalid`). The message is one line.
+ * (`invalid`). The message is one line; `ko` says it in Korean (required, so no caller forgets).
  */
 export class ProjectionInputError extends DomainError {
-  constructor(message: string, code: 'invalid' | 'not-found' = 'invalid') {
-    super(code, message)
+  constructor(message: string, ko: string, code: 'invalid' | 'not-found' = 'invalid') {
+    super(code, message, { ko })
     this.name = 'ProjectionInputError'
   }
 }
@@ -71,12 +71,17 @@ export async function readProposalSpecs(
     try {
       await visibleNegotiation(r.db, r.scope, ref.negotiation)
     } catch {
-      throw new ProjectionInputError(`unknown negotiation "${ref.negotiation}"`, 'not-found')
+      throw new ProjectionInputError(
+        `unknown negotiation "${ref.negotiation}"`,
+        `"${ref.negotiation}" 협상이 없거나 조회 권한이 없습니다.`,
+        'not-found',
+      )
     }
     const [p] = await proposalRecords(r, ref.negotiation, ref.proposal)
     if (!p) {
       throw new ProjectionInputError(
         `unknown proposal "${ref.proposal}" in negotiation "${ref.negotiation}"`,
+        `"${ref.negotiation}" 협상에 "${ref.proposal}" 제안이 없거나 조회 권한이 없습니다.`,
         'not-found',
       )
     }
@@ -116,12 +121,20 @@ export function resolveRequest(
 export function resolveSpec(record: SmaRecord, input: unknown): AgreementSpec {
   if (typeof input === 'string') {
     const spec = record.agreements.find((a) => a.id === input)
-    if (!spec) throw new ProjectionInputError(`unknown agreement "${input}"`, 'not-found')
+    if (!spec)
+      throw new ProjectionInputError(
+        `unknown agreement "${input}"`,
+        `"${input}" 협정은 기록에 없습니다.`,
+        'not-found',
+      )
     return spec
   }
   const parsed = parseAgreementSpec(input)
   if (!parsed.ok) {
-    throw new ProjectionInputError(`malformed agreement spec: ${parsed.problems[0] ?? ''}`)
+    throw new ProjectionInputError(
+      `malformed agreement spec: ${parsed.problems[0] ?? ''}`,
+      `협정 명세의 형식이 올바르지 않습니다(항목: ${problemPath(parsed.problems[0])}).`,
+    )
   }
   return parsed.spec
 }
@@ -140,16 +153,24 @@ export function resolveCompare(
     if (input.variant !== 'defense-budget-rule') {
       throw new ProjectionInputError(
         `unknown variant "${String(input.variant)}" (known: ${VARIANT_KINDS.join(', ')})`,
+        `"${String(input.variant)}"은(는) 알 수 없는 비교 규칙입니다. 사용할 수 있는 규칙: ${VARIANT_KINDS.join(', ')}.`,
       )
     }
     const from = 'fromYear' in input ? input.fromYear : undefined
     if (from !== undefined && (typeof from !== 'number' || !Number.isInteger(from))) {
-      throw new ProjectionInputError('variant fromYear must be an integer year')
+      throw new ProjectionInputError(
+        'variant fromYear must be an integer year',
+        '비교 규칙의 시작 연도는 정수로 된 연도여야 합니다.',
+      )
     }
     try {
       return defenseBudgetVariant(primary, from)
     } catch (e) {
-      if (e instanceof ProjectionError) throw new ProjectionInputError(e.message)
+      if (e instanceof ProjectionError)
+        throw new ProjectionInputError(
+          e.message,
+          e.extra.ko ?? '이 협정에서는 국방비 증가율 기준의 비교 규칙을 만들 수 없습니다.',
+        )
       throw e
     }
   }
@@ -166,11 +187,30 @@ export function resolveScenario(input: unknown): Scenario {
         `unknown scenario "${input}" (shipped: ${shippedScenarios()
           .map((x) => x.id)
           .join(', ')})`,
+        `"${input}"은(는) 제공되는 시나리오가 아닙니다. 제공되는 시나리오: ${shippedScenarios()
+          .map((x) => x.id)
+          .join(', ')}.`,
       )
     }
     return s
   }
   const parsed = parseScenario(input)
-  if (!parsed.ok) throw new ProjectionInputError(`malformed scenario: ${parsed.problems[0] ?? ''}`)
+  if (!parsed.ok)
+    throw new ProjectionInputError(
+      `malformed scenario: ${parsed.problems[0] ?? ''}`,
+      `시나리오의 형식이 올바르지 않습니다(항목: ${problemPath(parsed.problems[0])}).`,
+    )
   return parsed.scenario
 }
+
+/**
+ * A projection the numbers make impossible (a path count or seed out of range, too short a series
+ * to fit): `unprocessable`, with the rule's English line and a Korean one saying what to check.
+ */
+export const projectionRangeError = (e: RangeError): DomainError =>
+  new DomainError('unprocessable', e.message, {
+    ko: '입력값이 계산할 수 있는 범위를 벗어나 예측을 계산할 수 없습니다. 경로 수, 난수 시드와 지수 값을 확인하십시오.',
+  })
+
+/** The path of a `path: message` problem line (parseWith), which Korean text quotes as is. */
+const problemPath = (line: string | undefined): string => line?.split(': ')[0] ?? '(root)'

@@ -21,7 +21,12 @@ import type { Db, ProjectionRunsTable } from '../../db/database.js'
 import { visibleTo } from '../../db/repositories/access-filter.js'
 import type { RunQueue } from '../heavy-work/run-queue.js'
 import type { ProjectionPool } from './projection-pool.js'
-import { resolveRequest, resolveScenario, type ProposalSpecs } from './request.js'
+import {
+  projectionRangeError,
+  resolveRequest,
+  resolveScenario,
+  type ProposalSpecs,
+} from './request.js'
 import { IN_THREAD_BELOW, runProjection } from './run-projection.js'
 
 /** Who starts a run: their data scope and user id (null for an anonymous visitor). */
@@ -32,6 +37,14 @@ export interface RunStarter {
 
 /** Progress is written to the row at most this often (and once at the end). */
 const PROGRESS_EVERY_MS = 200
+
+/** A finished run's status in Korean, for the refusal to cancel it. */
+const RUN_STATUS_KO: Partial<Record<ProjectionRunsTable['status'], string>> = {
+  done: '완료된',
+  failed: '실패한',
+  cancelled: '취소된',
+  interrupted: '중단된',
+}
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
 
@@ -119,7 +132,7 @@ export class ProjectionRuns {
     try {
       total = effectivePaths(preparePlan(req, inputs), req.paths)
     } catch (e) {
-      if (e instanceof RangeError) throw new DomainError('unprocessable', e.message)
+      if (e instanceof RangeError) throw projectionRangeError(e)
       throw e
     }
     const publicIds = new Set(
@@ -262,10 +275,14 @@ export class ProjectionRuns {
     const given = Buffer.from(sha256(token), 'hex')
     const stored = Buffer.from(row.cancel_token_hash, 'hex')
     if (given.length !== stored.length || !timingSafeEqual(given, stored)) {
-      throw new DomainError('forbidden', 'Only who started the run can cancel it.')
+      throw new DomainError('forbidden', 'Only who started the run can cancel it.', {
+        ko: '예측 실행은 시작한 사용자만 취소할 수 있습니다.',
+      })
     }
     if (row.status !== 'running') {
-      throw new DomainError('conflict', `The run is ${row.status}, not running.`)
+      throw new DomainError('conflict', `The run is ${row.status}, not running.`, {
+        ko: `이미 ${RUN_STATUS_KO[row.status] ?? '종료된'} 예측 실행이므로 취소할 수 없습니다.`,
+      })
     }
     const live = this.#live.get(id)
     if (live) {
