@@ -14,8 +14,15 @@ import type { ProjectionResult } from '../domain/projection/result.js'
 import { scheduleInRecord, type RecordSnapshot } from '../domain/record/record.js'
 import { notFound } from '../domain/errors.js'
 import type { Lang } from '../domain/text/localized.js'
-import { renderBriefPdf } from './pdf.js'
 import { renderExport, type ExportFile } from './render.js'
+
+/**
+ * PDF rendering loads on the first brief: pdfkit, its font engine and the embedded fonts take a
+ * tenth of a second to import, and most processes (every server start, most CLI runs) never
+ * make a PDF.
+ */
+const renderBriefPdf: typeof import('./pdf.js').renderBriefPdf = async (...args) =>
+  (await import('./pdf.js')).renderBriefPdf(...args)
 
 /**
  * The files SMA Desk hands out, each made in one place: the API routes, the CLI's `sma export`

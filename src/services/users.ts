@@ -74,7 +74,7 @@ export async function createUser(
   const badRole = roleRefusal(u.party, u.role)
   if (badRole !== null) throw new DomainError('invalid', badRole.en, { ko: badRole.ko })
   const email = u.email.toLowerCase()
-  assertStrongPassword(u.password, [email, u.name])
+  await assertStrongPassword(u.password, [email, u.name])
   const passwordHash = await hashPassword(u.password)
   const now = opts.now ?? (() => new Date())
   return withTransaction({ store, actor: opts.actor ?? SYSTEM_ACTOR, now }, async (trx, audit) => {

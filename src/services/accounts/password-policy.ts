@@ -1,6 +1,4 @@
-import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core'
-import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common'
-import { dictionary as englishDictionary, translations } from '@zxcvbn-ts/language-en'
+import type { ZxcvbnFactory, ZxcvbnResult } from '@zxcvbn-ts/core'
 import { DomainError } from '../../domain/errors.js'
 
 /**
@@ -36,14 +34,38 @@ export const CONTEXT_WORDS: readonly string[] = [
   'mnd',
 ]
 
-let factory: ZxcvbnFactory | null = null
-/** Built on first use: the dictionaries are large and most processes never check a password. */
-const zxcvbn = (): ZxcvbnFactory =>
-  (factory ??= new ZxcvbnFactory({
-    dictionary: { ...commonDictionary, ...englishDictionary },
-    graphs: adjacencyGraphs,
-    translations,
-  }))
+interface Checker {
+  readonly factory: ZxcvbnFactory
+  /** zxcvbn's English warning texts by key. */
+  readonly warnings: Readonly<Record<string, string>>
+}
+
+let checker: Promise<Checker> | null = null
+/**
+ * Loaded on first use: the dictionaries are megabytes decompressed at import, and most processes
+ * (every server start, every CLI command) never check a password. A failed load is retried.
+ */
+function zxcvbn(): Promise<Checker> {
+  checker ??= Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+    import('@zxcvbn-ts/language-en'),
+  ]).then(
+    ([core, common, en]) => ({
+      factory: new core.ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...en.dictionary },
+        graphs: common.adjacencyGraphs,
+        translations: en.translations,
+      }),
+      warnings: en.translations.warnings,
+    }),
+    (err: unknown) => {
+      checker = null
+      throw err
+    },
+  )
+  return checker
+}
 
 /** Why a password is refused, by zxcvbn's warning key, in Korean (English comes from zxcvbn). */
 const KO_WARNINGS: Record<string, string> = {
@@ -66,10 +88,10 @@ const KO_WARNINGS: Record<string, string> = {
 }
 
 /** The warning key of a zxcvbn result (its English text looked up in zxcvbn's own table). */
-function warningKey(r: ZxcvbnResult): string | null {
+function warningKey(r: ZxcvbnResult, warnings: Checker['warnings']): string | null {
   const text = r.feedback.warning
   if (text === null || text === '') return null
-  const found = Object.entries(translations.warnings).find(([, v]) => v === text)
+  const found = Object.entries(warnings).find(([, v]) => v === text)
   return found?.[0] ?? null
 }
 
@@ -78,7 +100,10 @@ function warningKey(r: ZxcvbnResult): string | null {
  * why in English and whose `ko` says it in Korean. `userInputs` (email, name) count as known to
  * an attacker.
  */
-export function assertStrongPassword(password: string, userInputs: readonly string[] = []): void {
+export async function assertStrongPassword(
+  password: string,
+  userInputs: readonly string[] = [],
+): Promise<void> {
   const refuse = (en: string, ko: string): never => {
     throw new DomainError('invalid', en, { ko, errors: [{ pointer: '/password', detail: en }] })
   }
@@ -99,10 +124,11 @@ export function assertStrongPassword(password: string, userInputs: readonly stri
     ...CONTEXT_WORDS,
     ...userInputs.flatMap((s) => [s, ...s.split(/[@.\s_-]+/)]),
   ].filter((s) => s.length > 2)
-  const r = zxcvbn().check(password, inputs)
+  const { factory, warnings } = await zxcvbn()
+  const r = factory.check(password, inputs)
   if (r.score >= MIN_PASSWORD_SCORE) return
-  const key = warningKey(r)
-  const why = key === null ? null : (translations.warnings as Record<string, string>)[key]
+  const key = warningKey(r, warnings)
+  const why = key === null ? null : warnings[key]
   refuse(
     `This password is too easy to guess${why ? `: ${why}` : '.'} Use a longer phrase of several uncommon words.`,
     `추측하기 쉬운 비밀번호입니다${key && KO_WARNINGS[key] ? `: ${KO_WARNINGS[key]}` : '.'} 흔하지 않은 단어 여러 개로 된 더 긴 문구를 사용하십시오.`,

@@ -133,7 +133,7 @@ export async function setPassword(
     .where('id', '=', userId)
     .executeTakeFirst()
   if (!u) throw notFound()
-  assertStrongPassword(password, [u.email, u.name])
+  await assertStrongPassword(password, [u.email, u.name])
   const hash = await hashPassword(password)
   return withTransaction({ store, actor: opts.actor, now: opts.now }, async (trx, audit) => {
     await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute()
