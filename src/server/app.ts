@@ -30,6 +30,7 @@ import {
   type RouteContext,
 } from './request-context.js'
 import { requestLogController, type RequestLog } from './request-log.js'
+import { globalRateLimit } from './rate-limit.js'
 import { apiSecurityHeaders, securityHeaders } from './security-headers.js'
 import { registerAccountRoutes } from './routes/account.routes.js'
 import { registerAgreementRoutes } from './routes/agreements.routes.js'
@@ -179,9 +180,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // br or gzip for answers over 1 KB (cached reads arrive compressed already and pass through)
   await app.register(fastifyCompress, { threshold: COMPRESS_THRESHOLD, encodings: ['br', 'gzip'] })
   await app.register(fastifyCookie)
+  // The plugin serves the routes with a limit of their own (login); the app-wide limit per
+  // client is a lighter hook of ours (src/server/rate-limit.ts).
+  const perMinute = deps.rateLimitPerMinute ?? 600
+  if (perMinute > 0) app.addHook('onRequest', globalRateLimit(perMinute))
   await app.register(fastifyRateLimit, {
-    global: (deps.rateLimitPerMinute ?? 600) > 0,
-    max: deps.rateLimitPerMinute ?? 600,
+    global: false,
+    max: perMinute,
     timeWindow: '1 minute',
     errorResponseBuilder: (_req, context) => ({
       statusCode: 429,
