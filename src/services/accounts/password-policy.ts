@@ -40,6 +40,14 @@ interface Checker {
   readonly warnings: Readonly<Record<string, string>>
 }
 
+/**
+ * A CommonJS package's exports, however it was imported: Node's ESM loader (tests, `tsx`) names
+ * them on the namespace, the build's chunk of a bundled CommonJS package only as `default`.
+ */
+function commonJs<T extends object>(namespace: T): T {
+  return (namespace as { default?: T }).default ?? namespace
+}
+
 let checker: Promise<Checker> | null = null
 /**
  * Loaded on first use: the dictionaries are megabytes decompressed at import, and most processes
@@ -51,14 +59,17 @@ function zxcvbn(): Promise<Checker> {
     import('@zxcvbn-ts/language-common'),
     import('@zxcvbn-ts/language-en'),
   ]).then(
-    ([core, common, en]) => ({
-      factory: new core.ZxcvbnFactory({
-        dictionary: { ...common.dictionary, ...en.dictionary },
-        graphs: common.adjacencyGraphs,
-        translations: en.translations,
-      }),
-      warnings: en.translations.warnings,
-    }),
+    (modules) => {
+      const [core, common, en] = [commonJs(modules[0]), commonJs(modules[1]), commonJs(modules[2])]
+      return {
+        factory: new core.ZxcvbnFactory({
+          dictionary: { ...common.dictionary, ...en.dictionary },
+          graphs: common.adjacencyGraphs,
+          translations: en.translations,
+        }),
+        warnings: en.translations.warnings,
+      }
+    },
     (err: unknown) => {
       checker = null
       throw err
