@@ -35,7 +35,7 @@ export async function cachedRead(
   depends: Dependence = 'record',
 ): Promise<void> {
   const scope = scopeOfRequest(req)
-  const version = depends === 'record' ? await recordVersion(ctx.store.db) : 'static'
+  const version = depends === 'record' ? await recordVersion(ctx.store) : 'static'
   const key = `${what}\u0000${scope.kind === 'public' ? 'public' : scope.party}\u0000${version}`
   const entry = await ctx.responses.get(key, async () =>
     cachedBody(serializedText(reply, await compute()), JSON_TYPE),

@@ -22,7 +22,7 @@ export function registerMetaRoutes({ app, ctx }: RouteKit): void {
     app,
     ops.getHealth,
     async (_req, reply) => {
-      await probeDatabase(ctx.store.db)
+      await probeDatabase(ctx.store)
       serialized ??= serializedText(reply, health)
       const body = serialized
       return reply.serializer(() => body).send(health)

@@ -134,7 +134,7 @@ describe.each(testDialects())('seeded record on $name', (dialect) => {
   })
 
   it('bumps the record version (database triggers) on a new release, not on other writes', async () => {
-    const v0 = Number(await recordVersion(h.db))
+    const v0 = Number(await recordVersion(h))
     expect(v0).toBeGreaterThan(0) // the seed wrote agreements and index values
     await addIndexValue(
       h,
@@ -149,13 +149,13 @@ describe.each(testDialects())('seeded record on $name', (dialect) => {
       },
       now,
     )
-    const v1 = Number(await recordVersion(h.db))
+    const v1 = Number(await recordVersion(h))
     expect(v1).toBeGreaterThan(v0)
     await h.db
       .updateTable('negotiations')
       .set({ sources_json: '[]' })
       .where('id', '=', 'rok-us-sma-13-negotiation')
       .execute()
-    expect(Number(await recordVersion(h.db))).toBe(v1)
+    expect(Number(await recordVersion(h))).toBe(v1)
   })
 })
