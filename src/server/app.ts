@@ -29,7 +29,7 @@ import {
   type AuditCheckpointSource,
   type RouteContext,
 } from './request-context.js'
-import { requestLogController, type RequestLog } from './request-log.js'
+import { deferredChildLogger, requestLogController, type RequestLog } from './request-log.js'
 import { globalRateLimit } from './rate-limit.js'
 import { apiSecurityHeaders, securityHeaders } from './security-headers.js'
 import { registerAccountRoutes } from './routes/account.routes.js'
@@ -134,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger,
     logController: requestLogController(deps.requestLog ?? 'all', deps.slowRequestMs ?? 1000),
+    childLoggerFactory: deferredChildLogger,
     trustProxy: trustProxyOption(deps.trustProxy),
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),

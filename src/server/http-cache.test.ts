@@ -239,10 +239,15 @@ describe('request logs at info', () => {
       slowRequestMs: 0,
       webDist: null,
     })
-    await b.inject({ method: 'GET', url: SCHEDULE })
+    const answered = await b.inject({ method: 'GET', url: SCHEDULE })
     const line = slow.find((l) => l.includes('slow request'))
     expect(line).toBeDefined()
-    expect(JSON.parse(line ?? '{}')).toMatchObject({ level: 40, res: { statusCode: 200 } })
+    // The request's logger is made only for this line (src/server/request-log.ts), with its id.
+    expect(JSON.parse(line ?? '{}')).toMatchObject({
+      level: 40,
+      reqId: answered.headers['x-request-id'],
+      res: { statusCode: 200 },
+    })
     await b.close()
     await store.close()
   })

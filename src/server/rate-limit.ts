@@ -14,6 +14,7 @@ const MAX_CLIENTS = 100_000
  * @example clientKey('2001:db8:1:2:aaaa::1') // "2001:db8:1:2::/64"
  */
 export function clientKey(ip: string): string {
+  if (!ip.includes(':')) return ip // IPv4 as written (the usual case, without a regular expression)
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)
   if (mapped?.[1] !== undefined) return mapped[1]
   if (!isIPv6(ip)) return ip.toLowerCase()
@@ -45,6 +46,7 @@ export function globalRateLimit(
   now: () => number = Date.now,
 ): (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => void {
   const counts = new Map<string, number>()
+  const limit = String(max)
   let windowEnd = 0
   return (req, reply, done) => {
     const own = (req.routeOptions.config as { rateLimit?: unknown } | undefined)?.rateLimit
@@ -67,8 +69,8 @@ export function globalRateLimit(
     counts.set(key, count)
     const reset = String(Math.ceil((windowEnd - t) / 1000))
     reply
-      .header('x-ratelimit-limit', max)
-      .header('x-ratelimit-remaining', Math.max(0, max - count))
+      .header('x-ratelimit-limit', limit)
+      .header('x-ratelimit-remaining', String(Math.max(0, max - count)))
       .header('x-ratelimit-reset', reset)
     if (count <= max) {
       done()

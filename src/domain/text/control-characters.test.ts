@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { controlCharacterAt } from './control-characters.js'
 
@@ -17,5 +18,24 @@ describe('control characters in input', () => {
     let deep: unknown = 'x\u0000'
     for (let i = 0; i < 20000; i++) deep = [deep]
     expect(controlCharacterAt(deep)).toMatch(/^\/0\/0/)
+  })
+  it('answers flat values (the allocation-free check) as the full walk does', () => {
+    // Inside an array the full walk always runs: its answer is the same pointer under /0.
+    const text = fc.string({ unit: fc.constantFrom('a', '/', '~', '\u0000', '\u001f', '\n', '\t') })
+    const flat = fc.oneof(
+      text,
+      fc.integer(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.dictionary(text, fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null))),
+      fc.dictionary(text, fc.oneof(text, fc.array(text), fc.dictionary(text, text))),
+    )
+    fc.assert(
+      fc.property(flat, (value) => {
+        const at = controlCharacterAt(value)
+        const walked = controlCharacterAt([value])
+        expect(walked).toBe(at === null ? null : `/0${at === '/' ? '' : at}`)
+      }),
+    )
   })
 })

@@ -14,6 +14,7 @@ const pointerPart = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, 
  * @example controlCharacterAt({ note: 'a\u0000b' }) // "/note"
  */
 export function controlCharacterAt(value: unknown): string | null {
+  if (flatAndClean(value)) return null
   const stack: [unknown, string][] = [[value, '']]
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const [v, at] = next
@@ -32,4 +33,25 @@ export function controlCharacterAt(value: unknown): string | null {
     }
   }
   return null
+}
+
+/**
+ * True, without allocating, for what nearly every request carries: no value, a clean string or
+ * scalar, or an object of clean keys and scalars (route parameters, most query strings and
+ * bodies). Anything nested is left to the full walk.
+ */
+function flatAndClean(value: unknown): boolean {
+  if (typeof value === 'string') return !CONTROL.test(value)
+  if (value === null || typeof value !== 'object') return true
+  if (Array.isArray(value)) return false
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue
+    if (CONTROL.test(k)) return false
+    const child = (value as Record<string, unknown>)[k]
+    if (
+      typeof child === 'string' ? CONTROL.test(child) : child !== null && typeof child === 'object'
+    )
+      return false
+  }
+  return true
 }

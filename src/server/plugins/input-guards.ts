@@ -61,23 +61,25 @@ export function registerInputGuards(app: App): void {
     done()
   })
   app.addHook('preValidation', (req, reply, done) => {
-    for (const [where, value] of [
-      ['', req.body],
-      ['/querystring', req.query],
-      ['/params', req.params],
-    ] as const) {
-      const at = controlCharacterAt(value)
-      if (at === null) continue
-      const pointer = `${where}${at === '/' ? '' : at}` || '/'
-      void sendProblem(
-        reply,
-        problem('validation-failed', 'Control characters (such as NUL) are not allowed in text.', {
-          detailKo: '텍스트에는 제어 문자(NUL 등)를 쓸 수 없습니다.',
-          errors: [{ pointer, detail: 'contains a control character' }],
-        }),
-      )
+    // Checked one by one (not through an array of pairs): this runs on every request.
+    const refused =
+      refusal('', controlCharacterAt(req.body)) ??
+      refusal('/querystring', controlCharacterAt(req.query)) ??
+      refusal('/params', controlCharacterAt(req.params))
+    if (refused === null) {
+      done()
       return
     }
-    done()
+    void sendProblem(reply, refused)
+  })
+}
+
+/** The refusal of a control character found at `at` within the part of the request at `where`. */
+function refusal(where: string, at: string | null): Problem | null {
+  if (at === null) return null
+  const pointer = `${where}${at === '/' ? '' : at}` || '/'
+  return problem('validation-failed', 'Control characters (such as NUL) are not allowed in text.', {
+    detailKo: '텍스트에는 제어 문자(NUL 등)를 쓸 수 없습니다.',
+    errors: [{ pointer, detail: 'contains a control character' }],
   })
 }
