@@ -19,6 +19,8 @@ const ROUNDS = Number(process.env.SMA_BENCH_API_ROUNDS ?? 5)
 const CONNECTIONS = 20
 const SCHEDULE = '/api/agreements/rok-us-sma-12/schedule'
 
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`
+
 async function throughput(url: string, headers: Record<string, string> = {}): Promise<number> {
   await autocannon({ url, connections: 4, amount: 2000, headers }) // JIT, caches
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers })
@@ -65,6 +67,11 @@ export async function runApiBench(): Promise<BenchResult[]> {
     const bodyFile = join(dir, 'schedule.json')
     const body = Buffer.from(await first.arrayBuffer())
     writeFileSync(bodyFile, body)
+    // The record's sizes as sent (they grow with the record), for the line's name.
+    const recordBr = (
+      await fetch(`${ours.url}/api/record`, { headers: { 'accept-encoding': 'br' } })
+    ).headers.get('content-length')
+    const recordBytes = (await (await fetch(`${ours.url}/api/record`)).arrayBuffer()).byteLength
     const bare = await startProcess(BARE_FASTIFY, { SMA_BENCH_BODY: bodyFile })
     servers.push(bare)
     const runs: Record<
@@ -138,7 +145,7 @@ export async function runApiBench(): Promise<BenchResult[]> {
         note: spread(runs.notModified),
       },
       {
-        name: 'GET /api/record, brotli (18 KB of 0.3 MB): share of bare',
+        name: `GET /api/record, brotli (${kb(Number(recordBr))} of ${kb(recordBytes)}): share of bare`,
         value: share(runs.recordBr),
         unit: '%',
         baseline,
