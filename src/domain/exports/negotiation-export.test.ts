@@ -62,11 +62,11 @@ const what = (lang: 'ko' | 'en') =>
 describe('the negotiation timeline export (decision 0019)', () => {
   it('gives the history in Korean in the Korean file', () => {
     expect(what('ko')).toEqual([
-      '제1차, 호놀룰루 (–2024-04-25)',
+      '제1차, 호놀룰루 (2024년 4월 25일까지)',
       '제9차, 서울: 추가 회의',
       '제12차 방위비분담특별협정 합의 문안',
       '제12차 방위비분담특별협정 합의 문안',
-      'initialled: 서울에서 가서명.',
+      '가서명: 서울에서 가서명.',
       '제11차 방위비분담특별협정 만료',
     ])
   })
@@ -74,7 +74,19 @@ describe('the negotiation timeline export (decision 0019)', () => {
   it('and in English in the English one, a typed text as typed', () => {
     expect(what('en')).toContain('Round 1, Honolulu (–2024-04-25)')
     expect(what('en')).toContain('Round 9, 서울: 추가 회의')
-    expect(what('en')).toContain('initialled: Initialled in Seoul.')
+    expect(what('en')).toContain('Initialled: Initialled in Seoul.')
     expect(what('en')).toContain('11th SMA expires')
+  })
+
+  it('names kinds and parties in words, never by their codes', () => {
+    const parties = (lang: 'ko' | 'en') =>
+      negotiationExport(n, '2026-12-03', lang).rows.map((r) => r[2])
+    expect(parties('ko')).toContain('대한민국')
+    expect(parties('ko')).toContain('공개 기록')
+    expect(parties('en')).toContain('Republic of Korea')
+    for (const row of negotiationExport(n, '2026-12-03', 'ko').rows)
+      expect(row.slice(1, 5).join(' ')).not.toMatch(
+        /\b(KR|US|PUBLIC|initialled|deadline|round|event)\b/,
+      )
   })
 })

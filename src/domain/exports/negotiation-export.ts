@@ -1,5 +1,6 @@
 import { textIn, type Lang, type LocalizedText } from '../text/localized.js'
 import { provenanceLabel, type ProvenanceFacts } from '../negotiation/provenance.js'
+import { eventKindWord, partyWord } from '../negotiation/words.js'
 import { writtenDate } from './labels.js'
 import type { Cell, ExportTable } from './table.js'
 
@@ -73,6 +74,13 @@ export function negotiationExport(n: TimelineInput, recordDate: string, lang: La
     const label = provenanceLabel(p, lang)
     return label === null ? '' : ` [${label}]`
   }
+  // a round over several days says until when, as a reader of the file's language writes a date
+  const until = (from: string, to: string | null): string =>
+    to === null || to === from
+      ? ''
+      : lang === 'ko'
+        ? ` (${writtenDate(to, 'ko')}까지)`
+        : ` (–${to})`
   const rows: Row[] = [
     ...n.deadlines.map((d): Row => [
       d.date,
@@ -86,7 +94,7 @@ export function negotiationExport(n: TimelineInput, recordDate: string, lang: La
       r.from,
       'round',
       null,
-      `${lang === 'ko' ? `제${r.number}차` : `Round ${r.number}`}, ${textIn(r.venue, lang)}${r.to && r.to !== r.from ? ` (–${r.to})` : ''}${r.summary ? `: ${textIn(r.summary, lang)}` : ''}${how(r)}`,
+      `${lang === 'ko' ? `제${r.number}차` : `Round ${r.number}`}, ${textIn(r.venue, lang)}${until(r.from, r.to)}${r.summary ? `: ${textIn(r.summary, lang)}` : ''}${how(r)}`,
       r.visibility,
       r.sources.join(' ; '),
     ]),
@@ -94,7 +102,7 @@ export function negotiationExport(n: TimelineInput, recordDate: string, lang: La
       e.date,
       'event',
       e.party,
-      `${e.kind}: ${textIn(e.note, lang)}${how(e)}`,
+      `${eventKindWord(e.kind, lang)}: ${textIn(e.note, lang)}${how(e)}`,
       e.visibility,
       e.sources.join(' ; '),
     ]),
@@ -134,7 +142,7 @@ export function negotiationExport(n: TimelineInput, recordDate: string, lang: La
     rows: rows.map((r): Cell[] => [
       r[0],
       KIND[r[1]]?.[lang] ?? r[1],
-      r[2],
+      r[2] === null ? null : partyWord(r[2], lang),
       r[3],
       r[4] === null ? null : (VIS[r[4]]?.[lang] ?? r[4]),
       r[5] || null,

@@ -1,5 +1,6 @@
 import { withParticle } from '../text/korean-particles.js'
 import { EVENT_KINDS, type EventKind } from './lifecycle.js'
+import { EVENT_KIND_WORDS, partyWord } from './words.js'
 
 /**
  * The Korean of the negotiation rules' refusals (lifecycle.ts, proposal-state.ts). The rules
@@ -10,19 +11,15 @@ import { EVENT_KINDS, type EventKind } from './lifecycle.js'
  */
 
 /** The Korean name of each negotiation event kind, as in the record's lifecycle labels. */
-export const EVENT_KIND_KO: Readonly<Record<EventKind, string>> = {
-  opened: '협상 개시',
-  'text-agreed': '문안 합의',
-  initialled: '가서명',
-  signed: '정식 서명',
-  'domestic-procedure': '국내 절차',
-  'entry-into-force': '발효',
-  external: '협상 외부 사건',
-  note: '메모',
-}
+export const EVENT_KIND_KO: Readonly<Record<EventKind, string>> = Object.fromEntries(
+  EVENT_KINDS.map((k) => [k, EVENT_KIND_WORDS[k].ko]),
+) as Record<EventKind, string>
 
 /** The delegations by their Korean names (the ids KR and US are not shown to Korean readers). */
-const PARTY_KO: Readonly<Record<string, string>> = { KR: '대한민국', US: '미국' }
+const PARTY_KO: Readonly<Record<string, string>> = {
+  KR: partyWord('KR', 'ko'),
+  US: partyWord('US', 'ko'),
+}
 
 /** The Korean of a proposal state named in a refusal (proposal-state.ts). */
 const STATE_KO: Readonly<Record<string, string>> = {
