@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hostComparisonOf } from '../../record/host-comparison.js'
 import { shippedSnapshot } from '../../record/shipped-record.js'
+import { misalignedLines } from '../test-support.js'
 
 const bin = join(import.meta.dirname, '../../../bin/sma.mjs')
 function sma(...args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -30,6 +31,16 @@ describe('sma compare-hosts', () => {
     expect(r.stdout).toContain('4월~다음 해 3월')
     expect(r.stdout).toContain('SMA Desk가 계산한 값이며 공표된 수치가 아니다')
     expect(r.stdout).not.toContain('2021')
+  })
+
+  it('lines up its Korean table by terminal columns, not UTF-16 units', () => {
+    const r = sma('compare-hosts', '--from', '1990', '--to', '1995', '--lang', 'ko')
+    expect(r.code).toBe(0)
+    const table = r.stdout.split('\n\n')[0] ?? ''
+    // Cells as wide in columns as in code units would hide the bug: these are not.
+    expect(table).toContain('1억 5,000만 달러 (공표)')
+    expect(table).toContain('미상')
+    expect(misalignedLines(table)).toEqual([])
   })
 
   it('refuses a bad year or language in one line, exit 2, no stack trace', () => {
@@ -61,5 +72,12 @@ describe('sma sources', () => {
       }),
     )
     expect(facts.filter((f) => f.fact.startsWith('host-nation support FY2009'))).toHaveLength(2)
+  })
+
+  it('lines up its Korean table by terminal columns', () => {
+    const r = sma('sources', '--agreement', 'rok-us-sma-12', '--lang', 'ko')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('가장 약한 출처')
+    expect(misalignedLines(r.stdout.split('\n\n')[0] ?? '')).toEqual([])
   })
 })

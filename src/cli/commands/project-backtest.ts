@@ -10,6 +10,7 @@ import {
   type Coverage,
 } from '../../domain/projection/index.js'
 import { shippedSnapshot } from '../../record/shipped-record.js'
+import { padToWidth } from '../../domain/text/display-width.js'
 import { resolveScenario } from '../../services/projections/request.js'
 import { CliError } from '../cli-error.js'
 import { intOption, readJson } from './project-options.js'
@@ -32,8 +33,9 @@ export function formatBacktest(r: BacktestResult): string {
     '',
     'horizon  cases  inside P5–P95 (nominal 90 %)  inside P25–P75 (nominal 50 %)  MAE of median',
   ]
+  // Padded by terminal columns like formatTable; the widths are those of the header words.
   const row = (label: string, band90: Coverage, band50: Coverage, mae: number | null): string =>
-    `${label.padEnd(7)}  ${String(band90.cases).padStart(5)}  ${pct(band90).padEnd(28)}  ${pct(band50).padEnd(29)}  ${mae === null ? '—' : `${mae.toFixed(2)} pp`}`
+    `${padToWidth(label, 7)}  ${padToWidth(String(band90.cases), 5, 'right')}  ${padToWidth(pct(band90), 28)}  ${padToWidth(pct(band50), 29)}  ${mae === null ? '—' : `${mae.toFixed(2)} pp`}`
   for (const h of r.byHorizon) out.push(row(String(h.horizon), h.band90, h.band50, h.maeMedian))
   out.push(row('all', r.coverage.band90, r.coverage.band50, r.maeMedian))
   const misses = r.cases.filter((c) => c.miss !== null)
