@@ -75,5 +75,11 @@ if (isEntry) {
   // A CLI run parses each schema a few times: zod's generated fast paths cost more to compile
   // than they save (the shipped record validates in about half the time without them).
   z.config({ jitless: true })
+  // A reader that stops early (`sma sources | head`) closes the pipe: stop quietly, as Unix
+  // tools do, instead of Node's unhandled EPIPE stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err
+    process.exit(process.exitCode ?? 0)
+  })
   process.exitCode = await run(process.argv.slice(2))
 }
