@@ -170,6 +170,17 @@ describe.each(testDialects())('stored projection runs on $name (issue 16)', (dia
       expect(res.statusCode, JSON.stringify(body)).toBe(status)
       expect(res.headers['content-type']).toContain('application/problem+json')
     }
+    // a ProjectionError answers Korean readers in Korean (detailKo), not with the web's fallback
+    const mixed = await call(t, anon, 'POST', '/api/projection-runs', {
+      agreement: 'jp-us-sma-2022',
+      compare: ['rok-us-sma-12'],
+      paths: 10,
+      seed: 1,
+    })
+    const problem = mixed.json<{ detail: string; detailKo?: string }>()
+    expect(problem.detail).toBe('cannot compare agreements in different currencies (JPY, KRW)')
+    expect(problem.detailKo).toMatch(/[가-힣]/)
+    expect(problem.detailKo).toBe('통화가 서로 다른 협정은 비교할 수 없습니다(JPY, KRW).')
     const after = await t.store.db.selectFrom('projection_runs').select('id').execute()
     expect(after).toHaveLength(before.length)
     expect((await call(t, anon, 'GET', '/api/projection-runs/not-a-uuid')).statusCode).toBe(400)

@@ -32,6 +32,18 @@ const tenthsText = (t: number): string => (t / 10).toString()
 const sma12With = (rules: Rule[], extra: Partial<AgreementSpec> = {}): AgreementSpec =>
   agreementSpecSchema.parse({ ...sma12, ...extra, rules })
 const [firstYear, escalation] = sma12.rules
+
+/** The error `f` throws, checked as an EvaluationError with its English and Korean. */
+function expectEvaluationError(f: () => unknown, message: string, ko: string): void {
+  let thrown: unknown = null
+  try {
+    f()
+  } catch (e) {
+    thrown = e
+  }
+  expect(thrown).toBeInstanceOf(EvaluationError)
+  expect(thrown).toMatchObject({ code: 'unprocessable', message, extra: { ko } })
+}
 if (firstYear?.kind !== 'negotiated-increase' || escalation?.kind !== 'index-linked')
   throw new Error('the 12th SMA changed shape')
 
@@ -201,8 +213,10 @@ describe('what a pending year waits for', () => {
 describe('bases that cannot be resolved are errors naming the rule and the year', () => {
   it('an escalation in the first year of a term has no previous year', () => {
     const spec = sma12With([{ ...escalation, years: [2026, 2027, 2028, 2029, 2030] }])
-    expect(() => evaluateSchedule(spec, ctx())).toThrow(
-      new EvaluationError('escalation (2026): no 2025 figure in rok-us-sma-12 to escalate from'),
+    expectEvaluationError(
+      () => evaluateSchedule(spec, ctx()),
+      'escalation (2026): no 2025 figure in rok-us-sma-12 to escalate from',
+      '"escalation" 규칙의 2026년 기준 금액을 정할 수 없습니다. "rok-us-sma-12" 협정에 증액의 기준이 될 2025년 금액이 없습니다.',
     )
   })
 
@@ -221,21 +235,20 @@ describe('bases that cannot be resolved are errors naming the rule and the year'
       currency: { kind: 'single', code: 'USD' },
       published: [],
     })
-    expect(() => evaluateSchedule(spec, ctx())).toThrow(
+    expectEvaluationError(
+      () => evaluateSchedule(spec, ctx()),
       'first-year (2026): rok-us-sma-11 2025 is published in KRW, not USD',
+      '"first-year" 규칙의 2026년 기준 금액을 정할 수 없습니다. "rok-us-sma-11" 협정의 2025년 금액은 USD 통화가 아닌 KRW 통화로 발표되었습니다.',
     )
   })
 
   it('a year no rule covers (a spec that skipped validation)', () => {
     const spec: AgreementSpec = { ...sma12, rules: [firstYear] }
-    expect(() => evaluateSchedule(spec, ctx())).toThrow(
-      new EvaluationError('rok-us-sma-12: no rule covers 2027'),
+    expectEvaluationError(
+      () => evaluateSchedule(spec, ctx()),
+      'rok-us-sma-12: no rule covers 2027',
+      '"rok-us-sma-12" 협정에는 2027년에 적용되는 규칙이 없습니다.',
     )
-    try {
-      evaluateSchedule(spec, ctx())
-    } catch (e) {
-      expect(e).toMatchObject({ name: 'EvaluationError', code: 'unprocessable' })
-    }
   })
 })
 
@@ -252,8 +265,10 @@ describe('a base on another agreement’s computed figure (use: schedule)', () =
   })
 
   it('is an error without a way to compute it, on itself, or on an unknown year', () => {
-    expect(() => evaluateSchedule(next, ctx())).toThrow(
-      new EvaluationError('first-year (2031): no computed figure for rok-us-sma-12 2030'),
+    expectEvaluationError(
+      () => evaluateSchedule(next, ctx()),
+      'first-year (2031): no computed figure for rok-us-sma-12 2030',
+      '"first-year" 규칙의 2031년 기준 금액을 정할 수 없습니다. "rok-us-sma-12" 협정의 2030년 계산 금액이 없습니다.',
     )
     const [first] = next.rules
     if (first?.kind !== 'negotiated-increase' || first.base.kind !== 'agreement-year')
@@ -295,10 +310,10 @@ describe('a base on another agreement’s computed figure (use: schedule)', () =
 
 describe('index values', () => {
   it('with more decimals than the rule applies are refused, naming the value and the precision', () => {
-    expect(() => evaluateSchedule(sma12, ctx(['KR_CPI:2025=2.15']))).toThrow(
-      new EvaluationError(
-        "KR_CPI 2025 = 2.15 has more decimals than the rule's rate precision (1)",
-      ),
+    expectEvaluationError(
+      () => evaluateSchedule(sma12, ctx(['KR_CPI:2025=2.15'])),
+      "KR_CPI 2025 = 2.15 has more decimals than the rule's rate precision (1)",
+      '2025년 KR_CPI 값 2.15의 소수점 이하 자릿수가 규칙이 적용하는 자릿수(1자리)보다 많습니다.',
     )
   })
 })

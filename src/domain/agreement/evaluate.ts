@@ -1,4 +1,11 @@
-import { DomainError } from '../errors.js'
+import {
+  baseInOtherCurrency,
+  EvaluationError,
+  missingBase,
+  type MissingBase,
+} from './evaluation-error.js'
+
+export { EvaluationError }
 import {
   add,
   compare,
@@ -154,14 +161,6 @@ export interface Schedule {
   readonly total: string | null
 }
 
-/** An input that makes a computation impossible (not merely pending); the message names it. */
-export class EvaluationError extends DomainError {
-  constructor(message: string) {
-    super('unprocessable', message)
-    this.name = 'EvaluationError'
-  }
-}
-
 /** A yearly amount of a `negotiated` rule (no provenance: the text states it) or an `appropriated` one. */
 type AmountEntry = Extract<Rule, { kind: 'negotiated' }>['amounts'][number] & {
   readonly provenance?: 'published' | 'reported'
@@ -189,7 +188,10 @@ function ruleForYear(spec: AgreementSpec, year: number): Rule {
     )
       return r
   }
-  throw new EvaluationError(`${spec.id}: no rule covers ${year}`)
+  throw new EvaluationError(
+    `${spec.id}: no rule covers ${year}`,
+    `"${spec.id}" 협정에는 ${year}년에 적용되는 규칙이 없습니다.`,
+  )
 }
 
 /**
@@ -215,11 +217,10 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
     | { used: BaseUsed; value: bigint }
     | { pendingOn: number }
     | { waitingFor: readonly { series: SeriesId; period: number }[]; on: string }
-    | { missing: string } => {
+    | { missing: MissingBase } => {
     if (base.kind === 'previous-year') {
       const prev = year - 1
-      if (!computed.has(prev))
-        return { missing: `no ${prev} figure in ${spec.id} to escalate from` }
+      if (!computed.has(prev)) return { missing: missingBase('no-previous', spec.id, prev) }
       const v = computed.get(prev)
       if (v === null || v === undefined) return { pendingOn: prev }
       return {
@@ -230,27 +231,33 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
     if (base.use === 'schedule') {
       const other =
         base.agreement === spec.id ? undefined : ctx.scheduleOf?.(base.agreement, base.year)
-      if (!other) return { missing: `no computed figure for ${base.agreement} ${base.year}` }
+      if (!other) return { missing: missingBase('not-computed', base.agreement, base.year) }
       // An amount in another currency is not a base: converting it needs a rate the rule lacks.
       if (other.currency !== currency) {
         return {
-          missing: `${base.agreement} ${base.year} is computed in ${other.currency}, not ${currency}`,
+          missing: baseInOtherCurrency(
+            base.agreement,
+            base.year,
+            'computed',
+            other.currency,
+            currency,
+          ),
         }
       }
       const f = other.figure
       if (f.derivation.type === 'pending')
         return { waitingFor: f.derivation.waitingFor, on: `${base.agreement} ${base.year}` }
-      if (f.amount === null) return { missing: `${base.agreement} ${base.year} is unknown` }
+      if (f.amount === null) return { missing: missingBase('unknown', base.agreement, base.year) }
       return {
         used: { agreement: base.agreement, year: base.year, amount: f.amount, from: 'schedule' },
         value: BigInt(f.amount),
       }
     }
     const p = ctx.publishedOf(base.agreement, base.year)
-    if (!p) return { missing: `no published figure for ${base.agreement} ${base.year}` }
+    if (!p) return { missing: missingBase('not-published', base.agreement, base.year) }
     if (p.currency !== currency) {
       return {
-        missing: `${base.agreement} ${base.year} is published in ${p.currency}, not ${currency}`,
+        missing: baseInOtherCurrency(base.agreement, base.year, 'published', p.currency, currency),
       }
     }
     const v = toMinorUnits(p.amount, currency)
@@ -297,7 +304,12 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
       case 'negotiated':
       case 'appropriated': {
         const entry = (rule.amounts as readonly AmountEntry[]).find((a) => a.year === year)
-        if (!entry) throw new EvaluationError(`${rule.id}: no amount for ${year}`)
+        if (!entry) {
+          throw new EvaluationError(
+            `${rule.id}: no amount for ${year}`,
+            `"${rule.id}" 규칙에 ${year}년 금액이 없습니다.`,
+          )
+        }
         const base = {
           type: 'stated' as const,
           rule: ref,
@@ -340,6 +352,7 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
           if (decimals(idx.value) > rule.ratePrecision) {
             throw new EvaluationError(
               `${rule.series} ${period} = ${idx.value} has more decimals than the rule's rate precision (${rule.ratePrecision})`,
+              `${period}년 ${rule.series} 값 ${idx.value}의 소수점 이하 자릿수가 규칙이 적용하는 자릿수(${rule.ratePrecision}자리)보다 많습니다.`,
             )
           }
           let applied = parseDecimal(idx.value)
@@ -363,7 +376,12 @@ export function evaluateSchedule(spec: AgreementSpec, ctx: EvaluationContext): S
           }
         }
         const base = resolveBase(rule.base, year)
-        if ('missing' in base) throw new EvaluationError(`${rule.id} (${year}): ${base.missing}`)
+        if ('missing' in base) {
+          throw new EvaluationError(
+            `${rule.id} (${year}): ${base.missing.en}`,
+            `"${rule.id}" 규칙의 ${year}년 기준 금액을 정할 수 없습니다. ${base.missing.ko}`,
+          )
+        }
         if ('waitingFor' in base) {
           return {
             type: 'pending',

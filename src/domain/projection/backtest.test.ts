@@ -99,6 +99,12 @@ describe('backtest', () => {
     expect(() => backtest(scenario('baseline'), record.indices, CPI)).toThrow(
       /no Monte Carlo model/,
     )
+    // the Korean the projections page shows names the scenario and the series too
+    expect(() => backtest(scenario('baseline'), record.indices, CPI)).toThrow(
+      expect.objectContaining({
+        extra: { ko: `"baseline" 시나리오에는 ${CPI.series} 지수의 몬테카를로 모형이 없습니다.` },
+      }),
+    )
     expect(() => backtest(scenario('calibrated'), record.indices, { ...CPI, horizons: 0 })).toThrow(
       RangeError,
     )

@@ -121,7 +121,10 @@ export function backtest(
 ): BacktestResult {
   const model = scenario.stochastic?.[opts.series]
   if (model === undefined) {
-    throw new ProjectionError(`scenario ${scenario.id} has no Monte Carlo model for ${opts.series}`)
+    throw new ProjectionError(
+      `scenario ${scenario.id} has no Monte Carlo model for ${opts.series}`,
+      `"${scenario.id}" 시나리오에는 ${opts.series} 지수의 몬테카를로 모형이 없습니다.`,
+    )
   }
   const { from, to } = opts.origins
   if (!Number.isInteger(from) || !Number.isInteger(to) || to < from) {

@@ -189,7 +189,10 @@ export function applyProgram(
     const constBase = op.baseUnits
     const prevO = (i - 1) * paths
     if (constBase === null && (i === 0 || program.years[i - 1]?.kind !== 'escalate')) {
-      throw new ProjectionError(`${program.agreement.id} ${op.year}: no simulated base`)
+      throw new ProjectionError(
+        `${program.agreement.id} ${op.year}: no simulated base`,
+        `"${program.agreement.id}" 협정의 ${op.year}년 금액을 모의할 기준 금액이 없습니다.`,
+      )
     }
     const den = f0 * op.stepUnits
     const step = op.stepUnits
@@ -227,6 +230,7 @@ export function applyProgram(
     if (counts < 0) {
       throw new ProjectionError(
         `${program.agreement.id} ${op.year}: amount out of the exact float range`,
+        `"${program.agreement.id}" 협정의 ${op.year}년 모의 금액이 정확히 계산할 수 있는 범위를 벗어났습니다.`,
       )
     }
     const nCap = counts % 0x1000000

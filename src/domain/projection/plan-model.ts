@@ -36,7 +36,10 @@ export function buildModel(
       const known = lookupIndex(inputs.indices, explicit, id, p, 'latest')
       const v = known?.value ?? scenarioIndexValue(scenario, id, p)
       if (v === undefined) {
-        throw new ProjectionError(`scenario ${scenario.id} gives no ${id} value for ${p}`)
+        throw new ProjectionError(
+          `scenario ${scenario.id} gives no ${id} value for ${p}`,
+          `"${scenario.id}" 시나리오에 ${p}년 ${id} 값이 없습니다.`,
+        )
       }
       values[String(p)] = v
       return scaledInteger(v, digits)
@@ -72,7 +75,12 @@ export function buildModel(
     const v = lookupIndex(inputs.indices, explicit, id, p, 'latest')
     if (v) start = { period: p, value: v.value }
   }
-  if (!start) throw new ProjectionError(`${id}: no recorded value before ${first} to start from`)
+  if (!start) {
+    throw new ProjectionError(
+      `${id}: no recorded value before ${first} to start from`,
+      `${id} 지수에 ${first}년 이전의 기록된 값이 없어 모형을 시작할 수 없습니다.`,
+    )
+  }
   const parameters = 'parameters' in model ? (model.parameters ?? 'point') : 'point'
   if (model.model === 'random-walk') {
     const history = seriesHistory(inputs.indices, id, model.fit.from, model.fit.to)

@@ -7,6 +7,7 @@ import { lookupIndex, type SeriesId } from '../index-series/index-series.js'
 import type { Scenario } from './scenario.js'
 import { buildModel } from './plan-model.js'
 import { explicitOverrides, scenarioOverrides } from './scenario-overrides.js'
+import { DomainError } from '../errors.js'
 import { ProjectionError } from './projection-error.js'
 import { pearsonByPeriod, scaledInteger } from './series-models.js'
 
@@ -46,7 +47,12 @@ function gcd(a: bigint, b: bigint): bigint {
 
 function ruleFor(spec: AgreementSpec, year: number): Rule {
   const r = spec.rules.find((x) => ruleYears(x).includes(year))
-  if (!r) throw new ProjectionError(`${spec.id}: no rule covers ${year}`)
+  if (!r) {
+    throw new ProjectionError(
+      `${spec.id}: no rule covers ${year}`,
+      `"${spec.id}" 협정에는 ${year}년에 적용되는 규칙이 없습니다.`,
+    )
+  }
   return r
 }
 
@@ -90,7 +96,7 @@ export function buildPlan(
   inputs: ProjectionInputs,
   options: PlanOptions,
 ): ProjectionPlan {
-  if (specs.length === 0) throw new ProjectionError('nothing to project')
+  if (specs.length === 0) throw new ProjectionError('nothing to project', '예측할 협정이 없습니다.')
   const explicit = explicitOverrides(scenario)
   const seriesDigits = (s: SeriesId): number => inputs.indices[s]?.decimals ?? 1
 
@@ -134,7 +140,13 @@ export function buildPlan(
           })
     } catch (e) {
       if (e instanceof ProjectionError) throw e
-      throw new ProjectionError(e instanceof Error ? e.message : String(e))
+      // An EvaluationError brings its own Korean; anything else gets a Korean that says what failed.
+      throw new ProjectionError(
+        e instanceof Error ? e.message : String(e),
+        e instanceof DomainError && e.extra.ko !== undefined
+          ? e.extra.ko
+          : `"${spec.id}" 협정의 금액을 계산할 수 없어 예측할 수 없습니다.`,
+      )
     }
     const ops: DraftOp[] = []
     for (const yf of assumedSchedule.years) {
@@ -179,6 +191,7 @@ export function buildPlan(
         if (rule.ratePrecision < seriesDigits(rule.series)) {
           throw new ProjectionError(
             `${spec.id} ${rule.id}: applies ${rule.series} with ${rule.ratePrecision} decimals, but the series is published with ${seriesDigits(rule.series)}`,
+            `"${spec.id}" 협정의 "${rule.id}" 규칙은 ${rule.series} 지수를 소수점 이하 ${rule.ratePrecision}자리로 적용하지만, 이 지수는 소수점 이하 ${seriesDigits(rule.series)}자리로 발표됩니다.`,
           )
         }
         const period = yf.year - rule.lag
@@ -189,6 +202,7 @@ export function buildPlan(
           if (decimalsOf(known.value) > rule.ratePrecision) {
             throw new ProjectionError(
               `${rule.series} ${period} = ${known.value} has more decimals than ${rule.id} applies`,
+              `${period}년 ${rule.series} 값 ${known.value}의 소수점 이하 자릿수가 "${rule.id}" 규칙이 적용하는 자릿수보다 많습니다.`,
             )
           }
           let k = scaledInteger(known.value, digits)
@@ -217,7 +231,12 @@ export function buildPlan(
       let base: bigint | null
       if (rule.base.kind === 'previous-year') {
         const prev = ops.find((o) => o.year === yf.year - 1)
-        if (!prev) throw new ProjectionError(`${spec.id} ${yf.year}: no previous year`)
+        if (!prev) {
+          throw new ProjectionError(
+            `${spec.id} ${yf.year}: no previous year`,
+            `"${spec.id}" 협정의 ${yf.year}년 금액을 계산할 전년도 금액이 없습니다.`,
+          )
+        }
         if (prev.kind === 'unknown') {
           ops.push({ kind: 'unknown', year: yf.year, ruleId: rule.id, reason: 'base unknown' })
           continue
@@ -228,6 +247,7 @@ export function buildPlan(
         if (!p) {
           throw new ProjectionError(
             `no published figure for ${rule.base.agreement} ${rule.base.year}`,
+            `"${rule.base.agreement}" 협정의 ${rule.base.year}년 발표 금액이 없습니다.`,
           )
         }
         base = toMinorUnits(p.amount, currency)
@@ -331,6 +351,7 @@ export function buildPlan(
   if (currencies.size > 1) {
     throw new ProjectionError(
       `cannot compare agreements in different currencies (${[...currencies].join(', ')})`,
+      `통화가 서로 다른 협정은 비교할 수 없습니다(${[...currencies].join(', ')}).`,
     )
   }
   return {
@@ -363,12 +384,14 @@ function correlate(
   if (a.residuals === null || b.residuals === null) {
     throw new ProjectionError(
       `scenario ${scenario.id}: an estimated correlation needs ar1 or random-walk models fitted to the record for ${a.s.series} and ${b.s.series}`,
+      `"${scenario.id}" 시나리오에서 상관계수를 추정하려면 ${a.s.series}, ${b.s.series} 두 지수 모두 기록으로 적합한 "ar1" 또는 "random-walk"(확률보행) 모형이어야 합니다.`,
     )
   }
   const r = pearsonByPeriod(a.residuals, b.residuals)
   if (r === null) {
     throw new ProjectionError(
       `scenario ${scenario.id}: fewer than 5 common years to estimate the ${a.s.series}–${b.s.series} correlation`,
+      `"${scenario.id}" 시나리오에서 ${a.s.series}–${b.s.series} 상관계수를 추정할 공통 연도가 5개 미만입니다.`,
     )
   }
   const rho = Math.max(-0.999, Math.min(0.999, r.rho))

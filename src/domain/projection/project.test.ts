@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateSchedule } from '../agreement/evaluate.js'
 import { buildPlan } from './plan.js'
+import { ProjectionError } from './projection-error.js'
 import { projectSchedule, scenarioOverrides } from './scenario-overrides.js'
 import { projectInThread } from './project.js'
 import { projectionResultSchema } from './result-schema.js'
@@ -262,6 +263,15 @@ describe('the calibrated scenario (issue 16)', () => {
     expect(() =>
       buildPlan([sma12, defenseBudgetVariant(sma12, 2027)], sc, inputs, { simulate: true }),
     ).toThrow(/needs ar1 or random-walk/)
+    // the Korean the projections page shows names the scenario and what it needs
+    let ko: string | undefined
+    try {
+      buildPlan([sma12, defenseBudgetVariant(sma12, 2027)], sc, inputs, { simulate: true })
+    } catch (e) {
+      if (e instanceof ProjectionError) ko = e.extra.ko
+    }
+    expect(ko).toMatch(/^"bootstrap" 시나리오에서 상관계수를 추정하려면 .+ 두 지수 모두/)
+    expect(ko).toMatch(/"ar1" 또는 "random-walk"\(확률보행\) 모형이어야 합니다\.$/)
   })
 })
 

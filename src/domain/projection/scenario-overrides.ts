@@ -77,6 +77,7 @@ export function scenarioOverrides(
       if (value === undefined) {
         throw new ProjectionError(
           `scenario ${scenario.id} gives no ${series} value for ${period} (needed by ${spec.id})`,
+          `"${scenario.id}" 시나리오에 "${spec.id}" 협정 계산에 필요한 ${period}년 ${series} 값이 없습니다.`,
         )
       }
       out.push({ series, period, value })

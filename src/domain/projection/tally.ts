@@ -35,7 +35,10 @@ export function tallyOf(values: Float64Array): Tally {
   if (values.length === 0) return { min: 0, counts: new Uint32Array(0), n: 0, sum: 0 }
   const span = max - min + 1
   if (!(span <= MAX_SPAN)) {
-    throw new ProjectionError(`simulated amounts span ${span} rounding steps: too wide to tally`)
+    throw new ProjectionError(
+      `simulated amounts span ${span} rounding steps: too wide to tally`,
+      `모의 금액이 반올림 단위 ${span}개에 걸쳐 있어 범위가 너무 넓으므로 집계할 수 없습니다.`,
+    )
   }
   const counts = new Uint32Array(span)
   for (let i = 0; i < n; i++) {
@@ -54,7 +57,12 @@ export function mergeTallies(tallies: readonly Tally[]): Tally {
   if (live.length === 0) return { min: 0, counts: new Uint32Array(0), n: 0, sum: 0 }
   const min = Math.min(...live.map((t) => t.min))
   const max = Math.max(...live.map((t) => t.min + t.counts.length - 1))
-  if (max - min + 1 > MAX_SPAN) throw new ProjectionError('merged amounts too wide to tally')
+  if (max - min + 1 > MAX_SPAN) {
+    throw new ProjectionError(
+      'merged amounts too wide to tally',
+      '합친 모의 금액의 범위가 너무 넓어 집계할 수 없습니다.',
+    )
+  }
   const counts = new Uint32Array(max - min + 1)
   let n = 0
   let sum = 0

@@ -27,7 +27,10 @@ export function defenseBudgetVariant(spec: AgreementSpec, fromYear?: number): Ag
     .sort((a, b) => a - b)
   const template = indexRules.find((r) => r.years.some((y) => y >= first))
   if (!template || years.length === 0) {
-    throw new ProjectionError(`${spec.id} has no index-linked year from ${first} to vary`)
+    throw new ProjectionError(
+      `${spec.id} has no index-linked year from ${first} to vary`,
+      `"${spec.id}" 협정에는 ${first}년부터 지수에 연동되는 연도가 없어 비교 규칙으로 바꿀 수 없습니다.`,
+    )
   }
   const rules: Rule[] = []
   for (const r of spec.rules) {
