@@ -7,14 +7,20 @@ import { OverviewPage } from './pages/overview.page.js'
 const TEXT = {
   ko: {
     h1: '한일 주둔경비 분담 비교',
-    jp2022: ['2,056억 엔 (보도)', '1달러 = 131.4589엔', '15억 6,400만 달러', '28,963달러', '3.81%'],
-    kr2023: 'SMA Desk 계산',
+    jp2022: [
+      '2,056억 엔 (언론 보도)',
+      '1달러 = 131.4589엔',
+      '15억 6,400만 달러',
+      '28,963달러',
+      '3.81%',
+    ],
+    kr2023: 'SMA Desk 산출',
     unknown: '미상',
     fiscal: '4월~다음 해 3월',
     derived: '공표된 수치가 아니다',
     legend: '특별협정 대상',
     coverage: '총액 확인 28개',
-    fy2008: ['1,416억 엔', '2,083억 엔', '공표'],
+    fy2008: ['1,416억 엔', '2,083억 엔', '정부·국회 공표'],
   },
   en: {
     h1: 'Korea and Japan: host-nation support compared',

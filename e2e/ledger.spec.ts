@@ -18,7 +18,7 @@ test.describe('execution ledger page', () => {
       await l.goto('rok-us-sma-09', lang)
       await l.chartsDrawn()
       await expect(l.coverage).toContainText('2015, 2018')
-      await expect(l.row(2015)).toContainText(lang === 'ko' ? '공개' : 'published')
+      await expect(l.row(2015)).toContainText(lang === 'ko' ? '정부·국회 공표' : 'published')
       // the CSV link serves the same table through the exports module, in the page's language
       const href = await l.downloads.getByTestId('download-csv').getAttribute('href')
       expect(href).toBe(`/api/agreements/rok-us-sma-09/ledger?format=csv&lang=${lang}`)

@@ -24,7 +24,7 @@ describe('sma compare-hosts', () => {
   it('prints Korean as an official would, unknown cells as 미상, and the notes', () => {
     const r = sma('compare-hosts', '--from', '2022', '--to', '2022', '--lang', 'ko')
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain('2,056억 엔 (보도)')
+    expect(r.stdout).toContain('2,056억 엔 (언론 보도)')
     expect(r.stdout).toContain('1달러 = 131.4589엔')
     expect(r.stdout).toContain('28,963달러')
     expect(r.stdout).toContain('미상')

@@ -5,6 +5,7 @@ import {
   formatMoney,
   textIn,
   revisionId,
+  shortProvenance,
   type RecordSnapshot,
   type Schedule,
 } from '../../domain/index.js'
@@ -71,10 +72,10 @@ export function registerSchedule(program: Command): void {
           String(y.year),
           y.amount === null ? '—' : formatMoney(y.amount, cur),
           y.status,
-          y.provenance === null ? '' : y.provenance,
+          y.provenance === null ? '' : shortProvenance(y.provenance, 'en'),
           y.published === null
             ? ''
-            : `${formatMoney(y.published, cur)}${y.publishedProvenance === 'reported' ? ' (press)' : ''}`,
+            : `${formatMoney(y.published, cur)}${y.publishedProvenance === 'reported' ? ` (${shortProvenance('reported', 'en')})` : ''}`,
           y.matchesPublished === null ? '' : y.matchesPublished ? 'matches' : 'DIFFERS',
           y.derivation.type === 'escalated'
             ? `${y.derivation.rule.kind}${y.derivation.rate.kind === 'index' && y.derivation.rate.binding ? ` (${y.derivation.rate.binding} binding)` : ''}`

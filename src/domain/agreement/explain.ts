@@ -6,7 +6,7 @@ import { koreanDate } from '../text/korean-date.js'
 import { withParticle } from '../text/korean-particles.js'
 import { textIn, type Lang, type Localized, type LocalizedText } from '../text/localized.js'
 import type { Derivation, YearFigure } from './evaluate.js'
-import { provenanceLabel } from '../record/sources.js'
+import { provenanceLabel } from '../record/provenance-words.js'
 
 /**
  * What an explanation may name besides the figure: agreements by their titles and sources by

@@ -5,6 +5,7 @@ import { agreementStatus } from '../agreement/status.js'
 import { formatKrwKorean, formatMoney, formatScaled } from '../money/format.js'
 import type { CurrencyCode } from '../money/currency.js'
 import type { Lang } from '../text/localized.js'
+import { shortProvenance } from '../record/provenance-words.js'
 import { STATUS_WORD, provenanceWord, writtenDate } from './labels.js'
 
 /**
@@ -204,8 +205,8 @@ export function agreementBrief(
         kind: 'small',
         text:
           lang === 'ko'
-            ? `이 자료는 SMA Desk가 공개 기록(기준일 ${writtenDate(recordDate, 'ko')})으로 작성하였습니다. ‘규정에 따른 산출’ 금액은 협정 규정과 공표된 지수로 계산한 값이며, ‘미정’ 연도는 필요한 지수가 발표되지 않아 비워 두었습니다.`
-            : `Made by SMA Desk from the public record as of ${writtenDate(recordDate, 'en')}. "Derived" amounts are computed from the agreement's rule and published indices; "pending" years wait for an index value and are left empty.`,
+            ? `이 자료는 SMA Desk가 공개 기록(기준일 ${writtenDate(recordDate, 'ko')})으로 작성하였습니다. ‘${shortProvenance('derived', 'ko')}’ 금액은 협정 규정과 공표된 지수로 계산한 값이며, ‘미정’ 연도는 필요한 지수가 발표되지 않아 비워 두었습니다.`
+            : `Made by SMA Desk from the public record as of ${writtenDate(recordDate, 'en')}. "${shortProvenance('derived', 'en')}" amounts are computed from the agreement's rule and published indices; "pending" years wait for an index value and are left empty.`,
       },
     ],
   }

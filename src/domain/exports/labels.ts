@@ -1,4 +1,5 @@
 import type { YearFigure } from '../agreement/evaluate.js'
+import { budgetProvenance, shortProvenance } from '../record/provenance-words.js'
 import type { Lang } from '../text/localized.js'
 
 /** The words of the exports and briefs, in Korean as an official would write them, and English. */
@@ -39,23 +40,19 @@ export const STATUS_WORD: Record<string, Record<Lang, string>> = {
   unknown: { ko: '알 수 없음', en: 'unknown' },
 }
 
-export const PROVENANCE_WORD: Record<string, Record<Lang, string>> = {
-  stated: { ko: '협정 명시 금액', en: 'stated in the agreement' },
-  derived: { ko: '규정에 따른 산출', en: 'derived from the rule' },
-  pending: { ko: '입력 대기', en: 'waiting for an input' },
-  unknown: { ko: '근거 없음', en: 'no figure and no rule' },
-  published: { ko: '정부 공표 예산', en: 'published budget' },
-  reported: { ko: '언론 보도 예산', en: 'budget as reported' },
-}
-
 /**
- * How a year's figure is known, in words: the engine's provenance class, or for a year without
- * an amount why it has none (pending, unknown).
- * @example provenanceWord(fig2027, 'ko') // "규정에 따른 산출"
+ * How a year's figure is known, in the provenance column's words (the short form of
+ * record/provenance-words.ts): the engine's provenance class, or for a year without an amount why
+ * it has none (pending, unknown). A published or reported year amount is an appropriated budget,
+ * and the cell says so.
+ * @example provenanceWord(fig2027, 'ko') // "SMA Desk 산출"
+ * @example provenanceWord(fig2024Appropriated, 'ko') // "정부·국회 공표 예산"
  */
 export function provenanceWord(y: YearFigure, lang: Lang): string {
-  const key = y.provenance ?? y.status
-  return PROVENANCE_WORD[key]?.[lang] ?? key
+  const p = y.provenance
+  if (p === 'published' || p === 'reported') return budgetProvenance(p, lang)
+  if (p !== null) return shortProvenance(p, lang)
+  return y.status === 'computed' ? '' : shortProvenance(y.status, lang)
 }
 
 export const BASIS_WORD: Record<string, Record<Lang, string>> = {

@@ -39,7 +39,7 @@ describe('ledgerExport', () => {
     expect(header).toContain('인건비 (KRW)')
     expect(row[header.indexOf('분담금 총액 (KRW)')]).toBe('1038900000000')
     expect(row[header.indexOf('인건비 (KRW)')]).toBe('500500000000')
-    expect(row[header.indexOf('근거 구분')]).toContain('인건비: 보도')
+    expect(row[header.indexOf('근거 구분')]).toContain('인건비: 언론 보도')
     expect(row[header.indexOf('항등식 검증')]).toContain('항목 합계: 성립')
     expect(t.sources.map((s) => s.url)).toContain(
       'https://mobile.newsis.com/view_amp.html?ar_id=NISX20210310_0001366189',

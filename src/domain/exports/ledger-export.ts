@@ -1,5 +1,6 @@
 import type { LedgerView, LedgerYearView } from '../ledger/ledger.js'
 import type { IdentityId } from '../ledger/identities.js'
+import { provenanceLegend, shortProvenance } from '../record/provenance-words.js'
 import type { Lang } from '../text/localized.js'
 import { L, writtenDate } from './labels.js'
 import { majorText } from './schedule-export.js'
@@ -58,15 +59,8 @@ const FIGURE_KEY: Partial<Record<keyof typeof H, string>> = {
   interest: 'interest',
 }
 
-/** The ledger's provenance classes in words (the record's classes, as the page shows them). */
-export const LEDGER_PROVENANCE: Record<string, Record<Lang, string>> = {
-  published: { ko: '공개', en: 'published' },
-  reported: { ko: '보도', en: 'reported' },
-  derived: { ko: '산출', en: 'derived' },
-  stated: { ko: '협정 명시', en: 'stated' },
-  estimate: { ko: '추정', en: 'estimate' },
-  unsourced: { ko: '출처 미확인', en: 'unsourced' },
-}
+/** The classes a ledger figure carries, in the order the notes explain them. */
+const LEDGER_CLASSES = ['published', 'reported', 'derived', 'estimate', 'unsourced'] as const
 
 const CHECK_WORD: Record<IdentityId, Record<Lang, string>> = {
   categories: { ko: '항목 합계', en: 'categories' },
@@ -100,7 +94,7 @@ export function ledgerColumns(currency: string, lang: Lang): ExportColumn[] {
 function row(y: LedgerYearView, currency: LedgerView['currency'], lang: Lang): Cell[] {
   const provenance = MONEY.flatMap(([key]) => {
     const f = FIGURE_KEY[key] === undefined ? undefined : y.figures[FIGURE_KEY[key]]
-    return f ? [`${H[key][lang]}: ${LEDGER_PROVENANCE[f.provenance]?.[lang] ?? f.provenance}`] : []
+    return f ? [`${H[key][lang]}: ${shortProvenance(f.provenance, lang)}`] : []
   })
   // A gap is spelled out with its message (year and exact difference); the rest by status.
   const checks = y.checks.map((c) =>
@@ -126,7 +120,7 @@ function ledgerNotes(view: LedgerView, recordDate: string, lang: Lang): string[]
   const money = (v: string | null) => (v === null ? '—' : majorText(v, view.currency))
   const balances = view.balances.map(
     (b) =>
-      `${b.asOf}: ${b.what[lang]} ${money(b.amount)} ${view.currency} (${LEDGER_PROVENANCE[b.provenance]?.[lang] ?? b.provenance})`,
+      `${b.asOf}: ${b.what[lang]} ${money(b.amount)} ${view.currency} (${shortProvenance(b.provenance, lang)})`,
   )
   const notFound = view.notFound.map((n) =>
     lang === 'ko' ? `미확인: ${n.what} — ${n.lookedFor}` : `Not found: ${n.what} — ${n.lookedFor}`,
@@ -136,13 +130,13 @@ function ledgerNotes(view: LedgerView, recordDate: string, lang: Lang): string[]
       ? [
           `${view.agreement} 집행 장부입니다. 금액은 ${view.currency} 정수 단위이며, 빈 칸은 공개 자료에서 확인되지 않은 값으로 추정하지 않았습니다.`,
           '분담금 총액은 협정 규정 엔진이 산출한 값이며 장부에 따로 적지 않습니다.',
-          '근거 구분: 공개(정부·국회 자료), 보도(언론·연구기관), 산출(SMA Desk 계산, 방법은 출처 메모), 추정(근삿값), 출처 미확인(인용 가능한 사본 없음).',
+          `근거 구분 — ${provenanceLegend(LEDGER_CLASSES, 'ko')}. SMA Desk 산출 값의 산출 방법은 출처 메모에 적습니다.`,
           `항목 합계 확인 연도: ${years(c.categoriesComplete)}. 집행·이월 확인 연도: ${years(c.executionAndCarryOver)}. 항등식 불일치 연도: ${years(c.gaps)}.`,
         ]
       : [
           `Execution ledger of ${view.agreement}. Amounts are exact ${view.currency}; an empty cell is a figure not found in public sources, never estimated.`,
           "The contribution comes from the agreement's rules engine; the ledger does not store it.",
-          'Provenance: published (government or parliament), reported (press or research), derived (computed by SMA Desk; the source note says how), estimate (approximate), unsourced (no citable copy).',
+          `Provenance — ${provenanceLegend(LEDGER_CLASSES, 'en')}. The source note of a figure derived by SMA Desk says how.`,
           `Categories known and adding up: ${years(c.categoriesComplete)}. Execution and carry-over known: ${years(c.executionAndCarryOver)}. Years with an identity gap: ${years(c.gaps)}.`,
         ]
   const tail =

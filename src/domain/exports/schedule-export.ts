@@ -2,6 +2,7 @@ import type { AgreementSpec } from '../agreement/spec.js'
 import type { Schedule, YearFigure } from '../agreement/evaluate.js'
 import { CURRENCY_EXPONENT, type CurrencyCode } from '../money/currency.js'
 import type { Lang } from '../text/localized.js'
+import { provenanceLegend } from '../record/provenance-words.js'
 import { BASIS_WORD, L, STATUS_WORD, YES_NO, provenanceWord, writtenDate } from './labels.js'
 import { sourceList, type Cell, type ExportColumn, type ExportTable } from './table.js'
 
@@ -111,13 +112,13 @@ function scheduleNotes(spec: AgreementSpec, recordDate: string, lang: Lang): str
   return lang === 'ko'
     ? [
         `${spec.title.ko}의 연도별 분담금입니다. 금액은 ${spec.currency.kind === 'single' ? spec.currency.code : '보고 통화'} 정수 단위이며 반올림은 협정 규정에 따른 것뿐입니다.`,
-        '‘규정에 따른 산출’은 SMA Desk가 협정 규정과 공표된 입력값으로 계산한 금액이며, ‘협정 명시 금액’은 협정문이 정한 금액입니다.',
+        `근거 구분 — ${provenanceLegend(['derived', 'stated', 'pending'], 'ko')}. SMA Desk 산출 금액은 협정 규정과 공표된 입력값으로 계산한 것입니다.`,
         '‘미정’ 연도는 필요한 지수가 아직 발표되지 않은 연도로, 추정하지 않고 비워 둡니다.',
         `기록 기준일: ${writtenDate(recordDate, 'ko')}.`,
       ]
     : [
         `Yearly figures of the ${spec.title.en}. Amounts are exact; the only rounding is the agreement's own.`,
-        '"Derived from the rule" figures are computed by SMA Desk from the rule and published inputs; "stated" figures are set by the text of the agreement.',
+        `Provenance — ${provenanceLegend(['derived', 'stated', 'pending'], 'en')}. Figures derived by SMA Desk are computed from the rule and published inputs.`,
         'A "pending" year waits for an index value not yet published; it is left empty, never extrapolated.',
         `Date of the record: ${writtenDate(recordDate, 'en')}.`,
       ]

@@ -1,7 +1,7 @@
 import { rational } from '../money/rational.js'
 import { roundToStep } from '../money/rounding.js'
 import type { CurrencyCode } from '../money/currency.js'
-import type { Provenance } from '../record/sources.js'
+import { shortProvenance } from '../record/provenance-words.js'
 import type { Lang } from '../text/localized.js'
 import type { HostCell, HostComparison } from './compare.js'
 
@@ -74,23 +74,6 @@ export function rateText(r: { currency: 'KRW' | 'JPY'; perUsd: string }, lang: L
   const n = `${group(int)}${frac ? `.${frac}` : ''}`
   if (lang === 'ko') return `1달러 = ${n}${r.currency === 'JPY' ? '엔' : '원'}`
   return `${n} ${r.currency === 'JPY' ? '¥' : '₩'}/$`
-}
-
-const SHORT: Record<Provenance, { en: string; ko: string }> = {
-  published: { en: 'published', ko: '공표' },
-  reported: { en: 'reported', ko: '보도' },
-  derived: { en: 'derived by SMA Desk', ko: 'SMA Desk 계산' },
-  stated: { en: 'stated in the agreement', ko: '협정문 명시' },
-  estimate: { en: 'estimate', ko: '추정' },
-  unsourced: { en: 'weakly sourced', ko: '출처 미흡' },
-}
-
-/**
- * A provenance class in a few words, for table cells.
- * @example shortProvenance('estimate', 'ko') // "추정"
- */
-export function shortProvenance(p: Provenance, lang: Lang): string {
-  return SHORT[p][lang]
 }
 
 export const UNKNOWN: Record<Lang, string> = { ko: '미상', en: 'unknown' }

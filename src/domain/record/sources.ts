@@ -140,23 +140,6 @@ export function provenanceOfSources(registry: SourceRegistry, urls: readonly str
   return 'unsourced'
 }
 
-const PROVENANCE_LABELS: Record<Provenance, { en: string; ko: string }> = {
-  published: { en: 'published by a government or parliament', ko: '정부·국회 공표' },
-  reported: { en: 'reported by the press', ko: '언론 보도' },
-  derived: { en: 'derived by SMA Desk from the rule', ko: 'SMA Desk가 규칙에 따라 계산' },
-  stated: { en: 'amount stated in the agreement', ko: '협정문에 명시된 금액' },
-  estimate: { en: 'estimate', ko: '추정치' },
-  unsourced: { en: 'no citable source located', ko: '인용 가능한 출처 미확인' },
-}
-
-/**
- * A provenance class in words, for tables and explanations in either language.
- * @example provenanceLabel('derived', 'ko') // "SMA Desk가 규칙에 따라 계산"
- */
-export function provenanceLabel(p: Provenance, lang: 'en' | 'ko'): string {
-  return PROVENANCE_LABELS[p][lang]
-}
-
 const TIER_LABELS: Record<SourceTier, { en: string; ko: string }> = {
   official: { en: 'official', ko: '정부' },
   parliamentary: { en: 'parliamentary', ko: '국회' },

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { createColumnHelper } from '@tanstack/react-table'
-import type { Schedule, YearFigure } from '../../../../src/domain/index.js'
+import { shortProvenance, type Schedule, type YearFigure } from '../../../../src/domain/index.js'
 import { useLang } from '../../i18n/i18n'
 import { Badge } from '../../ui/Badge'
 import { Chart } from '../../ui/Chart'
@@ -24,7 +24,7 @@ export function ScheduleTable({
   readonly selectedYear: number | undefined
   readonly onSelect: (year: number) => void
 }) {
-  const { t } = useLang()
+  const { t, lang } = useLang()
   const columns = useMemo(
     () => [
       col.accessor('year', {
@@ -63,7 +63,7 @@ export function ScheduleTable({
                 // A press-reported figure is not a government publication: say so beside it.
                 <span className="tier-tag" data-testid={`reported-${c.row.original.year}`}>
                   {' '}
-                  ({t('ledger.provenance.reported')})
+                  ({shortProvenance('reported', lang)})
                 </span>
               )}
             </>
@@ -75,7 +75,7 @@ export function ScheduleTable({
         cell: (c) => <Badge kind={c.getValue()} />,
       }),
     ],
-    [t, schedule.currency, onSelect],
+    [t, lang, schedule.currency, onSelect],
   )
   return (
     <DataTable

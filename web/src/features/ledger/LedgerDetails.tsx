@@ -1,4 +1,5 @@
 import type { LedgerResponse } from '../../../../src/contracts/ledger.js'
+import { shortProvenance } from '../../../../src/domain/index.js'
 import { useLang } from '../../i18n/i18n'
 import { Money } from '../../ui/Money'
 import { Sources } from '../agreement/Sources'
@@ -47,7 +48,7 @@ export function LedgerDetails({ ledger }: { readonly ledger: LedgerResponse }) {
               <ul className="figures small">
                 {Object.entries(y.figures).map(([k, f]) => (
                   <li key={k}>
-                    {k}: {t(`ledger.provenance.${f.provenance}`)}
+                    {k}: {shortProvenance(f.provenance, lang)}
                     {f.note && <> — {f.note[lang]}</>} <Sources urls={f.sources} max={2} />
                   </li>
                 ))}
@@ -73,7 +74,7 @@ export function LedgerDetails({ ledger }: { readonly ledger: LedgerResponse }) {
                 ) : (
                   <Money minor={b.amount} currency={ledger.currency} />
                 )}{' '}
-                ({t(`ledger.provenance.${b.provenance}`)}) <Sources urls={b.sources} max={2} />
+                ({shortProvenance(b.provenance, lang)}) <Sources urls={b.sources} max={2} />
                 {b.note && <div className="muted small">{b.note[lang]}</div>}
               </li>
             ))}

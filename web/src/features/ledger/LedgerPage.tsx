@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { Link, useParams } from 'react-router'
-import type { AgreementSpec } from '../../../../src/domain/index.js'
+import { shortProvenance, type AgreementSpec } from '../../../../src/domain/index.js'
 import { useLang } from '../../i18n/i18n'
 import { ChartFigure } from '../../ui/Chart'
 import { Downloads } from '../../ui/Downloads'
@@ -132,7 +132,7 @@ function LedgerView({ spec }: { readonly spec: AgreementSpec }) {
                           {prov !== undefined && (
                             <span className={`prov prov-${prov}`}>
                               {' '}
-                              {t(`ledger.provenance.${prov}`)}
+                              {shortProvenance(prov, lang)}
                             </span>
                           )}
                         </>
