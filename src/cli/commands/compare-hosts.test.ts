@@ -38,7 +38,7 @@ describe('sma compare-hosts', () => {
     expect(r.code).toBe(0)
     const table = r.stdout.split('\n\n')[0] ?? ''
     // Cells as wide in columns as in code units would hide the bug: these are not.
-    expect(table).toContain('1억 5,000만 달러 (공표)')
+    expect(table).toContain('1억 5,000만 달러 (정부·국회 공표)')
     expect(table).toContain('미상')
     expect(misalignedLines(table)).toEqual([])
   })
