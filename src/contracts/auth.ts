@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { party, role, ro } from './common.js'
+import { said } from './validation-words.js'
 
 export const userView = z
   .object({ id: z.string(), email: z.string(), party, role, name: z.string() })
@@ -58,7 +59,10 @@ const otpCode = z
   .string()
   .min(6)
   .max(20)
-  .regex(/^[A-Za-z0-9 -]+$/, 'a 6-digit code or a recovery code')
+  .regex(
+    /^[A-Za-z0-9 -]+$/,
+    said('a 6-digit code or a recovery code', '6자리 인증 코드나 복구 코드를 입력하십시오.'),
+  )
 export const mfaLoginBody = z
   .strictObject({ ticket: z.string().min(16).max(100), code: otpCode })
   .meta({ id: 'MfaLoginBody' })

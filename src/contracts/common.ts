@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DELEGATIONS, PARTIES, ROLES } from '../domain/access/permissions.js'
 import { VISIBILITIES } from '../domain/access/scope.js'
+import { said } from './validation-words.js'
 
 /**
  * Building blocks of the API's request and response shapes. The vocabulary (parties, roles,
@@ -10,7 +11,13 @@ import { VISIBILITIES } from '../domain/access/scope.js'
  */
 export const idParam = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'letters, digits, dot, dash, underscore (≤ 128)')
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,
+    said(
+      'letters, digits, dot, dash, underscore (≤ 128)',
+      '영문자, 숫자, 마침표(.), 붙임표(-), 밑줄(_)로 128자까지 쓸 수 있습니다.',
+    ),
+  )
 export const isoDate = z.iso.date()
 export const text = (max: number) => z.string().max(max)
 /** A response list: readonly in TypeScript, a plain array in JSON. */
@@ -20,13 +27,24 @@ export const party = z.enum(PARTIES)
 export const delegation = z.enum(DELEGATIONS)
 export const role = z.enum(ROLES)
 /** A web address: http or https only (no `javascript:`, `data:`, `file:`…). */
-export const webUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).max(2000)
+export const webUrl = z
+  .url({
+    protocol: /^https?$/,
+    error: said('an http(s) URL', 'http 또는 https 웹 주소여야 합니다.'),
+  })
+  .max(2000)
 /** Source addresses: http(s) URLs only. */
 export const sources = z.array(webUrl).max(50)
 /** Integer won as a decimal string (no sign, no separators). */
 export const money = z
   .string()
-  .regex(/^(0|[1-9]\d{0,20})$/, 'integer won as a decimal string, e.g. "1519200000000"')
+  .regex(
+    /^(0|[1-9]\d{0,20})$/,
+    said(
+      'integer won as a decimal string, e.g. "1519200000000"',
+      '금액은 원 단위 정수를 숫자 문자열로 쓰십시오(예: "1519200000000").',
+    ),
+  )
 export const localized = z.object({ en: z.string(), ko: z.string() })
 
 /**

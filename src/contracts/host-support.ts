@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { comparisonInputsSchema, hostSupportSchema } from '../domain/host-support/schema.js'
 import { PROVENANCES } from '../domain/record/sources.js'
 import { ro } from './common.js'
+import { said } from './validation-words.js'
 
 /**
  * The host-nation support of Japan and the Korea–Japan comparison, as the API sends them. The
@@ -9,7 +10,7 @@ import { ro } from './common.js'
  * integer minor-unit strings, the derived figures are already rounded by their named rules.
  */
 const localized = z.object({ en: z.string(), ko: z.string() })
-const integerText = z.string().regex(/^\d+$/)
+const integerText = z.string().regex(/^\d+$/, said('digits only', '숫자만 쓸 수 있습니다.'))
 const host = z.enum(['KR', 'JP'])
 
 export const hostSupport = hostSupportSchema.meta({ id: 'HostSupport' })

@@ -5,12 +5,21 @@ import { createdResponse, delegation, sources } from './common.js'
 import { agreementSpec } from './domain-shapes.js'
 import { get, operations, post } from './operation.js'
 import { rejectBody, rejectedResponse, withdrawnResponse } from './proposals.js'
+import { said } from './validation-words.js'
 
 /**
  * The negotiation workflow of the web app (issue 11): closing acts on a tabled proposal besides
  * acceptance, and a draft spec continuing an agreement over a new term. (operations.ts is full.)
  */
-const decimalText = z.string().regex(/^-?\d{1,3}(\.\d{1,4})?$/, 'a percentage such as "5" or "3.5"')
+const decimalText = z
+  .string()
+  .regex(
+    /^-?\d{1,3}(\.\d{1,4})?$/,
+    said(
+      'a percentage such as "5" or "3.5"',
+      '백분율을 "5" 또는 "3.5"와 같이 쓰십시오(소수점 아래 넷째 자리까지).',
+    ),
+  )
 
 export const templateQuery = z.strictObject({
   firstYear: z.coerce.number().int().min(1990).max(2100),

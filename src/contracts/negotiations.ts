@@ -15,6 +15,7 @@ import {
   visibility,
   wrap,
 } from './common.js'
+import { said } from './validation-words.js'
 
 export const negotiationParams = z.strictObject({ id: idParam })
 export const childParams = z.strictObject({ id: idParam, pid: idParam })
@@ -137,7 +138,15 @@ export const negotiationResponse = wrap('negotiation', negotiationDetail, 'Negot
 
 export const negotiationBody = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'lower-case letters, digits and dashes'),
+    id: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9-]{2,63}$/,
+        said(
+          'lower-case letters, digits and dashes',
+          '영문 소문자, 숫자, 붙임표(-)로 3~64자를 쓰십시오.',
+        ),
+      ),
     title: z.strictObject({ en: z.string().min(1).max(300), ko: z.string().min(1).max(300) }),
     replaces: idParam.nullable(),
     visibility: z.enum(['private', 'shared']),

@@ -11,7 +11,16 @@ export const problemSchema = z
     detailKo: z.string().optional(),
     instance: z.string().optional(),
     /** Where the request was wrong: JSON pointers into the body, query or headers. */
-    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          pointer: z.string(),
+          detail: z.string(),
+          /** The detail in Korean, where the server words it in both languages. */
+          detailKo: z.string().optional(),
+        }),
+      )
+      .optional(),
     /** On 412: the ETag the resource has now. */
     currentETag: z.string().optional(),
   })

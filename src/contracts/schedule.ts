@@ -5,13 +5,19 @@ import { seriesIdSchema } from '../domain/index-series/index-series.js'
 import { PROVENANCES } from '../domain/record/sources.js'
 import { localizedTextSchema } from '../domain/text/localized.js'
 import { localized, ro } from './common.js'
+import { said } from './validation-words.js'
 
 /**
  * The schedule of an agreement as the engine computes it (src/domain/agreement/evaluate.ts): a
  * figure per year with its derivation. The schema mirrors the domain's `Schedule` type, and a
  * type test (schedule.test.ts) keeps the two identical.
  */
-const minor = z.string().regex(/^-?\d+$/, 'integer minor units as text')
+const minor = z
+  .string()
+  .regex(
+    /^-?\d+$/,
+    said('integer minor units as text', '최소 통화 단위의 정수를 문자열로 쓰십시오.'),
+  )
 const ruleRef = z.object({
   id: z.string(),
   kind: z.enum([

@@ -26,6 +26,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export interface FieldError {
   readonly pointer: string
   readonly detail: string
+  /** The detail in Korean, where the rule words it in both languages. */
+  readonly detailKo?: string
 }
 
 export interface DomainErrorExtra {
@@ -64,7 +66,7 @@ export const notFound = (): DomainError =>
  */
 export const invalid = (pointer: string, detail: string, ko?: string): DomainError =>
   new DomainError('invalid', detail, {
-    errors: [{ pointer, detail }],
+    errors: [ko === undefined ? { pointer, detail } : { pointer, detail, detailKo: ko }],
     ...(ko === undefined ? {} : { ko }),
   })
 

@@ -147,8 +147,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     frameworkErrors: (err, _req, reply) => {
       const p =
         err.code === 'FST_ERR_MAX_PARAM_LENGTH'
-          ? problem('uri-too-long', 'A path segment is too long.')
-          : problem('bad-request', 'The URL could not be understood.')
+          ? problem('uri-too-long', 'A path segment is too long.', {
+              detailKo: 'URL 경로의 한 부분이 너무 깁니다.',
+            })
+          : problem('bad-request', 'The URL could not be understood.', {
+              detailKo: 'URL을 해석할 수 없습니다.',
+            })
       void sendProblem(reply, p)
     },
   }).withTypeProvider<ZodTypeProvider>()

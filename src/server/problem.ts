@@ -33,16 +33,32 @@ export type ProblemType = keyof typeof PROBLEM_TYPES
 export type { Problem }
 export { problemSchema }
 
+/** What a problem may carry besides its type and detail. */
+export interface ProblemExtra {
+  instance?: string
+  errors?: Problem['errors']
+  currentETag?: string
+  /** The detail in Korean: the Korean web app and Korean API users read this one. */
+  detailKo?: string
+}
+
+/**
+ * A problem document. Every refusal is worded in Korean too (`detailKo`), except not-found,
+ * whose one fixed body must not differ between a missing and a hidden object (readers show
+ * their own Korean for 404).
+ * @example problem('forbidden', 'Not allowed.', { detailKo: '권한이 없습니다.' })
+ */
+export function problem(type: 'not-found', detail: string, extra?: ProblemExtra): Problem
 export function problem(
-  type: ProblemType,
+  type: Exclude<ProblemType, 'not-found'>,
   detail: string,
-  extra: {
-    instance?: string
-    errors?: Problem['errors']
-    currentETag?: string
-    detailKo?: string
-  } = {},
-): Problem {
+  extra: ProblemExtra & { detailKo: string },
+): Problem
+export function problem(type: ProblemType, detail: string, extra: ProblemExtra = {}): Problem {
+  return problemOf(type, detail, extra)
+}
+
+function problemOf(type: ProblemType, detail: string, extra: ProblemExtra): Problem {
   const t = PROBLEM_TYPES[type]
   const p: Problem = { type: PROBLEM_BASE + type, title: t.title, status: t.status, detail }
   if (extra.instance !== undefined) p.instance = extra.instance
@@ -51,6 +67,20 @@ export function problem(
   if (extra.detailKo !== undefined) p.detailKo = extra.detailKo
   return p
 }
+
+/** Refusals several parts of the server send, each worded once. */
+export const NEED_LOGIN = problem('unauthorized', 'Log in or send a valid API token.', {
+  detailKo: '로그인하거나 유효한 API 토큰을 보내십시오.',
+})
+export const BAD_TOKEN = problem('unauthorized', 'The API token is not valid.', {
+  detailKo: 'API 토큰이 유효하지 않습니다.',
+})
+export const BAD_REQUEST = problem('bad-request', 'The request could not be understood.', {
+  detailKo: '요청을 해석할 수 없습니다.',
+})
+export const TOO_MANY_REQUESTS = problem('too-many-requests', 'Slow down and retry later.', {
+  detailKo: '요청이 너무 많습니다. 잠시 후 다시 시도하십시오.',
+})
 
 /** The one body every missing-or-invisible object produces (only `instance` differs). */
 export const NOT_FOUND_DETAIL = NOT_FOUND_MESSAGE
@@ -69,9 +99,10 @@ const PROBLEM_OF_CODE: Record<ErrorCode, ProblemType> = {
 /** The one mapping of a DomainError to problem+json (the CLI's is src/cli/cli-error.ts). */
 export function problemOfDomainError(err: DomainError): Problem {
   const type = PROBLEM_OF_CODE[err.code]
-  const extra: Parameters<typeof problem>[2] = {}
+  const extra: ProblemExtra = {}
   if (err.extra.currentETag !== undefined) extra.currentETag = err.extra.currentETag
   if (err.extra.errors !== undefined) extra.errors = [...err.extra.errors]
   if (err.extra.ko !== undefined && type !== 'not-found') extra.detailKo = err.extra.ko
-  return problem(type, type === 'not-found' ? NOT_FOUND_DETAIL : err.message, extra)
+  // A DomainError carries its Korean (src/korean-errors.test.ts checks every construction).
+  return problemOf(type, type === 'not-found' ? NOT_FOUND_DETAIL : err.message, extra)
 }

@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net'
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify'
-import { problem } from './problem.js'
+import { TOO_MANY_REQUESTS } from './problem.js'
 import { sendProblem } from './request-context.js'
 
 /** Distinct clients counted per window at most; beyond it new clients pass uncounted. */
@@ -77,11 +77,6 @@ export function globalRateLimit(
       return
     }
     reply.header('retry-after', reset)
-    void sendProblem(
-      reply,
-      problem('too-many-requests', 'Slow down and retry later.', {
-        detailKo: '요청이 너무 많습니다. 잠시 후 다시 시도하십시오.',
-      }),
-    )
+    void sendProblem(reply, TOO_MANY_REQUESTS)
   }
 }

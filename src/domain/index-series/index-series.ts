@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { DomainError } from '../errors.js'
+import { withParticle } from '../text/korean-particles.js'
+import type { Localized } from '../text/localized.js'
 
 /** Series the engine knows; a rule names one of these. */
 export const SERIES_IDS = ['KR_CPI', 'KR_DEFENSE_BUDGET'] as const
@@ -108,36 +111,53 @@ export function lookupIndex(
 export const PLAUSIBLE_PERCENT = { min: -50, max: 100 } as const
 
 /**
- * Why an index value is implausible, or null.
- * @example implausibleIndexValue('-99999') // 'index value -99999 is outside the plausible range…'
+ * Why an index value is implausible, in both languages, or null.
+ * @example implausibleIndexValue('-99999')?.en // 'index value -99999 is outside the plausible range…'
+ * @example implausibleIndexValue('2.1') // null
  */
-export function implausibleIndexValue(value: string): string | null {
+export function implausibleIndexValue(value: string): Localized | null {
   const n = Number(value)
   const { min, max } = PLAUSIBLE_PERCENT
   return Number.isFinite(n) && n >= min && n <= max
     ? null
-    : `index value ${value} is outside the plausible range of an annual change, ${min} % to ${max} %`
+    : {
+        en: `index value ${value} is outside the plausible range of an annual change, ${min} % to ${max} %`,
+        ko: `지수 값 ${withParticle(value, '은')} 연간 변동률로 가능한 범위(${min}%~${max}%)를 벗어납니다.`,
+      }
 }
 
 const OVERRIDE = /^([A-Z_]+):(\d{4})=(-?\d+(?:\.\d+)?)$/
 
 /**
- * Parses a what-if flag `SERIES:YEAR=VALUE` (e.g. `KR_CPI:2025=7.3`); throws a RangeError whose
- * message names the problem.
+ * Parses a what-if flag `SERIES:YEAR=VALUE` (e.g. `KR_CPI:2025=7.3`); throws an `invalid`
+ * DomainError whose message (English and Korean) names the problem.
+ * @example parseIndexOverride('KR_CPI:2025=7.3') // { series: 'KR_CPI', period: 2025, value: '7.3' }
  */
 export function parseIndexOverride(text: string): IndexOverride {
   const m = OVERRIDE.exec(text.trim())
   if (!m) {
-    throw new RangeError(
+    throw new DomainError(
+      'invalid',
       `malformed index value "${text}": expected SERIES:YEAR=VALUE, e.g. KR_CPI:2025=7.3`,
+      {
+        ko: `지수 값 "${text}"의 형식이 올바르지 않습니다. SERIES:YEAR=VALUE 형식(예: "KR_CPI:2025=7.3")으로 쓰십시오.`,
+      },
     )
   }
   const [, series = '', year = '', value = ''] = m
   const parsed = seriesIdSchema.safeParse(series)
   if (!parsed.success) {
-    throw new RangeError(`unknown index series "${series}": known are ${SERIES_IDS.join(', ')}`)
+    throw new DomainError(
+      'invalid',
+      `unknown index series "${series}": known are ${SERIES_IDS.join(', ')}`,
+      {
+        ko: `${withParticle(`"${series}"`, '은')} 알 수 없는 지수 계열입니다. 쓸 수 있는 계열: ${SERIES_IDS.map((id) => `"${id}"`).join(', ')}.`,
+      },
+    )
   }
   const implausible = implausibleIndexValue(value)
-  if (implausible !== null) throw new RangeError(implausible)
+  if (implausible !== null) {
+    throw new DomainError('invalid', implausible.en, { ko: implausible.ko })
+  }
   return { series: parsed.data, period: Number(year), value }
 }

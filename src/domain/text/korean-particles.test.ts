@@ -13,6 +13,8 @@ describe('Korean particles', () => {
     expect(withParticle('서울', '으로')).toBe('서울로')
     expect(withParticle('반올림', '은')).toBe('반올림은')
     expect(withParticle('절사', '은')).toBe('절사는')
+    expect(withParticle('정수', '이어야')).toBe('정수여야')
+    expect(withParticle('문자열', '이어야')).toBe('문자열이어야')
   })
 
   it('read digits and percent signs as they are spoken', () => {

@@ -1,10 +1,10 @@
 /**
  * Korean particles after a word, chosen by how the word's last sound ends: 은/는, 이/가, 을/를,
- * 과/와 and 으로/로 depend on whether the last syllable has a final consonant (받침), and
+ * 과/와, 으로/로 and the copula's 이어야/여야 depend on whether the last syllable has a final consonant (받침), and
  * 으로 also turns into 로 after ㄹ. Digits are read as Sino-Korean numbers (3 삼, 5 오) and a
  * trailing % as 퍼센트, so "5%" takes 가 and "3" takes 이.
  */
-export type Particle = '은' | '이' | '을' | '과' | '으로'
+export type Particle = '은' | '이' | '을' | '과' | '으로' | '이어야'
 
 const PAIRS: Record<Particle, readonly [withFinal: string, withoutFinal: string]> = {
   은: ['은', '는'],
@@ -12,6 +12,7 @@ const PAIRS: Record<Particle, readonly [withFinal: string, withoutFinal: string]
   을: ['을', '를'],
   과: ['과', '와'],
   으로: ['으로', '로'],
+  이어야: ['이어야', '여야'],
 }
 
 /** The final consonant index of each digit's reading: 영 일 이 삼 사 오 육 칠 팔 구. */
@@ -35,6 +36,7 @@ function finalOf(word: string): number | null {
  * @example withParticle('3억 3,000만 달러', '과') // "3억 3,000만 달러와"
  * @example withParticle('2,000만 원', '이') // "2,000만 원이"
  * @example withParticle('서울', '으로') // "서울로" (after ㄹ: 로)
+ * @example withParticle('정수', '이어야') // "정수여야"
  */
 export function withParticle(word: string, particle: Particle): string {
   const final = finalOf(word)

@@ -2,7 +2,7 @@ import { userPartyRefusal } from '../../domain/access/instance.js'
 import { can, type Delegation } from '../../domain/access/permissions.js'
 import type { Db } from '../../db/database.js'
 import { csrfMatches, fromApiToken, fromSession, type Authenticated } from '../../services/users.js'
-import { problem } from '../problem.js'
+import { BAD_TOKEN, NEED_LOGIN, problem } from '../problem.js'
 import { SESSION_COOKIE, sendProblem, type App } from '../request-context.js'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -43,13 +43,13 @@ export function registerAuthHooks(
       const m = /^Bearer ([A-Za-z0-9_\-.~+/]{16,200}=*)$/.exec(authz)
       const token = m?.[1]
       if (token === undefined) {
-        void sendProblem(reply, problem('unauthorized', 'The API token is not valid.'))
+        void sendProblem(reply, BAD_TOKEN)
         return
       }
       fromApiToken(db, token, now).then((token) => {
         const found = present(token)
         if (!found) {
-          void sendProblem(reply, problem('unauthorized', 'The API token is not valid.'))
+          void sendProblem(reply, BAD_TOKEN)
           return
         }
         req.auth = found
@@ -77,14 +77,19 @@ export function registerAuthHooks(
     const principal = req.auth?.principal ?? null
     if (!can(principal, permission)) {
       if (principal === null) {
-        void sendProblem(reply, problem('unauthorized', 'Log in or send a valid API token.'))
+        void sendProblem(reply, NEED_LOGIN)
         return
       }
       req.log.warn(
         { user: principal.email, permission, route: req.routeOptions.url },
         'authorization denied',
       )
-      void sendProblem(reply, problem('forbidden', 'Your role does not allow this.'))
+      void sendProblem(
+        reply,
+        problem('forbidden', 'Your role does not allow this.', {
+          detailKo: '현재 역할로는 이 작업을 할 수 없습니다.',
+        }),
+      )
       return
     }
     if (req.auth?.via === 'session' && !SAFE_METHODS.has(req.method)) {
@@ -94,7 +99,12 @@ export function registerAuthHooks(
       const header = req.headers['x-csrf-token']
       const given = typeof header === 'string' ? header : undefined
       if (!sameOrigin || req.auth.csrfToken === null || !csrfMatches(req.auth.csrfToken, given)) {
-        void sendProblem(reply, problem('csrf-failed', 'Send the x-csrf-token header from login.'))
+        void sendProblem(
+          reply,
+          problem('csrf-failed', 'Send the x-csrf-token header from login.', {
+            detailKo: '로그인할 때 받은 값을 x-csrf-token 헤더에 담아 보내십시오.',
+          }),
+        )
         return
       }
     }

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net'
 import { controlCharacterAt } from '../../domain/text/control-characters.js'
-import { problem, type Problem } from '../problem.js'
+import { BAD_REQUEST, problem, type Problem } from '../problem.js'
 import { sendProblem, type App } from '../request-context.js'
 
 /** The longest request target the API reads (longer: 414 problem+json). */
@@ -30,9 +30,7 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
         ? problem('request-timeout', 'The request took too long to arrive.', {
             detailKo: '요청이 너무 늦게 도착했습니다.',
           })
-        : problem('bad-request', 'The request could not be understood.', {
-            detailKo: '요청을 해석할 수 없습니다.',
-          })
+        : BAD_REQUEST
   const body = JSON.stringify(p)
   socket.end(
     `HTTP/1.1 ${p.status} ${REASON[p.status] ?? 'Bad Request'}\r\n` +
@@ -80,6 +78,8 @@ function refusal(where: string, at: string | null): Problem | null {
   const pointer = `${where}${at === '/' ? '' : at}` || '/'
   return problem('validation-failed', 'Control characters (such as NUL) are not allowed in text.', {
     detailKo: '텍스트에는 제어 문자(NUL 등)를 쓸 수 없습니다.',
-    errors: [{ pointer, detail: 'contains a control character' }],
+    errors: [
+      { pointer, detail: 'contains a control character', detailKo: '제어 문자가 있습니다.' },
+    ],
   })
 }

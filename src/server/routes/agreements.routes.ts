@@ -20,10 +20,15 @@ function overridesOf(raw: string | readonly string[] | undefined): IndexOverride
     try {
       return parseIndexOverride(f)
     } catch (err) {
-      const detail = err instanceof Error ? err.message : 'invalid'
+      if (!(err instanceof DomainError)) throw err
+      const pointer = `/querystring/index/${i}`
       throw new DomainError('invalid', 'The index parameter is not valid.', {
-        ko: '지수 매개변수가 올바르지 않습니다(SERIES:YEAR=VALUE, 값은 연간 -50%~100%).',
-        errors: [{ pointer: `/querystring/index/${i}`, detail }],
+        ko: `지수 매개변수가 올바르지 않습니다. ${err.extra.ko ?? ''}`.trimEnd(),
+        errors: [
+          err.extra.ko === undefined
+            ? { pointer, detail: err.message }
+            : { pointer, detail: err.message, detailKo: err.extra.ko },
+        ],
       })
     }
   })
