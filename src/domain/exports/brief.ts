@@ -76,13 +76,13 @@ const W = {
   rules: { ko: '1. 분담금 결정 규정', en: '1. How the amounts are set' },
   table: { ko: '2. 연도별 분담금', en: '2. Yearly amounts' },
   chart: {
-    ko: '연도별 분담금 (미정 연도는 빈 막대)',
+    ko: '연도별 분담금 (미확정 연도는 빈 막대)',
     en: 'Yearly amounts (pending years left empty)',
   },
   lifecycle: { ko: '3. 협정 경과', en: '3. Lifecycle' },
   sources: { ko: '4. 출처', en: '4. Sources' },
   total: { ko: '협정 기간 합계', en: 'Total over the term' },
-  notAll: { ko: '미정 연도가 있어 합계를 산출하지 않음', en: 'not stated: some years are pending' },
+  notAll: { ko: '미확정 연도가 있어 합계를 산출하지 않음', en: 'not stated: some years are pending' },
   more: { ko: '외', en: 'and' },
 } as const
 
@@ -205,7 +205,7 @@ export function agreementBrief(
         kind: 'small',
         text:
           lang === 'ko'
-            ? `이 자료는 SMA Desk가 공개 기록(기준일 ${writtenDate(recordDate, 'ko')})으로 작성하였습니다. ‘${shortProvenance('derived', 'ko')}’ 금액은 협정 규정과 공표된 지수로 계산한 값이며, ‘미정’ 연도는 필요한 지수가 발표되지 않아 비워 두었습니다.`
+            ? `이 자료는 SMA Desk가 공개 기록(기준일 ${writtenDate(recordDate, 'ko')})으로 작성하였습니다. ‘${shortProvenance('derived', 'ko')}’ 금액은 협정 규정과 공표된 지수로 계산한 값이며, ‘미확정’ 연도는 필요한 지수가 발표되지 않아 비워 두었습니다.`
             : `Made by SMA Desk from the public record as of ${writtenDate(recordDate, 'en')}. "${shortProvenance('derived', 'en')}" amounts are computed from the agreement's rule and published indices; "pending" years wait for an index value and are left empty.`,
       },
     ],

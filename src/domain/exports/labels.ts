@@ -36,7 +36,7 @@ export const L = {
 
 export const STATUS_WORD: Record<string, Record<Lang, string>> = {
   computed: { ko: '확정', en: 'computed' },
-  pending: { ko: '미정', en: 'pending' },
+  pending: { ko: '미확정', en: 'pending' },
   unknown: { ko: '알 수 없음', en: 'unknown' },
 }
 

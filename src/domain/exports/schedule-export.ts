@@ -113,7 +113,7 @@ function scheduleNotes(spec: AgreementSpec, recordDate: string, lang: Lang): str
     ? [
         `${spec.title.ko}의 연도별 분담금입니다. 금액은 ${spec.currency.kind === 'single' ? spec.currency.code : '보고 통화'} 정수 단위이며 반올림은 협정 규정에 따른 것뿐입니다.`,
         `근거 구분 — ${provenanceLegend(['derived', 'stated', 'pending'], 'ko')}. SMA Desk 산출 금액은 협정 규정과 공표된 입력값으로 계산한 것입니다.`,
-        '‘미정’ 연도는 필요한 지수가 아직 발표되지 않은 연도로, 추정하지 않고 비워 둡니다.',
+        '‘미확정’ 연도는 필요한 지수가 아직 발표되지 않은 연도로, 추정하지 않고 비워 둡니다.',
         `기록 기준일: ${writtenDate(recordDate, 'ko')}.`,
       ]
     : [
