@@ -174,14 +174,28 @@ export interface Config {
   readonly parties: readonly ('KR' | 'US')[]
 }
 
-/** Parses an environment (defaults to `process.env`); throws one readable line on bad input. */
+/** A setting that does not parse; `setting` names the environment variable (e.g. SMA_PARTIES). */
+export class ConfigError extends Error {
+  readonly setting: string
+  constructor(setting: string, message: string) {
+    super(message)
+    this.name = 'ConfigError'
+    this.setting = setting
+  }
+}
+
+/**
+ * Parses an environment (defaults to `process.env`); throws a ConfigError, one readable line, on
+ * bad input.
+ */
 export function loadConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Config {
   const r = configSchema.safeParse(env)
   if (!r.success) {
     const issue = r.error.issues[0]
-    throw new Error(`configuration: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`)
+    const setting = issue?.path.join('.') ?? ''
+    throw new ConfigError(setting, `configuration: ${setting}: ${issue?.message ?? 'invalid'}`)
   }
   const c = r.data
   return {

@@ -1,3 +1,4 @@
+import { ConfigError, loadConfig, type Config } from '../config.js'
 import { DomainError, type ErrorCode } from '../domain/errors.js'
 
 /**
@@ -16,15 +17,63 @@ const EXIT_CODE: Record<ErrorCode, number> = {
 }
 
 /**
- * A CLI input error (unknown id, malformed flag or file), with an exit code when not 2 and the
- * Korean of the message where one is given (a server's `detailKo`, for instance).
+ * A CLI input error (unknown id, malformed flag or file): the English line, the same line in
+ * Korean (required: `--lang ko` and SMA_LANG=ko reach every command's errors), and an exit code
+ * when not 2. A wrapped error's Korean (a DomainError's `extra.ko`, a server's `detailKo`) is
+ * passed through; a system error's English (a file's, a socket's) stays out of the Korean, which
+ * names the problem and keeps only the system's code, e.g. (ENOENT).
  */
 export class CliError extends DomainError {
   readonly exitCode: number
-  constructor(message: string, exitCode = 2, ko?: string) {
-    super('invalid', message, ko === undefined ? {} : { ko })
+  constructor(message: string, ko: string, exitCode = 2) {
+    super('invalid', message, { ko })
     this.name = 'CliError'
     this.exitCode = exitCode
+  }
+}
+
+/**
+ * The system's code of a failed file or network operation in parentheses, or nothing: all a
+ * Korean line keeps of a system error.
+ * @example systemCode(Object.assign(new Error('no such file'), { code: 'ENOENT' })) // '(ENOENT)'
+ */
+export function systemCode(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code !== '' ? `(${code})` : ''
+}
+
+/**
+ * A file the CLI cannot read or parse as JSON: `message` in English (with the system's words),
+ * in Korean the file and what failed (not JSON, or the system's code).
+ */
+export function unreadableFile(message: string, path: string, err: unknown): CliError {
+  return new CliError(
+    message,
+    err instanceof SyntaxError
+      ? `"${path}" 파일이 올바른 JSON 형식이 아닙니다.`
+      : `"${path}" 파일을 읽을 수 없습니다${systemCode(err)}.`,
+  )
+}
+
+/** A file the CLI cannot write: the system's English in English, its code in Korean. */
+export function unwritableFile(path: string, err: unknown): CliError {
+  return new CliError(
+    `cannot write ${path}: ${err instanceof Error ? err.message : String(err)}`,
+    `"${path}" 파일을 쓸 수 없습니다${systemCode(err)}.`,
+  )
+}
+
+/**
+ * The configuration (loadConfig, from `process.env` unless given) for a CLI command; a bad setting
+ * is one line naming it.
+ */
+export function cliConfig(env?: Readonly<Record<string, string | undefined>>): Config {
+  try {
+    return loadConfig(env)
+  } catch (err) {
+    if (err instanceof ConfigError)
+      throw new CliError(err.message, `환경 변수 "${err.setting}"의 값이 올바르지 않습니다.`)
+    throw err
   }
 }
 

@@ -158,8 +158,20 @@ describe('sma CLI', () => {
     expect(r.status).toBe(2)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stderr).toMatch(/a PUBLIC account can only be a viewer, not admin/)
-    expect(r.stderr).toMatch(/PUBLIC 계정은 viewer 역할만 가질 수 있습니다/)
     expect(r.stderr).not.toMatch(/\n\s+at /)
+    const ko = spawnSync(
+      process.execPath,
+      [bin, 'user', 'add', '--email', 'p@x.example', '--party', 'PUBLIC', '--role', 'admin'],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+        input: 'a quiet harbour of brass lanterns\n',
+        env: { ...process.env, SMA_DB: join(dir, 'users.db'), SMA_LANG: 'ko' },
+      },
+    )
+    expect(ko.status).toBe(2)
+    expect(ko.stderr).toMatch(/^sma: PUBLIC 계정은 viewer 역할만 가질 수 있습니다/)
+    expect(ko.stderr.trim().split('\n')).toHaveLength(1)
   })
 
   it('a malformed agreement file is one clear line, exit 2', () => {

@@ -4,13 +4,16 @@ import { DomainError } from '../domain/errors.js'
 import { langSetting } from '../config.js'
 import { cliLanguage, errorLine, exitCodeOf } from './cli-error.js'
 import { commands } from './commands/index.js'
+import { usageErrorKo } from './usage-error.js'
 
 /**
  * Builds the `sma` program with the commands named (default: every command, for help and
- * suggestions); exported so tests can run commands in-process.
+ * suggestions) and the language of its usage errors; exported so tests can run commands
+ * in-process.
  */
 export async function buildProgram(
   names: readonly string[] = Object.keys(commands),
+  lang: 'ko' | 'en' = 'en',
 ): Promise<Command> {
   const program = new Command('sma')
     .description('SMA Desk: defense cost-sharing agreements as exact, explainable rules')
@@ -19,8 +22,10 @@ export async function buildProgram(
     .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
+      // set before the commands are added: each subcommand copies the root's output settings
       outputError: (str, write) => {
-        write(str)
+        const ko = lang === 'ko' ? usageErrorKo(str) : undefined
+        write(ko === undefined ? str : `sma: ${ko}\n`)
       },
     })
   for (const name of names) {
@@ -43,11 +48,12 @@ function commandsFor(argv: readonly string[]): readonly string[] {
 }
 
 /**
- * Runs the CLI: a DomainError → one line on stderr (in Korean with `--lang ko` or SMA_LANG=ko)
- * and its exit code; never a stack trace.
+ * Runs the CLI: a usage error or a DomainError → one line on stderr (in Korean with `--lang ko`
+ * or SMA_LANG=ko) and its exit code; never a stack trace.
  */
 export async function run(argv: readonly string[]): Promise<number> {
-  const program = await buildProgram(commandsFor(argv))
+  const lang = cliLanguage(argv, { SMA_LANG: langSetting() })
+  const program = await buildProgram(commandsFor(argv), lang)
   try {
     await program.parseAsync(argv, { from: 'user' })
     return 0
@@ -58,13 +64,16 @@ export async function run(argv: readonly string[]): Promise<number> {
       return 2
     }
     if (err instanceof DomainError) {
-      process.stderr.write(
-        `sma: ${errorLine(err, cliLanguage(argv, { SMA_LANG: langSetting() }))}\n`,
-      )
+      process.stderr.write(`sma: ${errorLine(err, lang)}\n`)
       return exitCodeOf(err)
     }
+    // a bug: its own English is all there is to report, quoted after the Korean
     const message = err instanceof Error ? err.message : String(err)
-    process.stderr.write(`sma: internal error: ${message}\n`)
+    process.stderr.write(
+      lang === 'ko'
+        ? `sma: 내부 오류가 발생했습니다("${message}").\n`
+        : `sma: internal error: ${message}\n`,
+    )
     return 1
   }
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { ZodError } from 'zod'
-import { loadConfig } from '../config.js'
 import { PUBLIC_SCOPE } from '../domain/access/scope.js'
+import { problemPath } from '../domain/errors.js'
 import {
+  PLAUSIBLE_PERCENT,
   parseAgreementSpec,
   parseIndexOverride,
   type AgreementSpec,
@@ -11,7 +12,7 @@ import {
 import type { RecordSnapshot, RecordSource } from '../domain/record/record.js'
 import { shippedRecordSource } from '../record/shipped-record.js'
 import { apiClient } from './api-client.js'
-import { CliError } from './cli-error.js'
+import { CliError, cliConfig, systemCode, unreadableFile } from './cli-error.js'
 
 /** The flag every record command takes. */
 export interface RecordFlags {
@@ -34,6 +35,7 @@ export function apiRecordSource(server: string | undefined): RecordSource {
           const i = err.issues[0]
           throw new CliError(
             `${client.server} sent a record this version cannot read (${i?.path.join('.') ?? ''}: ${i?.message ?? ''})`,
+            `서버 "${client.server}"에서 받은 기록을 이 버전에서 읽을 수 없습니다(항목: ${i?.path.join('.') ?? ''}).`,
           )
         }
         throw err
@@ -49,12 +51,7 @@ export function apiRecordSource(server: string | undefined): RecordSource {
  */
 export async function loadSnapshot(flags: RecordFlags): Promise<RecordSnapshot> {
   if (flags.server !== undefined) return apiRecordSource(flags.server).snapshot(PUBLIC_SCOPE)
-  let config
-  try {
-    config = loadConfig()
-  } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err))
-  }
+  const config = cliConfig()
   if (config.recordDatabase === undefined) return shippedRecordSource.snapshot(PUBLIC_SCOPE)
   // Loaded only here: the shipped record needs neither the database drivers nor the services.
   const [{ openDatabase }, { databaseRecordSource }, { createSpecCache }] = await Promise.all([
@@ -69,7 +66,10 @@ export async function loadSnapshot(flags: RecordFlags): Promise<RecordSnapshot> 
   } catch (err) {
     if (err instanceof CliError) throw err
     const why = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err)
-    throw new CliError(`cannot read the record from ${handle.label}: ${why}`)
+    throw new CliError(
+      `cannot read the record from ${handle.label}: ${why}`,
+      `데이터베이스 "${handle.label}"에서 기록을 읽을 수 없습니다${systemCode(err)}.`,
+    )
   } finally {
     await handle.close()
   }
@@ -86,16 +86,22 @@ export function resolveAgreement(record: RecordSnapshot, idOrFile: string): Agre
       raw = JSON.parse(readFileSync(idOrFile, 'utf8'))
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err)
-      throw new CliError(`cannot read agreement file ${idOrFile}: ${why}`)
+      throw unreadableFile(`cannot read agreement file ${idOrFile}: ${why}`, idOrFile, err)
     }
     const parsed = parseAgreementSpec(raw)
     if (!parsed.ok)
-      throw new CliError(`malformed agreement file ${idOrFile}: ${parsed.problems[0] ?? ''}`)
+      throw new CliError(
+        `malformed agreement file ${idOrFile}: ${parsed.problems[0] ?? ''}`,
+        `협정 파일 "${idOrFile}"의 형식이 올바르지 않습니다(항목: ${problemPath(parsed.problems[0])}).`,
+      )
     return parsed.spec
   }
   const spec = record.agreements.find((a) => a.id === idOrFile)
   if (!spec) {
-    throw new CliError(`unknown agreement "${idOrFile}" (try \`sma agreements\` for the list)`)
+    throw new CliError(
+      `unknown agreement "${idOrFile}" (try \`sma agreements\` for the list)`,
+      `"${idOrFile}" 협정은 기록에 없습니다. 목록은 "sma agreements"로 확인하십시오.`,
+    )
   }
   return spec
 }
@@ -106,7 +112,10 @@ export function parseOverrides(flags: readonly string[]): IndexOverride[] {
     try {
       return parseIndexOverride(f)
     } catch (err) {
-      throw new CliError(err instanceof Error ? err.message : String(err))
+      throw new CliError(
+        err instanceof Error ? err.message : String(err),
+        `지수 값 "${f}"이(가) 올바르지 않습니다. "SERIES:YEAR=VALUE" 형식(예: "KR_CPI:2025=7.3")으로 쓰고, 값은 연간 변동률 ${PLAUSIBLE_PERCENT.min}%~${PLAUSIBLE_PERCENT.max}% 범위로 하십시오.`,
+      )
     }
   })
 }

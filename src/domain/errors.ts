@@ -87,3 +87,10 @@ export function parseWith<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
     ),
   }
 }
+
+/**
+ * The path of a `path: message` problem line (parseWith), which a Korean text quotes as is while
+ * leaving the schema's English message out.
+ * @example problemPath('term.firstYear: Invalid input') // 'term.firstYear'
+ */
+export const problemPath = (line: string | undefined): string => line?.split(': ')[0] ?? '(root)'

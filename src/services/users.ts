@@ -67,10 +67,7 @@ export async function createUser(
   }
   const u = parsed.data
   const absent = userPartyRefusal(u.party, opts.parties ?? DELEGATIONS)
-  if (absent !== null)
-    throw new DomainError('conflict', absent, {
-      ko: `이 인스턴스에는 ${(opts.parties ?? DELEGATIONS).join(', ')} 측 계정만 둘 수 있습니다(SMA_PARTIES). ${u.party} 측 사용자는 만들 수 없습니다.`,
-    })
+  if (absent !== null) throw new DomainError('conflict', absent.en, { ko: absent.ko })
   const badRole = roleRefusal(u.party, u.role)
   if (badRole !== null) throw new DomainError('invalid', badRole.en, { ko: badRole.ko })
   const email = u.email.toLowerCase()

@@ -16,7 +16,11 @@ export function registerAgreements(program: Command): void {
     .option('--server <url>', 'read the record from this SMA Desk server')
     .action(async (opts) => {
       const asOf = opts.asOf ?? opts.today ?? new Date().toISOString().slice(0, 10)
-      if (!isIsoDate(asOf)) throw new CliError(`malformed date "${asOf}": expected YYYY-MM-DD`)
+      if (!isIsoDate(asOf))
+        throw new CliError(
+          `malformed date "${asOf}": expected YYYY-MM-DD`,
+          `날짜 "${asOf}"의 형식이 올바르지 않습니다. "YYYY-MM-DD" 형식으로 쓰십시오.`,
+        )
       const list = agreementList(await loadSnapshot(opts), asOf)
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`)

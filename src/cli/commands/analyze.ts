@@ -10,7 +10,7 @@ import {
 } from '../../domain/bargaining/index.js'
 import { readFile } from 'node:fs/promises'
 import { apiClient } from '../api-client.js'
-import { CliError } from '../cli-error.js'
+import { CliError, unreadableFile } from '../cli-error.js'
 import { loadSnapshot, resolveAgreement } from '../record-source.js'
 import { evaluationContext } from '../../domain/record/record.js'
 import * as scenarios from '../negotiation-scenario.js'
@@ -133,7 +133,11 @@ export function registerAnalyze(program: Command): void {
         await analyzeRemote(opts.negotiation, opts)
         return
       }
-      if (opts.analysis !== undefined) throw new CliError('--analysis needs --negotiation <id>')
+      if (opts.analysis !== undefined)
+        throw new CliError(
+          '--analysis needs --negotiation <id>',
+          '"--analysis"는 "--negotiation <id>"와 함께 지정하십시오.',
+        )
       if (opts.sma !== undefined) {
         await analyzeSma(opts.sma, opts.json === true)
         return
@@ -165,13 +169,18 @@ async function analyzeSma(path: string, json: boolean): Promise<void> {
   try {
     raw = JSON.parse(await readFile(path, 'utf8'))
   } catch (err) {
-    throw new CliError(`cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`)
+    throw unreadableFile(
+      `cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`,
+      path,
+      err,
+    )
   }
   const parsed = smaAnalysisSetupSchema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new CliError(
       `malformed SMA analysis setup ${path}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+      `분석 설정 파일 "${path}"의 형식이 올바르지 않습니다(항목: ${issue?.path.join('.') ?? ''}).`,
     )
   }
   const record = await loadSnapshot({})
@@ -180,11 +189,19 @@ async function analyzeSma(path: string, json: boolean): Promise<void> {
   try {
     built = buildSmaPackageSpace(parsed.data, base, evaluationContext(record))
   } catch (err) {
-    if (err instanceof NegotiationInputError) throw new CliError(`${path}: ${err.message}`)
+    if (err instanceof NegotiationInputError)
+      throw new CliError(
+        `${path}: ${err.message}`,
+        `분석 설정 파일 "${path}": ${err.extra.ko ?? '협상안 조합을 만들 수 없습니다.'}`,
+      )
     throw err
   }
   const [a, b] = built.profiles
-  if (!a || !b) throw new CliError(`${path}: two parties are needed`)
+  if (!a || !b)
+    throw new CliError(
+      `${path}: two parties are needed`,
+      `분석 설정 파일 "${path}": "parties"에는 양측이 모두 있어야 합니다.`,
+    )
   const { analysis } = analyzeNegotiation(built.space, [a, b])
   const names: [string, string] = [a.name, b.name]
   const out = smaAnalysisJson(parsed.data, built, analysis, names)
@@ -217,7 +234,10 @@ async function analyzeRemote(
   if (id === undefined) {
     const { analyses } = await api.get<{ analyses: RemoteAnalysis[] }>(base)
     if (analyses.length === 0) {
-      throw new CliError(`no analyses of ${negotiation} visible to you (create one in the web app)`)
+      throw new CliError(
+        `no analyses of ${negotiation} visible to you (create one in the web app)`,
+        `"${negotiation}" 협상에 조회할 수 있는 분석이 없습니다. 웹 화면에서 분석을 만드십시오.`,
+      )
     }
     const only = analyses.length === 1 ? analyses[0] : undefined
     if (only === undefined) {

@@ -1,11 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import type { Command } from '@commander-js/extra-typings'
-import { loadConfig } from '../../config.js'
 import { DomainError } from '../../domain/errors.js'
 import { verifyAuditChain } from '../../services/audit.js'
 import { brokenChain, createCheckpoint, openCheckpoint } from '../../services/audit-checkpoint.js'
-import { loadInstanceKey } from '../../services/signing/instance-key.js'
-import { CliError } from '../cli-error.js'
+import { CliError, cliConfig, unwritableFile } from '../cli-error.js'
+import { instanceKey, readText } from '../local-key.js'
 import { openCliDatabase } from './db.js'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
@@ -37,6 +36,7 @@ export function registerAudit(program: Command): void {
           if (key === undefined)
             throw new CliError(
               'name the checkpoint signer with --trust sha256:…, or set SMA_INSTANCE_KEY or SMA_INSTANCE_KEY_FILE',
+              '체크포인트 서명자를 "--trust sha256:…"으로 지정하거나 "SMA_INSTANCE_KEY" 또는 "SMA_INSTANCE_KEY_FILE"을 설정하십시오.',
             )
           trusted.add(key.fingerprint)
         }
@@ -45,7 +45,14 @@ export function registerAudit(program: Command): void {
       const handle = await openCliDatabase(opts.db)
       try {
         const v = await verifyAuditChain(handle.db, anchors?.anchors ?? [])
-        if (!v.ok) throw new CliError(`${brokenChain(v).message}; ${String(v.entries)} entries`, 3)
+        if (!v.ok) {
+          const broken = brokenChain(v)
+          throw new CliError(
+            `${broken.message}; ${String(v.entries)} entries`,
+            `${broken.extra.ko ?? broken.message} 검증한 항목은 ${String(v.entries)}건입니다.`,
+            3,
+          )
+        }
         const chains = v.chains.map((c) => `${c.chain} ${String(c.entries)}`).join(', ')
         const against = anchors === undefined ? '' : ` (checkpoint of ${anchors.signedAt} holds)`
         process.stdout.write(`audit chains ok: ${chains || 'empty'}${against}\n`)
@@ -61,18 +68,25 @@ export function registerAudit(program: Command): void {
     .action(async (opts) => {
       const key = instanceKey(true)
       if (key === undefined)
-        throw new CliError('set SMA_INSTANCE_KEY or SMA_INSTANCE_KEY_FILE to sign checkpoints')
+        throw new CliError(
+          'set SMA_INSTANCE_KEY or SMA_INSTANCE_KEY_FILE to sign checkpoints',
+          '체크포인트에 서명하려면 "SMA_INSTANCE_KEY" 또는 "SMA_INSTANCE_KEY_FILE"을 설정하십시오.',
+        )
       const handle = await openCliDatabase(opts.db)
       try {
         let doc
         try {
-          doc = await createCheckpoint(handle.db, key, loadConfig().now())
+          doc = await createCheckpoint(handle.db, key, cliConfig().now())
         } catch (err) {
           if (err instanceof DomainError && err.code === 'unprocessable')
-            throw new CliError(err.message, 3)
+            throw new CliError(err.message, err.extra.ko ?? '체크포인트를 만들 수 없습니다.', 3)
           throw err
         }
-        writeFileSync(opts.out, `${JSON.stringify(doc, null, 2)}\n`)
+        try {
+          writeFileSync(opts.out, `${JSON.stringify(doc, null, 2)}\n`)
+        } catch (err) {
+          throw unwritableFile(opts.out, err)
+        }
         const heads = doc.payload.chains.map((c) => `${c.chain} ${String(c.entries)}`).join(', ')
         process.stdout.write(
           `checkpoint written to ${opts.out}: ${heads || 'empty'}; signer ${key.fingerprint}\n`,
@@ -81,20 +95,4 @@ export function registerAudit(program: Command): void {
         await handle.close()
       }
     })
-}
-
-function instanceKey(create: boolean) {
-  try {
-    return loadInstanceKey(loadConfig().instanceKey, { create })
-  } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err))
-  }
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8')
-  } catch {
-    throw new CliError(`cannot read ${file}`)
-  }
 }

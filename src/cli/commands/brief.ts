@@ -24,7 +24,10 @@ export function registerBrief(program: Command): void {
     .option('--server <url>', 'the SMA Desk server to read from')
     .action(async (opts) => {
       if ((opts.agreement === undefined) === (opts.negotiation === undefined))
-        throw new CliError('give exactly one of --agreement and --negotiation')
+        throw new CliError(
+          'give exactly one of --agreement and --negotiation',
+          '"--agreement"와 "--negotiation" 가운데 하나만 지정하십시오.',
+        )
       if (opts.negotiation !== undefined) {
         const client = apiClient({ server: opts.server })
         const body = await client.getFile(

@@ -7,7 +7,10 @@ import { printTable } from '../table.js'
 
 const yearOf = (text: string): number => {
   if (!/^\d{4}$/.test(text))
-    throw new CliError(`"${text}" is not a year: use four digits, e.g. 2019`)
+    throw new CliError(
+      `"${text}" is not a year: use four digits, e.g. 2019`,
+      `"${text}"은(는) 연도가 아닙니다. 네 자리 숫자로 쓰십시오(예: 2019).`,
+    )
   return Number(text)
 }
 
@@ -30,11 +33,18 @@ export function registerCompareHosts(program: Command): void {
     .option('--server <url>', "read Korea's record from this SMA Desk server")
     .action(async (opts) => {
       if (opts.lang !== 'en' && opts.lang !== 'ko')
-        throw new CliError(`unknown language "${opts.lang}": use en or ko`)
+        throw new CliError(
+          `unknown language "${opts.lang}": use en or ko`,
+          `"${opts.lang}"은(는) 지원하지 않는 언어입니다. "en" 또는 "ko"를 지정하십시오.`,
+        )
       const lang = opts.lang
       const from = opts.from === undefined ? -Infinity : yearOf(opts.from)
       const to = opts.to === undefined ? Infinity : yearOf(opts.to)
-      if (from > to) throw new CliError(`--from ${from} is after --to ${to}`)
+      if (from > to)
+        throw new CliError(
+          `--from ${from} is after --to ${to}`,
+          `"--from" 값(${from})이 "--to" 값(${to})보다 늦습니다.`,
+        )
       const result = hostComparisonOf(await loadSnapshot(opts))
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)

@@ -1,29 +1,19 @@
 import type { Command } from '@commander-js/extra-typings'
-import { loadConfig } from '../../config.js'
 import { migrateToLatest } from '../../db/migrate.js'
 import { openDatabase, type DatabaseHandle } from '../../db/open.js'
 import { whilePreparing } from '../../db/startup-lock.js'
 import { seedIfEmpty } from '../../services/seed.js'
 import { BILINGUAL_MIGRATION, translateSeededHistory } from '../../services/seed-translations.js'
-import { CliError } from '../cli-error.js'
+import { cliConfig } from '../cli-error.js'
 
 /** The delegations with accounts on this instance (SMA_PARTIES), or one CliError line. */
 export function instanceParties(): readonly ('KR' | 'US')[] {
-  try {
-    return loadConfig().parties
-  } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err))
-  }
+  return cliConfig().parties
 }
 
 /** Opens the configured database (SMA_DB, or --db) for a CLI command, migrating SQLite. */
 export async function openCliDatabase(db: string | undefined): Promise<DatabaseHandle> {
-  let config
-  try {
-    config = loadConfig()
-  } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err))
-  }
+  const config = cliConfig()
   const location = db ?? config.database
   const handle = openDatabase(location, { sqliteSynchronous: config.sqliteSynchronous })
   if (handle.dialect === 'sqlite') await migrateToLatest(handle.db, 'sqlite')

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { Option, type Command } from '@commander-js/extra-typings'
-import { loadConfig } from '../../config.js'
-import { DomainError } from '../../domain/errors.js'
-import { loadInstanceKey, publicKeyFingerprint } from '../../services/signing/instance-key.js'
+import { publicKeyFingerprint } from '../../services/signing/instance-key.js'
 import { apiClient } from '../api-client.js'
 import { CliError } from '../cli-error.js'
+import { instanceKey, readText } from '../local-key.js'
 import { writeOut } from './export.js'
 
 /**
@@ -20,16 +18,11 @@ export function registerExchange(program: Command): void {
     .description("print this instance's public key and fingerprint (for the other instance)")
     .option('--generate', 'create the key file named by SMA_INSTANCE_KEY_FILE if it is missing')
     .action((opts) => {
-      let key
-      try {
-        const config = loadConfig()
-        key = loadInstanceKey(config.instanceKey, { create: opts.generate === true })
-      } catch (err) {
-        throw new CliError(err instanceof Error ? err.message : String(err))
-      }
+      const key = instanceKey(opts.generate === true)
       if (key === undefined)
         throw new CliError(
           'no instance key: set SMA_INSTANCE_KEY_FILE (and pass --generate to create it)',
+          '인스턴스 키가 없습니다. "SMA_INSTANCE_KEY_FILE"을 설정하고, 키 파일을 새로 만들려면 "--generate"를 지정하십시오.',
         )
       process.stdout.write(`fingerprint: ${key.fingerprint}\n${key.publicKeyPem}`)
     })
@@ -46,15 +39,13 @@ export function registerExchange(program: Command): void {
     .option('--server <url>', 'the SMA Desk server')
     .action(async (opts) => {
       const publicKey = readText(opts.key)
-      try {
-        if (publicKeyFingerprint(publicKey) !== opts.fingerprint.trim())
-          throw new CliError(
-            `the key's fingerprint is ${publicKeyFingerprint(publicKey)}, not ${opts.fingerprint}: check with the other instance`,
-          )
-      } catch (err) {
-        if (err instanceof DomainError) throw new CliError(err.message)
-        throw err
-      }
+      // a text that is no Ed25519 public key is a DomainError with its own Korean
+      const fingerprint = publicKeyFingerprint(publicKey)
+      if (fingerprint !== opts.fingerprint.trim())
+        throw new CliError(
+          `the key's fingerprint is ${fingerprint}, not ${opts.fingerprint}: check with the other instance`,
+          `공개 키의 지문은 "${fingerprint}"이며 "${opts.fingerprint}"과(와) 다릅니다. 상대 인스턴스에 확인하십시오.`,
+        )
       const client = apiClient({ server: opts.server })
       await client.post('/api/exchange/keys', {
         party: opts.party,
@@ -106,12 +97,4 @@ export function registerExchange(program: Command): void {
         `received ${r.party} ${r.kind} ${r.objectId}, signature verified (${r.fingerprint})\n`,
       )
     })
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8')
-  } catch {
-    throw new CliError(`cannot read ${file}`)
-  }
 }

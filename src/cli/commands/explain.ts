@@ -18,9 +18,15 @@ export function registerExplain(program: Command): void {
     .option('--server <url>', 'read the record from this SMA Desk server')
     .action(async (id, yearText, opts) => {
       if (opts.lang !== 'en' && opts.lang !== 'ko')
-        throw new CliError(`unknown language "${opts.lang}": use en or ko`)
+        throw new CliError(
+          `unknown language "${opts.lang}": use en or ko`,
+          `"${opts.lang}"은(는) 지원하지 않는 언어입니다. "en" 또는 "ko"를 지정하십시오.`,
+        )
       if (!/^\d{4}$/.test(yearText))
-        throw new CliError(`malformed year "${yearText}": expected four digits, e.g. 2027`)
+        throw new CliError(
+          `malformed year "${yearText}": expected four digits, e.g. 2027`,
+          `연도 "${yearText}"의 형식이 올바르지 않습니다. 네 자리 숫자로 쓰십시오(예: 2027).`,
+        )
       const { schedule, snapshot } = await computeSchedule(id, opts.index, opts)
       const year = Number(yearText)
       const fig = schedule.years.find((y) => y.year === year)
@@ -29,6 +35,7 @@ export function registerExplain(program: Command): void {
         const last = schedule.years.at(-1)?.year
         throw new CliError(
           `${year} is outside the term of ${schedule.agreement} (${first}–${last})`,
+          `${year}년은 "${schedule.agreement}" 협정 기간(${first}~${last}년)에 포함되지 않습니다.`,
         )
       }
       process.stdout.write(

@@ -3,9 +3,8 @@ import { Option, type Command } from '@commander-js/extra-typings'
 import { MEDIA_TYPE, type ExportFormat } from '../../domain/exports/table.js'
 import { MAX_PATHS, MAX_SEED } from '../../domain/projection/index.js'
 import { ledgerFile, projectionFile, scheduleFile, type ExportFile } from '../../exports/make.js'
-import { loadConfig } from '../../config.js'
 import { apiClient } from '../api-client.js'
-import { CliError } from '../cli-error.js'
+import { CliError, cliConfig, unwritableFile } from '../cli-error.js'
 import { loadSnapshot, parseOverrides } from '../record-source.js'
 import { computeLedger } from './ledger.js'
 import { projectFromFlags } from './project.js'
@@ -14,7 +13,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 
 /** The time a file is made: SMA_NOW when it pins the clock, else the real one. */
 export function cliNow(): Date {
-  return loadConfig().now()
+  return cliConfig().now()
 }
 
 /** Writes a file's bytes to --out and says where on stderr. */
@@ -22,7 +21,7 @@ export function writeOut(out: string, body: Buffer): void {
   try {
     writeFileSync(out, body)
   } catch (err) {
-    throw new CliError(`cannot write ${out}: ${err instanceof Error ? err.message : String(err)}`)
+    throw unwritableFile(out, err)
   }
   process.stderr.write(`wrote ${out} (${body.length.toLocaleString('en-US')} bytes)\n`)
 }
@@ -107,7 +106,10 @@ export function registerExport(program: Command): void {
       .option('--no-progress', 'no progress output on stderr')
       .action(async (id, opts) => {
         if (table === 'comparison' && opts.compare.length === 0)
-          throw new CliError('sma export compare needs at least one --compare')
+          throw new CliError(
+            'sma export compare needs at least one --compare',
+            '"sma export compare"에는 "--compare"를 하나 이상 지정하십시오.',
+          )
         const result = await projectFromFlags(id, opts)
         save(await projectionFile(result, table, opts.lang, opts.format), opts.out)
       })

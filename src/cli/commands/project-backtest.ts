@@ -11,7 +11,7 @@ import {
 } from '../../domain/projection/index.js'
 import { shippedSnapshot } from '../../record/shipped-record.js'
 import { padToWidth } from '../../domain/text/display-width.js'
-import { resolveScenario } from '../../services/projections/request.js'
+import { projectionRangeError, resolveScenario } from '../../services/projections/request.js'
 import { CliError } from '../cli-error.js'
 import { intOption, readJson } from './project-options.js'
 
@@ -77,7 +77,11 @@ export function registerBacktest(project: Command<[string], Record<string, unkno
     .action((opts) => {
       const from = intOption(opts.from, '--from', 1900, 2200)
       const to = intOption(opts.to, '--to', 1900, 2200)
-      if (to < from) throw new CliError(`--to (${to}) is before --from (${from})`)
+      if (to < from)
+        throw new CliError(
+          `--to (${to}) is before --from (${from})`,
+          `"--to" 값(${to})이 "--from" 값(${from})보다 이릅니다.`,
+        )
       const horizons = intOption(opts.horizons, '--horizons', 1, 10)
       const paths = intOption(opts.paths, '--paths', 100, MAX_BACKTEST_PATHS)
       const seed = intOption(opts.seed, '--seed', 0, MAX_SEED)
@@ -94,7 +98,7 @@ export function registerBacktest(project: Command<[string], Record<string, unkno
           seed,
         })
       } catch (e) {
-        if (e instanceof RangeError) throw new CliError(e.message)
+        if (e instanceof RangeError) throw projectionRangeError(e)
         throw e
       }
       process.stdout.write(

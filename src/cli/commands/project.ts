@@ -15,6 +15,7 @@ import { formatProjection } from '../format-projection.js'
 import { ProjectionPool } from '../../services/projections/projection-pool.js'
 import {
   resolveCompare,
+  projectionRangeError,
   resolveScenario,
   resolveSpec,
   type CompareInput,
@@ -152,8 +153,9 @@ export async function projectFromFlags(
     req = { specs: [primary, ...others], scenario, paths, seed }
     stochastic = preparePlan(req, inputs).stochastic // fails fast on an impossible request
   } catch (e) {
-    // ProjectionInputError and ProjectionError are DomainErrors: one line and exit 2 as they are
-    if (e instanceof RangeError) throw new CliError(e.message)
+    // ProjectionInputError and ProjectionError are DomainErrors: one line and exit 2 as they are;
+    // a RangeError gets the API's Korean (one home for its words)
+    if (e instanceof RangeError) throw projectionRangeError(e)
     throw e
   }
   // A one-shot run would start its worker threads cold (thread start, module load and JIT
@@ -177,8 +179,8 @@ export async function projectFromFlags(
   } catch (e) {
     progress.stop()
     if (e instanceof Error && e.name === 'AbortError')
-      throw new CliError('projection cancelled', 130)
-    if (e instanceof RangeError) throw new CliError(e.message)
+      throw new CliError('projection cancelled', '전망 계산을 취소했습니다.', 130)
+    if (e instanceof RangeError) throw projectionRangeError(e)
     throw e
   } finally {
     process.removeListener('SIGINT', onSigint)

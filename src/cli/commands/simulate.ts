@@ -21,16 +21,27 @@ function negotiator(name: string): NegotiatorSpec {
   try {
     return negotiatorByName(name)
   } catch (err) {
-    if (err instanceof NegotiationInputError) throw new CliError(err.message)
+    if (err instanceof NegotiationInputError)
+      throw new CliError(
+        err.message,
+        err.extra.ko ?? `협상 전략 "${name}"을(를) 해석할 수 없습니다.`,
+      )
     throw err
   }
 }
 
 function dayNumber(text: string, option: string): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text))
-    throw new CliError(`${option} must be a date YYYY-MM-DD (got "${text}")`)
+    throw new CliError(
+      `${option} must be a date YYYY-MM-DD (got "${text}")`,
+      `"${option}" 값은 "YYYY-MM-DD" 형식의 날짜여야 합니다(입력값: "${text}").`,
+    )
   const ms = Date.parse(`${text}T00:00:00Z`)
-  if (Number.isNaN(ms)) throw new CliError(`${option} is not a valid date ("${text}")`)
+  if (Number.isNaN(ms))
+    throw new CliError(
+      `${option} is not a valid date ("${text}")`,
+      `"${option}" 값 "${text}"은(는) 존재하지 않는 날짜입니다.`,
+    )
   return ms / DAY_MS
 }
 
@@ -41,7 +52,10 @@ function isoDay(day: number): string {
 function unitNumber(text: string, option: string): number {
   const x = Number(text)
   if (text.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1)
-    throw new CliError(`${option} must be a number in [0, 1] (got "${text}")`)
+    throw new CliError(
+      `${option} must be a number in [0, 1] (got "${text}")`,
+      `"${option}" 값은 0 이상 1 이하의 수여야 합니다(입력값: "${text}").`,
+    )
   return x
 }
 
@@ -92,15 +106,26 @@ export function registerSimulate(program: Command): void {
           : scenarios.positiveInt(opts.realSteps, '--real-steps')
       let rounds = scenarios.positiveInt(opts.rounds, '--rounds')
       if (!/^-?\d+$/.test(opts.seed))
-        throw new CliError(`--seed must be an integer (got "${opts.seed}")`)
+        throw new CliError(
+          `--seed must be an integer (got "${opts.seed}")`,
+          `"--seed" 값은 정수여야 합니다(입력값: "${opts.seed}").`,
+        )
       const seed = Number(opts.seed)
       const timeLimit =
         opts.timeLimit === undefined ? undefined : unitNumber(opts.timeLimit, '--time-limit')
-      if (timeLimit === 0) throw new CliError('--time-limit must be greater than 0')
+      if (timeLimit === 0)
+        throw new CliError(
+          '--time-limit must be greater than 0',
+          '"--time-limit" 값은 0보다 커야 합니다.',
+        )
       let noDeal: [number, number] | undefined
       if (opts.reservation !== undefined) {
         const parts = opts.reservation.split(',')
-        if (parts.length !== 2) throw new CliError('--reservation takes two utilities: uA,uB')
+        if (parts.length !== 2)
+          throw new CliError(
+            '--reservation takes two utilities: uA,uB',
+            '"--reservation"에는 양측의 유보 효용 두 개를 "uA,uB" 형식으로 지정하십시오.',
+          )
         noDeal = [
           unitNumber(parts[0] ?? '', '--reservation'),
           unitNumber(parts[1] ?? '', '--reservation'),
@@ -114,10 +139,16 @@ export function registerSimulate(program: Command): void {
       let dates: SimulationOptions['dates']
       if (opts.start !== undefined || opts.deadline !== undefined) {
         if (opts.start === undefined || opts.deadline === undefined)
-          throw new CliError('a dated deadline needs both --start and --deadline')
+          throw new CliError(
+            'a dated deadline needs both --start and --deadline',
+            '날짜로 정하는 협상 기한에는 "--start"와 "--deadline"을 모두 지정하십시오.',
+          )
         const roundDays = Number(opts.roundDays)
         if (!Number.isFinite(roundDays) || roundDays <= 0)
-          throw new CliError('--round-days must be a positive number')
+          throw new CliError(
+            '--round-days must be a positive number',
+            '"--round-days" 값은 0보다 큰 수여야 합니다.',
+          )
         try {
           const d = datedDeadline({
             start: dayNumber(opts.start, '--start'),
@@ -129,7 +160,11 @@ export function registerSimulate(program: Command): void {
           reservation = d.reservation
           dates = d.dates
         } catch (err) {
-          if (err instanceof NegotiationInputError) throw new CliError(err.message)
+          if (err instanceof NegotiationInputError)
+            throw new CliError(
+              err.message,
+              err.extra.ko ?? '"--start"와 "--deadline"으로 정한 협상 기한을 적용할 수 없습니다.',
+            )
           throw err
         }
       }

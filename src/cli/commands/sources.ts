@@ -26,14 +26,20 @@ export function registerSources(program: Command): void {
     .option('--json', 'machine-readable output')
     .action((opts) => {
       if (opts.lang !== 'en' && opts.lang !== 'ko')
-        throw new CliError(`unknown language "${opts.lang}": use en or ko`)
+        throw new CliError(
+          `unknown language "${opts.lang}": use en or ko`,
+          `"${opts.lang}"은(는) 지원하지 않는 언어입니다. "en" 또는 "ko"를 지정하십시오.`,
+        )
       const lang = opts.lang
       const registry = shippedSources()
       const agreements = shippedSnapshot().agreements.filter(
         (a) => opts.agreement === undefined || a.id === opts.agreement,
       )
       if (agreements.length === 0)
-        throw new CliError(`no agreement "${String(opts.agreement)}" in the record`)
+        throw new CliError(
+          `no agreement "${String(opts.agreement)}" in the record`,
+          `"${String(opts.agreement)}" 협정은 기록에 없습니다.`,
+        )
       // Japan's yearly host-nation support figures count under the agreement of their year.
       const ids = new Set(agreements.map((a) => a.id))
       const support = supportFacts(shippedJapanSupport()).filter((f) =>

@@ -16,7 +16,7 @@ export function registerToken(program: Command): void {
       const handle = await openCliDatabase(opts.db)
       try {
         const user = await findUserByEmail(handle.db, opts.email)
-        if (!user) throw new CliError(`no user ${opts.email}`)
+        if (!user) throw new CliError(`no user ${opts.email}`, `"${opts.email}" 사용자가 없습니다.`)
         const t = await createApiToken(handle, user.id, opts.name)
         process.stdout.write(`${t.token}\n`)
       } finally {

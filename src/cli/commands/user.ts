@@ -56,9 +56,9 @@ export function registerUser(program: Command): void {
       const parties = instanceParties()
       const absent = userPartyRefusal(opts.party, parties)
       // refused before asking for a password: nothing to type for an account that cannot exist
-      if (absent !== null) throw new CliError(absent)
+      if (absent !== null) throw new CliError(absent.en, absent.ko)
       const badRole = roleRefusal(opts.party, opts.role)
-      if (badRole !== null) throw new CliError(`${badRole.en} (${badRole.ko})`)
+      if (badRole !== null) throw new CliError(badRole.en, badRole.ko)
       const password = await readPassword('password: ')
       const handle = await openCliDatabase(opts.db)
       try {
@@ -74,8 +74,6 @@ export function registerUser(program: Command): void {
           { parties },
         )
         process.stdout.write(`created ${u.email} (${u.party} ${u.role}) id ${u.id}\n`)
-      } catch (err) {
-        throw cliErrorOf(err)
       } finally {
         await handle.close()
       }
@@ -101,8 +99,6 @@ export function registerUser(program: Command): void {
           now: () => new Date(),
         })
         process.stdout.write(`password set for ${u.email}; ${r.endedSessions} session(s) ended\n`)
-      } catch (err) {
-        throw cliErrorOf(err)
       } finally {
         await handle.close()
       }
@@ -119,16 +115,8 @@ export function registerUser(program: Command): void {
       try {
         const u = await resetMfa(handle, opts.email, SYSTEM_ACTOR, () => new Date())
         process.stdout.write(`two-step login reset for ${u.email}; sessions ended\n`)
-      } catch (err) {
-        throw cliErrorOf(err)
       } finally {
         await handle.close()
       }
     })
-}
-
-/** A refused input as one line, in English and (when the rule has it) Korean. */
-function cliErrorOf(err: unknown): unknown {
-  if (!(err instanceof DomainError) || err instanceof CliError) return err
-  return new CliError(err.extra.ko ? `${err.message} (${err.extra.ko})` : err.message)
 }

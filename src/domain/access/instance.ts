@@ -17,11 +17,17 @@ export function instanceMode(present: readonly Delegation[]): InstanceMode {
 }
 
 /**
- * Why a user of this party may not have an account here, or null when it may: only the
- * delegations present (SMA_PARTIES) and outsiders (PUBLIC readers) have accounts.
- * @example userPartyRefusal('US', ['KR']) // 'this instance has accounts for KR only (SMA_PARTIES): …'
+ * Why a user of this party may not have an account here, in English and Korean, or null when it
+ * may: only the delegations present (SMA_PARTIES) and outsiders (PUBLIC readers) have accounts.
+ * @example userPartyRefusal('US', ['KR'])?.en // 'this instance has accounts for KR only (SMA_PARTIES): …'
  */
-export function userPartyRefusal(party: Party, present: readonly Delegation[]): string | null {
+export function userPartyRefusal(
+  party: Party,
+  present: readonly Delegation[],
+): { en: string; ko: string } | null {
   if (party === 'PUBLIC' || present.includes(party)) return null
-  return `this instance has accounts for ${present.join(',')} only (SMA_PARTIES): a ${party} user cannot be created here; record the ${party} delegation's acts as reported, or receive them as signed documents`
+  return {
+    en: `this instance has accounts for ${present.join(',')} only (SMA_PARTIES): a ${party} user cannot be created here; record the ${party} delegation's acts as reported, or receive them as signed documents`,
+    ko: `이 인스턴스에는 ${present.join(', ')} 측 계정만 둘 수 있습니다(SMA_PARTIES). ${party} 측 사용자는 만들 수 없습니다. ${party} 대표단의 행위는 우리 측 기록으로 남기거나 서명 문서로 받으십시오.`,
+  }
 }

@@ -1,4 +1,4 @@
-import { DomainError, notFound } from '../../domain/errors.js'
+import { DomainError, notFound, problemPath } from '../../domain/errors.js'
 import type { ProjectionRequest, ProposalRef } from '../../contracts/projections.js'
 import type { Reader } from '../context.js'
 import { visibleNegotiation } from '../negotiations/negotiation.js'
@@ -211,6 +211,3 @@ export const projectionRangeError = (e: RangeError): DomainError =>
   new DomainError('unprocessable', e.message, {
     ko: '입력값이 계산할 수 있는 범위를 벗어나 예측을 계산할 수 없습니다. 경로 수, 난수 시드와 지수 값을 확인하십시오.',
   })
-
-/** The path of a `path: message` problem line (parseWith), which Korean text quotes as is. */
-const problemPath = (line: string | undefined): string => line?.split(': ')[0] ?? '(root)'
