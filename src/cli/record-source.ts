@@ -3,7 +3,6 @@ import { ZodError } from 'zod'
 import { PUBLIC_SCOPE } from '../domain/access/scope.js'
 import { problemPath } from '../domain/errors.js'
 import {
-  PLAUSIBLE_PERCENT,
   parseAgreementSpec,
   parseIndexOverride,
   type AgreementSpec,
@@ -108,14 +107,6 @@ export function resolveAgreement(record: RecordSnapshot, idOrFile: string): Agre
 
 /** Parses repeated `--index SERIES:YEAR=VALUE` flags into overrides. */
 export function parseOverrides(flags: readonly string[]): IndexOverride[] {
-  return flags.map((f) => {
-    try {
-      return parseIndexOverride(f)
-    } catch (err) {
-      throw new CliError(
-        err instanceof Error ? err.message : String(err),
-        `지수 값 "${f}"이(가) 올바르지 않습니다. "SERIES:YEAR=VALUE" 형식(예: "KR_CPI:2025=7.3")으로 쓰고, 값은 연간 변동률 ${PLAUSIBLE_PERCENT.min}%~${PLAUSIBLE_PERCENT.max}% 범위로 하십시오.`,
-      )
-    }
-  })
+  // parseIndexOverride's refusal is an invalid DomainError in both languages: exit 2 as it is.
+  return flags.map((f) => parseIndexOverride(f))
 }
