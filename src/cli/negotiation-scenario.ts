@@ -61,7 +61,8 @@ export async function loadScenario(
     }
     return { space, profiles: [parse(aText ?? '', aPath), parse(bText ?? '', bPath)] }
   } catch (err) {
-    if (err instanceof NegotiationInputError) throw new CliError(`${current}: ${err.message}`)
+    if (err instanceof NegotiationInputError)
+      throw new CliError(`${current}: ${err.message}`, 2, `"${current}": ${err.ko}`)
     throw err
   }
 }

@@ -180,7 +180,8 @@ async function analyzeSma(path: string, json: boolean): Promise<void> {
   try {
     built = buildSmaPackageSpace(parsed.data, base, evaluationContext(record))
   } catch (err) {
-    if (err instanceof NegotiationInputError) throw new CliError(`${path}: ${err.message}`)
+    if (err instanceof NegotiationInputError)
+      throw new CliError(`${path}: ${err.message}`, 2, `"${path}": ${err.ko}`)
     throw err
   }
   const [a, b] = built.profiles

@@ -21,7 +21,7 @@ function negotiator(name: string): NegotiatorSpec {
   try {
     return negotiatorByName(name)
   } catch (err) {
-    if (err instanceof NegotiationInputError) throw new CliError(err.message)
+    if (err instanceof NegotiationInputError) throw new CliError(err.message, 2, err.ko)
     throw err
   }
 }
@@ -129,7 +129,7 @@ export function registerSimulate(program: Command): void {
           reservation = d.reservation
           dates = d.dates
         } catch (err) {
-          if (err instanceof NegotiationInputError) throw new CliError(err.message)
+          if (err instanceof NegotiationInputError) throw new CliError(err.message, 2, err.ko)
           throw err
         }
       }
