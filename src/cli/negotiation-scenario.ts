@@ -65,10 +65,7 @@ export async function loadScenario(
     return { space, profiles: [parse(aText ?? '', aPath), parse(bText ?? '', bPath)] }
   } catch (err) {
     if (err instanceof NegotiationInputError)
-      throw new CliError(
-        `${current}: ${err.message}`,
-        `"${current}" 파일: ${err.extra.ko ?? '협상 입력의 내용이 올바르지 않습니다.'}`,
-      )
+      throw new CliError(`${current}: ${err.message}`, `"${current}" 파일: ${err.ko}`)
     throw err
   }
 }

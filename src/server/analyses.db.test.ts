@@ -158,6 +158,10 @@ describe.each(testDialects())('bargaining analyses on $name', (dialect) => {
     expect(r.statusCode).toBe(422)
     expect(r.headers['content-type']).toContain('application/problem+json')
     expect(r.json<{ detail: string }>().detail).toContain('pending')
+    // the Korean page shows detailKo: the package and the index value to assume, in Korean
+    expect(r.json<{ detailKo: string }>().detailKo).toMatch(
+      /^패키지 ".+"의 금액이 미확정입니다\. 지수 가정\(.+\)을 추가하십시오\.$/,
+    )
     const unknown = await call(t, kr, 'POST', '/api/analysis/run', {
       ...krSetup(),
       baseAgreement: 'no-such-agreement',
@@ -202,11 +206,17 @@ describe.each(testDialects())('bargaining analyses on $name', (dialect) => {
       domain: '<negotiation_template><utility_space>',
     })
     expect(bad.statusCode).toBe(422)
+    const badProblem = bad.json<{ detail: string; detailKo: string }>()
+    expect(badProblem.detail).toMatch(/^GENIUS domain is not well-formed XML/)
+    expect(badProblem.detailKo).toMatch(/^GENIUS 도메인: \d+행의 XML 형식이 올바르지 않습니다/)
     const web = await call(t, t.as('anonymous'), 'POST', '/api/analysis/genius', {
       ...body,
       format: 'geniusweb',
     })
     expect(web.statusCode).toBe(422)
+    expect(web.json<{ detailKo: string }>().detailKo).toMatch(
+      /^GeniusWeb 도메인: JSON 형식이 올바르지 않습니다/,
+    )
   })
 
   it('analyses GENIUS texts under the GENIUS 10.4 convention on request', async () => {

@@ -356,4 +356,32 @@ describe('sma analyze / simulate on hand-made files', () => {
       expect(err.trim().split('\n')).toHaveLength(1)
     }
   })
+
+  it('bad input in Korean with SMA_LANG=ko: the file named, the problem in official wording', async () => {
+    vi.stubEnv('SMA_LANG', 'ko')
+    try {
+      const xml = await sma('analyze', '--genius', ...f('d.xml', 'bad.xml', 'b.xml'))
+      expect(xml.code).toBe(2)
+      expect(xml.err).toMatch(
+        /^sma: ".*bad\.xml" 파일: GENIUS 프로필 "bad": \d+행의 XML 형식이 올바르지 않습니다\.\n$/,
+      )
+      const json = await sma('analyze', '--geniusweb', ...f('d.xml', 'a.xml', 'b.xml'))
+      expect(json.err).toMatch(
+        /^sma: ".*d\.xml" 파일: GeniusWeb 도메인: JSON 형식이 올바르지 않습니다\.\n$/,
+      )
+      const strategy = await sma(
+        'simulate',
+        '--genius',
+        ...f('d.xml', 'a.xml', 'b.xml'),
+        '--strategy-a',
+        'greedy',
+      )
+      expect(strategy.code).toBe(2)
+      expect(strategy.err).toBe(
+        'sma: 알 수 없는 협상 전략입니다("greedy"). "boulware", "linear", "conceder", "time:<e>", "hardliner", "tit-for-tat" 중 하나를 쓰십시오.\n',
+      )
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
 })

@@ -190,10 +190,7 @@ async function analyzeSma(path: string, json: boolean): Promise<void> {
     built = buildSmaPackageSpace(parsed.data, base, evaluationContext(record))
   } catch (err) {
     if (err instanceof NegotiationInputError)
-      throw new CliError(
-        `${path}: ${err.message}`,
-        `분석 설정 파일 "${path}": ${err.extra.ko ?? '협상안 조합을 만들 수 없습니다.'}`,
-      )
+      throw new CliError(`${path}: ${err.message}`, `분석 설정 파일 "${path}": ${err.ko}`)
     throw err
   }
   const [a, b] = built.profiles

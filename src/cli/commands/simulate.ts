@@ -21,11 +21,7 @@ function negotiator(name: string): NegotiatorSpec {
   try {
     return negotiatorByName(name)
   } catch (err) {
-    if (err instanceof NegotiationInputError)
-      throw new CliError(
-        err.message,
-        err.extra.ko ?? `협상 전략 "${name}"을(를) 해석할 수 없습니다.`,
-      )
+    if (err instanceof NegotiationInputError) throw new CliError(err.message, err.ko)
     throw err
   }
 }
@@ -160,11 +156,7 @@ export function registerSimulate(program: Command): void {
           reservation = d.reservation
           dates = d.dates
         } catch (err) {
-          if (err instanceof NegotiationInputError)
-            throw new CliError(
-              err.message,
-              err.extra.ko ?? '"--start"와 "--deadline"으로 정한 협상 기한을 적용할 수 없습니다.',
-            )
+          if (err instanceof NegotiationInputError) throw new CliError(err.message, err.ko)
           throw err
         }
       }

@@ -163,7 +163,10 @@ export function analyzeNegotiation(
   ]
   for (const r of reservation)
     if (!Number.isFinite(r))
-      throw new NegotiationInputError(`reservation value ${r} is not a number`)
+      throw new NegotiationInputError(
+        `reservation value ${r} is not a number`,
+        `유보 효용 ${r}은(는) 숫자가 아닙니다.`,
+      )
   const options: AnalysisOptions =
     convention === 'genius' ? { convention, order: geniusIterationPosition(space) } : { convention }
   return { analysis: analyzeUtilities(ua, ub, reservation, options), utilities: [ua, ub] }

@@ -99,6 +99,7 @@ export function buildSmaSpace(
       if (party.cost.length !== n)
         throw new NegotiationInputError(
           `party "${party.name}": cost table has ${party.cost.length} entries for ${n} outcomes`,
+          `"${party.name}" 측: 비용표의 항목은 ${party.cost.length}개이지만 패키지는 ${n}개입니다.`,
         )
       return party.cost
     }
@@ -111,6 +112,7 @@ export function buildSmaSpace(
       if (!Number.isFinite(c))
         throw new NegotiationInputError(
           `party "${party.name}": cost of outcome ${o} is not a number`,
+          `"${party.name}" 측: 패키지 ${o}의 비용이 숫자가 아닙니다.`,
         )
       out[o] = c
       for (let i = k - 1; i >= 0; i--) {
@@ -131,7 +133,11 @@ export function buildSmaSpace(
     const cost = costs[p] ?? new Float64Array(n)
     const { min: minC, max: maxC } = extent(cost)
     const cw = party.costWeight ?? 1
-    if (cw < 0) throw new NegotiationInputError(`party "${party.name}": cost weight must be ≥ 0`)
+    if (cw < 0)
+      throw new NegotiationInputError(
+        `party "${party.name}": cost weight must be ≥ 0`,
+        `"${party.name}" 측: 금액의 가중치는 0 이상이어야 합니다.`,
+      )
     const spread = maxC - minC
     const prio = issues.map((issue, i) => {
       const pr = party.priorities?.[issue.name]
@@ -139,16 +145,21 @@ export function buildSmaSpace(
       if (pr.weight < 0)
         throw new NegotiationInputError(
           `party "${party.name}": weight of "${issue.name}" must be ≥ 0`,
+          `"${party.name}" 측: "${issue.name}"의 가중치는 0 이상이어야 합니다.`,
         )
       if (pr.scores.length !== issue.values.length)
         throw new NegotiationInputError(
           `party "${party.name}": "${issue.name}" needs ${issue.values.length} scores`,
+          `"${party.name}" 측: "${issue.name}"에는 점수가 ${issue.values.length}개 있어야 합니다.`,
         )
       return { i, table: pr.scores.map((s) => pr.weight * s) }
     })
     for (const name of Object.keys(party.priorities ?? {}))
       if (!issues.some((i) => i.name === name))
-        throw new NegotiationInputError(`party "${party.name}": unknown issue "${name}"`)
+        throw new NegotiationInputError(
+          `party "${party.name}": unknown issue "${name}"`,
+          `"${party.name}" 측: 알 수 없는 쟁점입니다("${name}").`,
+        )
     const raw = new Float64Array(n)
     for (let o = 0; o < n; o++) {
       let u = spread > 0 ? (cw * (maxC - (cost[o] ?? 0))) / spread : 0

@@ -32,16 +32,24 @@ export function datedDeadline(input: DatedDeadlineInput): DatedDeadline {
   if (![start, deadline, roundLength].every(Number.isFinite))
     throw new NegotiationInputError(
       'dated deadline: start, deadline and round length must be numbers',
+      '협상 시한: 시작일, 시한과 라운드 길이는 숫자여야 합니다.',
     )
   if (roundLength <= 0)
-    throw new NegotiationInputError('dated deadline: round length must be positive')
+    throw new NegotiationInputError(
+      'dated deadline: round length must be positive',
+      '협상 시한: 라운드 길이는 0보다 커야 합니다.',
+    )
   const rounds = Math.floor((deadline - start) / roundLength + 1e-9)
   if (rounds < 1)
-    throw new NegotiationInputError('dated deadline: the deadline leaves no full round')
+    throw new NegotiationInputError(
+      'dated deadline: the deadline leaves no full round',
+      '협상 시한: 시한까지 남은 기간이 라운드 하나에도 미치지 못합니다.',
+    )
   for (const v of noDealValues)
     if (!Number.isFinite(v) || v < 0 || v > 1)
       throw new NegotiationInputError(
         `dated deadline: no-deal value ${v} is not a utility in [0, 1]`,
+        `협상 시한: 결렬 시 효용 ${v}은(는) [0, 1] 범위의 효용이 아닙니다.`,
       )
   return { rounds, reservation: [noDealValues[0], noDealValues[1]], dates: { start, roundLength } }
 }

@@ -23,6 +23,7 @@ export function enumerateUtilities(space: OutcomeSpace, utility: UtilityFunction
     if (utility.utilities.length !== n)
       throw new NegotiationInputError(
         `utility table has ${utility.utilities.length} entries for ${n} outcomes`,
+        `효용표의 항목은 ${utility.utilities.length}개이지만 결과는 ${n}개입니다.`,
       )
     return Float64Array.from(utility.utilities)
   }

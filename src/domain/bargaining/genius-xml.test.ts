@@ -106,6 +106,29 @@ describe('GENIUS profile semantics', () => {
       NegotiationInputError,
     )
   })
+
+  it('says the same in Korean, naming the place in the file as the English does', () => {
+    const koOf = (f: () => unknown): string => {
+      try {
+        f()
+      } catch (err) {
+        if (err instanceof NegotiationInputError) return err.ko
+      }
+      throw new Error('no NegotiationInputError')
+    }
+    const noWeight = MIXED_PROFILE_A_XML.replace('<weight index="5" value="0.3"></weight>', '')
+    expect(koOf(() => parseGeniusProfile(noWeight, space, 'A'))).toBe(
+      'GENIUS 프로필 "A": 쟁점 "Price"(번호 5)의 가중치가 없습니다.',
+    )
+    const badValue = MIXED_PROFILE_A_XML.replace('value="green"', 'value="purple"')
+    expect(koOf(() => parseGeniusProfile(badValue, space, 'A'))).toMatch(
+      /^GENIUS 프로필 "A", 쟁점 ".+": 값 "purple"이\(가\) 도메인에 없습니다\.$/,
+    )
+    const noEvaluation = MIXED_PROFILE_A_XML.replace(/evaluation="[^"]*"/, 'evaluation="x"')
+    expect(koOf(() => parseGeniusProfile(noEvaluation, space, 'A'))).toMatch(
+      /^GENIUS 프로필 "A", 쟁점 ".+", 값 ".+": "evaluation" 속성 값이 숫자가 아닙니다\("x"\)\.$/,
+    )
+  })
 })
 
 describe('GENIUS export round trip', () => {

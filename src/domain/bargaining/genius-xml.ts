@@ -3,7 +3,7 @@ import type { HyperRectangle, IssueEvaluator, Profile, RectangleBound } from './
 import type { XmlNode } from './xml-node.js'
 import { createOutcomeSpace, indexOfValue, issueSize } from './outcome-space.js'
 import { attrOf, childrenOf, escapeXml, numberAttr, parseXml } from './xml-node.js'
-import { NegotiationInputError } from './negotiation-error.js'
+import { NegotiationInputError, placeIn, type InputPlace } from './negotiation-error.js'
 import { GENIUS_REAL_STEPS, type AnalysisConvention } from './genius-conventions.js'
 
 /**
@@ -19,10 +19,14 @@ export type GeniusDomainOptions = {
 /** Default discretisation of GENIUS real issues: 11 equally spaced values, bounds included. */
 export const DEFAULT_REAL_STEPS = 11
 
-function rootUtilitySpace(doc: XmlNode, what: string): XmlNode {
+function rootUtilitySpace(doc: XmlNode, what: InputPlace): XmlNode {
   const template = childrenOf(doc, 'negotiation_template')[0]
   const us = childrenOf(template ?? doc, 'utility_space')[0]
-  if (us === undefined) throw new NegotiationInputError(`${what}: no <utility_space> element`)
+  if (us === undefined)
+    throw new NegotiationInputError(
+      `${what.en}: no <utility_space> element`,
+      `${what.ko}: "utility_space" 요소가 없습니다.`,
+    )
   return us
 }
 
@@ -48,10 +52,14 @@ function issueKind(node: XmlNode): string {
   ).toLowerCase()
 }
 
-function bounds(node: XmlNode, where: string): [number, number] {
+function bounds(node: XmlNode, where: InputPlace): [number, number] {
   const range = childrenOf(node, 'range')[0]
   const src = attrOf(node, 'lowerbound') !== undefined ? node : range
-  if (src === undefined) throw new NegotiationInputError(`${where}: missing lowerbound/upperbound`)
+  if (src === undefined)
+    throw new NegotiationInputError(
+      `${where.en}: missing lowerbound/upperbound`,
+      `${where.ko}: "lowerbound"·"upperbound" 속성이 없습니다.`,
+    )
   return [numberAttr(src, 'lowerbound', where), numberAttr(src, 'upperbound', where)]
 }
 
@@ -64,28 +72,41 @@ function bounds(node: XmlNode, where: string): [number, number] {
  * Example: the Laptop domain → 3 discrete issues of 3 values, 27 outcomes.
  */
 export function parseGeniusDomain(xml: string, options: GeniusDomainOptions = {}): OutcomeSpace {
-  const doc = parseXml(xml, 'GENIUS domain')
-  const us = rootUtilitySpace(doc, 'GENIUS domain')
+  const what = { en: 'GENIUS domain', ko: 'GENIUS 도메인' }
+  const doc = parseXml(xml, what)
+  const us = rootUtilitySpace(doc, what)
   const objective = childrenOf(us, 'objective')[0]
   const name = (objective && attrOf(objective, 'name')) ?? 'domain'
   const issues = collectIssues(us).map((node, pos) => issueFromXml(node, pos, options))
-  if (issues.length === 0) throw new NegotiationInputError('GENIUS domain: no <issue> elements')
+  if (issues.length === 0)
+    throw new NegotiationInputError(
+      'GENIUS domain: no <issue> elements',
+      'GENIUS 도메인: "issue" 요소가 없습니다.',
+    )
   return createOutcomeSpace(name, issues)
 }
 
 function issueFromXml(node: XmlNode, pos: number, options: GeniusDomainOptions): Issue {
   const name = attrOf(node, 'name') ?? `issue${pos + 1}`
-  const where = `issue "${name}"`
+  const where = { en: `issue "${name}"`, ko: `쟁점 "${name}"` }
   const idText = attrOf(node, 'index')
   const id = idText === undefined ? pos + 1 : numberAttr(node, 'index', where)
   const kind = issueKind(node)
   if (kind === 'discrete') {
     const values = childrenOf(node, 'item').map((item, k) => {
       const v = attrOf(item, 'value')
-      if (v === undefined) throw new NegotiationInputError(`${where}: item ${k + 1} has no value`)
+      if (v === undefined)
+        throw new NegotiationInputError(
+          `${where.en}: item ${k + 1} has no value`,
+          `${where.ko}: ${k + 1}번째 "item" 요소에 "value" 속성이 없습니다.`,
+        )
       return v
     })
-    if (values.length === 0) throw new NegotiationInputError(`${where}: no <item> values`)
+    if (values.length === 0)
+      throw new NegotiationInputError(
+        `${where.en}: no <item> values`,
+        `${where.ko}: 값을 나타내는 "item" 요소가 없습니다.`,
+      )
     return { kind: 'discrete', name, values, id }
   }
   if (kind === 'integer') {
@@ -100,7 +121,10 @@ function issueFromXml(node: XmlNode, pos: number, options: GeniusDomainOptions):
       ? { kind: 'real', name, lower, upper, steps, spacing: 'genius', id }
       : { kind: 'real', name, lower, upper, steps, id }
   }
-  throw new NegotiationInputError(`${where}: unknown issue type "${kind}"`)
+  throw new NegotiationInputError(
+    `${where.en}: unknown issue type "${kind}"`,
+    `${where.ko}: 알 수 없는 쟁점 유형입니다("${kind}").`,
+  )
 }
 
 /**
@@ -118,21 +142,25 @@ function issueFromXml(node: XmlNode, pos: number, options: GeniusDomainOptions):
  * discount 0.42441038.
  */
 export function parseGeniusProfile(xml: string, space: OutcomeSpace, name = 'profile'): Profile {
-  const doc = parseXml(xml, `GENIUS profile "${name}"`)
+  const where = { en: `GENIUS profile "${name}"`, ko: `GENIUS 프로필 "${name}"` }
+  const doc = parseXml(xml, where)
   const us = childrenOf(doc, 'utility_space')[0]
   if (us === undefined)
-    throw new NegotiationInputError(`GENIUS profile "${name}": no <utility_space> element`)
-  const where = `GENIUS profile "${name}"`
+    throw new NegotiationInputError(
+      `${where.en}: no <utility_space> element`,
+      `${where.ko}: "utility_space" 요소가 없습니다.`,
+    )
+  const element = (tag: string): InputPlace => placeIn(where, tag, `"${tag}" 요소`)
   const reservationNode = collectAll(us, 'reservation')[0]
   const discountNode = collectAll(us, 'discount_factor')[0]
   const reservationValue =
     reservationNode === undefined
       ? null
-      : numberAttr(reservationNode, 'value', `${where} reservation`)
+      : numberAttr(reservationNode, 'value', element('reservation'))
   const df =
     discountNode === undefined
       ? null
-      : numberAttr(discountNode, 'value', `${where} discount_factor`)
+      : numberAttr(discountNode, 'value', element('discount_factor'))
   const discountFactor = df !== null && df > 0 && df <= 1 ? df : null
   const issueNodes = collectIssues(us)
   // GENIUS index (as written in this profile) → position in the space
@@ -141,12 +169,13 @@ export function parseGeniusProfile(xml: string, space: OutcomeSpace, name = 'pro
   issueNodes.forEach((node, k) => {
     const issueName = attrOf(node, 'name')
     const idText = attrOf(node, 'index')
-    const id = idText === undefined ? k + 1 : numberAttr(node, 'index', `${where} issue`)
+    const id = idText === undefined ? k + 1 : numberAttr(node, 'index', element('issue'))
     let pos = issueName === undefined ? -1 : space.issues.findIndex((i) => i.name === issueName)
     if (pos < 0) pos = space.issues.findIndex((i) => i.id === id)
     if (pos < 0)
       throw new NegotiationInputError(
-        `${where}: issue "${issueName ?? id}" is not in domain "${space.name}"`,
+        `${where.en}: issue "${issueName ?? id}" is not in domain "${space.name}"`,
+        `${where.ko}: 쟁점 "${issueName ?? id}"이(가) 도메인 "${space.name}"에 없습니다.`,
       )
     positionById.set(id, pos)
     nodeByPosition.set(pos, node)
@@ -162,12 +191,16 @@ export function parseGeniusProfile(xml: string, space: OutcomeSpace, name = 'pro
   }
   const utilityNode = childrenOf(us, 'utility')[0]
   if (utilityNode !== undefined) {
-    const maxUtility = numberAttr(utilityNode, 'maxutility', `${where} <utility>`)
+    const maxUtility = numberAttr(
+      utilityNode,
+      'maxutility',
+      placeIn(where, '<utility>', '"utility" 요소'),
+    )
     const rectangles: HyperRectangle[] = []
     const walk = (ufun: XmlNode, weight: number): void => {
       const w =
         weight *
-        (attrOf(ufun, 'weight') === undefined ? 1 : numberAttr(ufun, 'weight', `${where} ufun`))
+        (attrOf(ufun, 'weight') === undefined ? 1 : numberAttr(ufun, 'weight', element('ufun')))
       for (const r of childrenOf(ufun, 'hyperRectangle')) {
         const rb: RectangleBound[] = []
         for (const [tag, exclude] of [
@@ -175,22 +208,23 @@ export function parseGeniusProfile(xml: string, space: OutcomeSpace, name = 'pro
           ['EXCLUDES', true],
         ] as const) {
           for (const b of childrenOf(r, tag)) {
-            const id = numberAttr(b, 'index', `${where} ${tag}`)
+            const id = numberAttr(b, 'index', element(tag))
             const pos = positionById.get(id) ?? space.issues.findIndex((i) => i.id === id)
             if (pos < 0)
               throw new NegotiationInputError(
-                `${where}: ${tag} refers to unknown issue index ${id}`,
+                `${where.en}: ${tag} refers to unknown issue index ${id}`,
+                `${where.ko}: "${tag}" 요소의 쟁점 번호 ${id}에 해당하는 쟁점이 없습니다.`,
               )
             rb.push({
               issue: pos,
-              min: numberAttr(b, 'min', `${where} ${tag}`),
-              max: numberAttr(b, 'max', `${where} ${tag}`),
+              min: numberAttr(b, 'min', element(tag)),
+              max: numberAttr(b, 'max', element(tag)),
               exclude,
             })
           }
         }
         rectangles.push({
-          utility: w * numberAttr(r, 'utility', `${where} hyperRectangle`),
+          utility: w * numberAttr(r, 'utility', element('hyperRectangle')),
           bounds: rb,
         })
       }
@@ -202,34 +236,52 @@ export function parseGeniusProfile(xml: string, space: OutcomeSpace, name = 'pro
   const weightById = new Map<number, number>()
   for (const w of collectAll(us, 'weight')) {
     weightById.set(
-      numberAttr(w, 'index', `${where} weight`),
-      numberAttr(w, 'value', `${where} weight`),
+      numberAttr(w, 'index', element('weight')),
+      numberAttr(w, 'value', element('weight')),
     )
   }
   const weights = new Array<number>(space.issues.length).fill(0)
   const evaluators: IssueEvaluator[] = space.issues.map((issue, pos) => {
     const node = nodeByPosition.get(pos)
     if (node === undefined)
-      throw new NegotiationInputError(`${where}: no evaluation for issue "${issue.name}"`)
+      throw new NegotiationInputError(
+        `${where.en}: no evaluation for issue "${issue.name}"`,
+        `${where.ko}: 쟁점 "${issue.name}"의 평가가 없습니다.`,
+      )
     const id = [...positionById.entries()].find(([, p]) => p === pos)?.[0] ?? pos + 1
     const w = weightById.get(id)
     if (w === undefined)
-      throw new NegotiationInputError(`${where}: no weight for issue "${issue.name}" (index ${id})`)
+      throw new NegotiationInputError(
+        `${where.en}: no weight for issue "${issue.name}" (index ${id})`,
+        `${where.ko}: 쟁점 "${issue.name}"(번호 ${id})의 가중치가 없습니다.`,
+      )
     weights[pos] = w
-    return evaluatorFromXml(issue, node, `${where} issue "${issue.name}"`)
+    return evaluatorFromXml(
+      issue,
+      node,
+      placeIn(where, `issue "${issue.name}"`, `쟁점 "${issue.name}"`),
+    )
   })
   return { ...common, utility: { kind: 'linear-additive', weights, evaluators, cap: true } }
 }
 
-function evaluatorFromXml(issue: Issue, node: XmlNode, where: string): IssueEvaluator {
+function evaluatorFromXml(issue: Issue, node: XmlNode, where: InputPlace): IssueEvaluator {
   if (issue.kind === 'discrete') {
     const raw = new Array<number>(issue.values.length).fill(Number.NaN)
     for (const item of childrenOf(node, 'item')) {
       const value = attrOf(item, 'value')
       if (value === undefined) continue
       const k = indexOfValue(issue, value)
-      if (k < 0) throw new NegotiationInputError(`${where}: value "${value}" is not in the domain`)
-      const evaluation = numberAttr(item, 'evaluation', `${where} value "${value}"`)
+      if (k < 0)
+        throw new NegotiationInputError(
+          `${where.en}: value "${value}" is not in the domain`,
+          `${where.ko}: 값 "${value}"이(가) 도메인에 없습니다.`,
+        )
+      const evaluation = numberAttr(
+        item,
+        'evaluation',
+        placeIn(where, `value "${value}"`, `값 "${value}"`),
+      )
       // GENIUS keys evaluations by label: a label the domain lists twice gets it at both places
       issue.values.forEach((v, j) => {
         if (v === value) raw[j] = evaluation
@@ -238,14 +290,19 @@ function evaluatorFromXml(issue: Issue, node: XmlNode, where: string): IssueEval
     const missing = raw.findIndex((x) => Number.isNaN(x))
     if (missing >= 0)
       throw new NegotiationInputError(
-        `${where}: no evaluation for value "${issue.values[missing] ?? ''}"`,
+        `${where.en}: no evaluation for value "${issue.values[missing] ?? ''}"`,
+        `${where.ko}: 값 "${issue.values[missing] ?? ''}"의 평가가 없습니다.`,
       )
     const max = Math.max(...raw)
     // GENIUS: evaluation ÷ the largest, or 0 when the largest is below 0.00001
     return { kind: 'table', utilities: raw.map((x) => (max < 0.00001 ? 0 : x / max)) }
   }
   const ev = childrenOf(node, 'evaluator')[0]
-  if (ev === undefined) throw new NegotiationInputError(`${where}: no <evaluator>`)
+  if (ev === undefined)
+    throw new NegotiationInputError(
+      `${where.en}: no <evaluator>`,
+      `${where.ko}: "evaluator" 요소가 없습니다.`,
+    )
   const ftype = (attrOf(ev, 'ftype') ?? 'linear').toLowerCase()
   // GENIUS's integer evaluator is always linear; its real evaluator reads the ftype
   if (issue.kind === 'real' && ftype === 'triangular') {
@@ -255,7 +312,10 @@ function evaluatorFromXml(issue: Issue, node: XmlNode, where: string): IssueEval
   if (issue.kind === 'real' && ftype === 'constant')
     return { kind: 'constant', value: numberAttr(ev, 'parameter0', where) }
   if (ftype !== 'linear' && issue.kind === 'real')
-    throw new NegotiationInputError(`${where}: evaluator type "${ftype}" is not supported`)
+    throw new NegotiationInputError(
+      `${where.en}: evaluator type "${ftype}" is not supported`,
+      `${where.ko}: 평가 함수 유형 "${ftype}"은(는) 지원하지 않습니다.`,
+    )
   const pick = (a: string, b: string): number =>
     attrOf(ev, a) !== undefined ? numberAttr(ev, a, where) : numberAttr(ev, b, where)
   const offset = pick('offset', 'parameter0')
@@ -320,6 +380,7 @@ export function writeGeniusProfile(space: OutcomeSpace, profile: Profile): strin
   if (u.kind === 'table' || u.kind === 'sum-of-groups')
     throw new NegotiationInputError(
       `profile "${profile.name}": a ${u.kind === 'table' ? 'per-outcome utility table' : 'sum-of-groups profile'} cannot be written as GENIUS XML`,
+      `프로필 "${profile.name}": ${u.kind === 'table' ? '결과별 효용표는' : '쟁점 묶음별 효용을 합산하는 프로필은'} GENIUS XML로 쓸 수 없습니다.`,
     )
   const objOpen = `<objective index="0" etype="objective" type="objective" description="" name="${escapeXml(space.name)}">\n`
   if (u.kind === 'hyper-rectangle') {
@@ -349,6 +410,7 @@ export function writeGeniusProfile(space: OutcomeSpace, profile: Profile): strin
       if (ev === undefined)
         throw new NegotiationInputError(
           `profile "${profile.name}": no evaluator for issue "${issue.name}"`,
+          `프로필 "${profile.name}": 쟁점 "${issue.name}"의 평가 함수가 없습니다.`,
         )
       if (issue.kind === 'discrete') {
         const table = issue.values.map((_, k) =>
@@ -357,6 +419,7 @@ export function writeGeniusProfile(space: OutcomeSpace, profile: Profile): strin
         if (table.some((x) => Number.isNaN(x)))
           throw new NegotiationInputError(
             `profile "${profile.name}": discrete issue "${issue.name}" needs a value table`,
+            `프로필 "${profile.name}": 이산 쟁점 "${issue.name}"에는 값별 효용표가 있어야 합니다.`,
           )
         const max = Math.max(...table)
         weights.push(max > 0 ? w * max : w)
@@ -399,7 +462,11 @@ function linearForm(
   profileName: string,
 ): { offset: number; slope: number; origin: number } {
   if (ev.kind === 'linear') return ev
-  if (issue.kind === 'discrete') throw new NegotiationInputError('unreachable')
+  if (issue.kind === 'discrete')
+    throw new NegotiationInputError(
+      'unreachable',
+      '내부 오류입니다: 이산 쟁점에는 선형 평가 함수를 쓰지 않습니다.',
+    )
   if (ev.kind === 'interpolate') {
     const coversRange = ev.lowValue <= issue.lower + 1e-12 && ev.highValue >= issue.upper - 1e-12
     const inUnit = [ev.lowUtility, ev.highUtility].every((x) => x >= 0 && x <= 1)
@@ -415,5 +482,6 @@ function linearForm(
     return { offset: ev.utilities[0] ?? 0, slope: 0, origin: 0 }
   throw new NegotiationInputError(
     `profile "${profileName}": issue "${issue.name}" has an evaluator GENIUS cannot express as a linear evaluator`,
+    `프로필 "${profileName}": 쟁점 "${issue.name}"의 평가 함수는 GENIUS의 선형 평가 함수로 나타낼 수 없습니다.`,
   )
 }

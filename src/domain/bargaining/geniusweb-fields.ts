@@ -1,7 +1,7 @@
 import type { IssueValue, OutcomeSpace } from './outcome-space.js'
 import { issueValue, outcomeOfBid } from './outcome-space.js'
 import type { Profile } from './utility-function.js'
-import { NegotiationInputError } from './negotiation-error.js'
+import { NegotiationInputError, placeIn, type InputPlace } from './negotiation-error.js'
 
 /** A JSON object as read from a GeniusWeb file. */
 export type Json = Record<string, unknown>
@@ -10,42 +10,55 @@ export type Json = Record<string, unknown>
  * Parses a GeniusWeb file's text into an object; malformed JSON or a non-object is a
  * NegotiationInputError naming `what`.
  *
- * Example: `parseJson('{"a":1}', 'domain')` → `{ a: 1 }`; `parseJson('[]', 'domain')` throws.
+ * Example: `parseJson('{"a":1}', { en: 'domain', ko: '도메인' })` → `{ a: 1 }`; with `'[]'` it throws.
  */
-export function parseJson(text: string, what: string): Json {
+export function parseJson(text: string, what: InputPlace): Json {
   let v: unknown
   try {
     v = JSON.parse(text)
   } catch (err) {
+    // the parser's complaint is the engine's English: the Korean says what is wrong alone
     throw new NegotiationInputError(
-      `${what} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+      `${what.en} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+      `${what.ko}: JSON 형식이 올바르지 않습니다.`,
     )
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v))
-    throw new NegotiationInputError(`${what}: expected a JSON object`)
+    throw new NegotiationInputError(
+      `${what.en}: expected a JSON object`,
+      `${what.ko}: JSON 객체여야 합니다.`,
+    )
   return v as Json
 }
 
 /**
  * A field that must be a JSON object.
  *
- * Example: `obj({ x: 1 }, 'range')` → `{ x: 1 }`; `obj(3, 'range')` throws "range: expected an object".
+ * Example: `obj(3, { en: 'range', ko: '"range"' })` throws "range: expected an object" (ko
+ * '"range": 객체여야 합니다.'); `obj({ x: 1 }, …)` → `{ x: 1 }`.
  */
-export function obj(v: unknown, where: string): Json {
+export function obj(v: unknown, where: InputPlace): Json {
   if (typeof v !== 'object' || v === null || Array.isArray(v))
-    throw new NegotiationInputError(`${where}: expected an object`)
+    throw new NegotiationInputError(
+      `${where.en}: expected an object`,
+      `${where.ko}: 객체여야 합니다.`,
+    )
   return v as Json
 }
 
 /**
  * A field that must be a finite number (a numeric string is accepted).
  *
- * Example: `num('0.5', 'util')` → 0.5; `num('x', 'util')` throws "util: expected a number".
+ * Example: `num('0.5', util)` → 0.5; `num('x', { en: 'util', ko: '"util"' })` throws "util: expected a
+ * number" (ko '"util": 숫자여야 합니다.').
  */
-export function num(v: unknown, where: string): number {
+export function num(v: unknown, where: InputPlace): number {
   const x = typeof v === 'string' ? Number(v) : v
   if (typeof x !== 'number' || !Number.isFinite(x))
-    throw new NegotiationInputError(`${where}: expected a number`)
+    throw new NegotiationInputError(
+      `${where.en}: expected a number`,
+      `${where.ko}: 숫자여야 합니다.`,
+    )
   return x
 }
 
@@ -55,18 +68,23 @@ export function num(v: unknown, where: string): number {
  *
  * Example: `{ reservationBid: { issuevalues: { a: 'x' } } }` in a one-issue space ['x', 'y'] → 0.
  */
-export function reservationOutcomeOf(p: Json, space: OutcomeSpace, where: string): number | null {
+export function reservationOutcomeOf(
+  p: Json,
+  space: OutcomeSpace,
+  where: InputPlace,
+): number | null {
   const rb = p['reservationBid']
   if (rb === undefined || rb === null) return null
   const iv = obj(
-    obj(rb, `${where} reservationBid`)['issuevalues'],
-    `${where} reservationBid.issuevalues`,
+    obj(rb, placeIn(where, 'reservationBid', '"reservationBid"'))['issuevalues'],
+    placeIn(where, 'reservationBid.issuevalues', '"reservationBid.issuevalues"'),
   )
   const bid: Record<string, IssueValue> = {}
   for (const [k, v] of Object.entries(iv)) {
     if (typeof v !== 'string' && typeof v !== 'number')
       throw new NegotiationInputError(
-        `${where}: reservation bid value of "${k}" must be a string or number`,
+        `${where.en}: reservation bid value of "${k}" must be a string or number`,
+        `${where.ko}: "reservationBid"의 쟁점 "${k}" 값은 문자열이나 숫자여야 합니다.`,
       )
     bid[k] = v
   }

@@ -14,6 +14,7 @@ import {
 import { enumerateUtilities } from './enumerate-utilities.js'
 import { analyzeNegotiation, reservationOf } from './analyze-negotiation.js'
 import { encodeOutcome, bidOf } from './outcome-space.js'
+import { NegotiationInputError } from './negotiation-error.js'
 import {
   FRUIT_DOMAIN_JSON,
   FRUIT_PROFILE_A_JSON,
@@ -78,6 +79,24 @@ describe('GeniusWeb import', () => {
     expect(() => parseGeniusWebProfile(badBid, space)).toThrow(
       /"kiwi" is not a value of issue "fruit"/,
     )
+  })
+
+  it('says the same in Korean, JSON keys as typed', () => {
+    const koOf = (text: string): string => {
+      try {
+        parseGeniusWebProfile(text, space, 'a')
+      } catch (err) {
+        if (err instanceof NegotiationInputError) return err.ko
+      }
+      throw new Error('no NegotiationInputError')
+    }
+    expect(koOf('{"SumOfGroupsUtilitySpace":{}}')).toBe(
+      'GeniusWeb 프로필 "a", "partUtilities": 객체여야 합니다.',
+    )
+    expect(koOf('{"DefaultPartialOrdering":{}}')).toBe(
+      'GeniusWeb 프로필 "a": "LinearAdditiveUtilitySpace" 또는 "SumOfGroupsUtilitySpace"가 있어야 합니다(있는 항목: "DefaultPartialOrdering").',
+    )
+    expect(koOf('{}')).toMatch(/\(빈 객체\)\.$/)
   })
 })
 

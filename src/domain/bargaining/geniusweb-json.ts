@@ -1,7 +1,7 @@
 import type { Issue, OutcomeSpace } from './outcome-space.js'
 import type { IssueEvaluator, Profile } from './utility-function.js'
 import { createOutcomeSpace, indexOfValue, issueSize, issueValue } from './outcome-space.js'
-import { NegotiationInputError } from './negotiation-error.js'
+import { NegotiationInputError, placeIn, type InputPlace } from './negotiation-error.js'
 import {
   domainJson,
   num,
@@ -16,11 +16,12 @@ import { sumOfGroupsJson, sumOfGroupsProfile } from './geniusweb-groups.js'
 /** Largest number of values accepted for a GeniusWeb numeric range. */
 const MAX_RANGE_VALUES = 1_000_000
 
-function domainFromJson(d: Json, where: string): OutcomeSpace {
+function domainFromJson(d: Json, where: InputPlace): OutcomeSpace {
   const name = typeof d['name'] === 'string' ? d['name'] : 'domain'
-  const iv = obj(d['issuesValues'], `${where} issuesValues`)
+  const iv = obj(d['issuesValues'], placeIn(where, 'issuesValues', '"issuesValues"'))
   const issues: Issue[] = Object.entries(iv).map(([issueName, raw], pos) => {
-    const spec = obj(raw, `${where} issue "${issueName}"`)
+    const at = placeIn(where, `issue "${issueName}"`, `쟁점 "${issueName}"`)
+    const spec = obj(raw, at)
     if (Array.isArray(spec['values'])) {
       const values = (spec['values'] as unknown[]).map((v) =>
         typeof v === 'string' ? v : String(v),
@@ -28,15 +29,22 @@ function domainFromJson(d: Json, where: string): OutcomeSpace {
       return { kind: 'discrete', name: issueName, values, id: pos + 1 } as const
     }
     if (spec['range'] !== undefined) {
-      const r = obj(spec['range'], `${where} issue "${issueName}" range`)
-      const low = num(r['low'], `${where} issue "${issueName}" range.low`)
-      const high = num(r['high'], `${where} issue "${issueName}" range.high`)
-      const step = num(r['step'], `${where} issue "${issueName}" range.step`)
+      const field = (key: string) => placeIn(at, key, `"${key}"`)
+      const r = obj(spec['range'], field('range'))
+      const low = num(r['low'], field('range.low'))
+      const high = num(r['high'], field('range.high'))
+      const step = num(r['step'], field('range.step'))
       if (step <= 0 || high < low)
-        throw new NegotiationInputError(`${where} issue "${issueName}": invalid range`)
+        throw new NegotiationInputError(
+          `${at.en}: invalid range`,
+          `${at.ko}: "range"의 범위가 올바르지 않습니다.`,
+        )
       const count = Math.floor((high - low) / step + 1e-9) + 1
       if (count > MAX_RANGE_VALUES)
-        throw new NegotiationInputError(`${where} issue "${issueName}": range has ${count} values`)
+        throw new NegotiationInputError(
+          `${at.en}: range has ${count} values`,
+          `${at.ko}: "range"의 값이 ${count}개입니다(최대 ${MAX_RANGE_VALUES}개).`,
+        )
       if (step === 1 && Number.isInteger(low) && Number.isInteger(high))
         return { kind: 'integer', name: issueName, lower: low, upper: high, id: pos + 1 } as const
       return {
@@ -48,7 +56,10 @@ function domainFromJson(d: Json, where: string): OutcomeSpace {
         id: pos + 1,
       } as const
     }
-    throw new NegotiationInputError(`${where} issue "${issueName}": expected "values" or "range"`)
+    throw new NegotiationInputError(
+      `${at.en}: expected "values" or "range"`,
+      `${at.ko}: "values" 또는 "range"가 있어야 합니다.`,
+    )
   })
   return createOutcomeSpace(name, issues)
 }
@@ -61,7 +72,8 @@ function domainFromJson(d: Json, where: string): OutcomeSpace {
  * Example: `{"name":"d","issuesValues":{"a":{"values":["x","y"]}}}` → one discrete issue, 2 outcomes.
  */
 export function parseGeniusWebDomain(text: string): OutcomeSpace {
-  return domainFromJson(parseJson(text, 'GeniusWeb domain'), 'GeniusWeb domain')
+  const where = { en: 'GeniusWeb domain', ko: 'GeniusWeb 도메인' }
+  return domainFromJson(parseJson(text, where), where)
 }
 
 /**
@@ -78,40 +90,56 @@ export function parseGeniusWebProfile(
   space: OutcomeSpace,
   name = 'profile',
 ): Profile {
-  const where = `GeniusWeb profile "${name}"`
+  const where = { en: `GeniusWeb profile "${name}"`, ko: `GeniusWeb 프로필 "${name}"` }
   const root = parseJson(text, where)
   const groups = root['SumOfGroupsUtilitySpace']
   if (groups !== undefined) return sumOfGroupsProfile(obj(groups, where), space, name, where)
   const las = root['LinearAdditiveUtilitySpace']
   if (las === undefined) {
-    const kind = Object.keys(root)[0] ?? 'nothing'
+    const kind = Object.keys(root)[0]
     throw new NegotiationInputError(
-      `${where}: expected LinearAdditiveUtilitySpace or SumOfGroupsUtilitySpace, found ${kind}`,
+      `${where.en}: expected LinearAdditiveUtilitySpace or SumOfGroupsUtilitySpace, found ${kind ?? 'nothing'}`,
+      `${where.ko}: "LinearAdditiveUtilitySpace" 또는 "SumOfGroupsUtilitySpace"가 있어야 합니다(${kind === undefined ? '빈 객체' : `있는 항목: "${kind}"`}).`,
     )
   }
   const p = obj(las, where)
-  const weightsJ = obj(p['issueWeights'], `${where} issueWeights`)
-  const utilsJ = obj(p['issueUtilities'], `${where} issueUtilities`)
+  const weightsJ = obj(p['issueWeights'], placeIn(where, 'issueWeights', '"issueWeights"'))
+  const utilsJ = obj(p['issueUtilities'], placeIn(where, 'issueUtilities', '"issueUtilities"'))
   for (const k of Object.keys(weightsJ))
     if (!space.issues.some((i) => i.name === k))
-      throw new NegotiationInputError(`${where}: issue "${k}" is not in domain "${space.name}"`)
+      throw new NegotiationInputError(
+        `${where.en}: issue "${k}" is not in domain "${space.name}"`,
+        `${where.ko}: 쟁점 "${k}"이(가) 도메인 "${space.name}"에 없습니다.`,
+      )
   const weights = space.issues.map((issue) => {
     if (weightsJ[issue.name] === undefined)
-      throw new NegotiationInputError(`${where}: no weight for issue "${issue.name}"`)
-    return num(weightsJ[issue.name], `${where} weight of "${issue.name}"`)
+      throw new NegotiationInputError(
+        `${where.en}: no weight for issue "${issue.name}"`,
+        `${where.ko}: 쟁점 "${issue.name}"의 가중치가 없습니다.`,
+      )
+    return num(
+      weightsJ[issue.name],
+      placeIn(where, `weight of "${issue.name}"`, `쟁점 "${issue.name}"의 가중치`),
+    )
   })
   const evaluators = space.issues.map((issue): IssueEvaluator => {
-    const w = `${where} issue "${issue.name}"`
-    if (utilsJ[issue.name] === undefined) throw new NegotiationInputError(`${w}: no utilities`)
+    const w = placeIn(where, `issue "${issue.name}"`, `쟁점 "${issue.name}"`)
+    const field = (key: string) => placeIn(w, key, `"${key}"`)
+    if (utilsJ[issue.name] === undefined)
+      throw new NegotiationInputError(`${w.en}: no utilities`, `${w.ko}: 효용이 없습니다.`)
     const u = obj(utilsJ[issue.name], w)
     const discrete = u['DiscreteValueSetUtilities'] ?? u['discreteutils']
     if (discrete !== undefined) {
-      const vu = obj(obj(discrete, w)['valueUtilities'], `${w} valueUtilities`)
+      const vu = obj(obj(discrete, w)['valueUtilities'], field('valueUtilities'))
       const utilities = new Array<number>(issueSize(issue)).fill(0)
       for (const [label, x] of Object.entries(vu)) {
         const k = indexOfValue(issue, label)
-        if (k < 0) throw new NegotiationInputError(`${w}: value "${label}" is not in the domain`)
-        utilities[k] = num(x, `${w} value "${label}"`)
+        if (k < 0)
+          throw new NegotiationInputError(
+            `${w.en}: value "${label}" is not in the domain`,
+            `${w.ko}: 값 "${label}"이(가) 도메인에 없습니다.`,
+          )
+        utilities[k] = num(x, placeIn(w, `value "${label}"`, `값 "${label}"`))
       }
       return { kind: 'table', utilities }
     }
@@ -120,14 +148,15 @@ export function parseGeniusWebProfile(
       const n = obj(numeric, w)
       return {
         kind: 'interpolate',
-        lowValue: num(n['lowValue'], `${w} lowValue`),
-        lowUtility: num(n['lowUtility'], `${w} lowUtility`),
-        highValue: num(n['highValue'], `${w} highValue`),
-        highUtility: num(n['highUtility'], `${w} highUtility`),
+        lowValue: num(n['lowValue'], field('lowValue')),
+        lowUtility: num(n['lowUtility'], field('lowUtility')),
+        highValue: num(n['highValue'], field('highValue')),
+        highUtility: num(n['highUtility'], field('highUtility')),
       }
     }
     throw new NegotiationInputError(
-      `${w}: expected DiscreteValueSetUtilities, discreteutils or NumberValueSetUtilities`,
+      `${w.en}: expected DiscreteValueSetUtilities, discreteutils or NumberValueSetUtilities`,
+      `${w.ko}: "DiscreteValueSetUtilities", "discreteutils" 또는 "NumberValueSetUtilities"가 있어야 합니다.`,
     )
   })
   const reservationOutcome = reservationOutcomeOf(p, space, where)
@@ -179,6 +208,7 @@ export function writeGeniusWebProfile(
   if (u.kind !== 'linear-additive')
     throw new NegotiationInputError(
       `profile "${profile.name}": only linear-additive and sum-of-groups utilities can be written as GeniusWeb JSON`,
+      `프로필 "${profile.name}": GeniusWeb JSON으로는 선형 가법 효용과 쟁점 묶음별 합산 효용만 쓸 수 있습니다.`,
     )
   const issueWeights: Json = {}
   const issueUtilities: Json = {}
@@ -188,11 +218,15 @@ export function writeGeniusWebProfile(
     issueWeights[issue.name] = u.weights[pos] ?? 0
     const ev = u.evaluators[pos]
     if (ev === undefined)
-      throw new NegotiationInputError(`profile "${profile.name}": no evaluator for "${issue.name}"`)
+      throw new NegotiationInputError(
+        `profile "${profile.name}": no evaluator for "${issue.name}"`,
+        `프로필 "${profile.name}": 쟁점 "${issue.name}"의 평가 함수가 없습니다.`,
+      )
     if (issue.kind === 'discrete' || ev.kind === 'table') {
       if (issue.kind !== 'discrete')
         throw new NegotiationInputError(
           `profile "${profile.name}": numeric issue "${issue.name}" has a value table`,
+          `프로필 "${profile.name}": 수치 쟁점 "${issue.name}"에 값별 효용표가 있습니다.`,
         )
       const valueUtilities: Json = {}
       issue.values.forEach((v, k) => {
@@ -210,6 +244,7 @@ export function writeGeniusWebProfile(
     else if (ev.kind !== 'linear')
       throw new NegotiationInputError(
         `profile "${profile.name}": issue "${issue.name}" has a ${ev.kind} evaluator, which GeniusWeb cannot express`,
+        `프로필 "${profile.name}": 쟁점 "${issue.name}"의 평가 함수("${ev.kind}")는 GeniusWeb으로 나타낼 수 없습니다.`,
       )
     else {
       const at = (v: number) => ev.offset + ev.slope * (v - ev.origin)
@@ -217,6 +252,7 @@ export function writeGeniusWebProfile(
       if (ul < 0 || ul > 1 || uh < 0 || uh > 1)
         throw new NegotiationInputError(
           `profile "${profile.name}": issue "${issue.name}" is clipped by GENIUS and has no GeniusWeb equivalent`,
+          `프로필 "${profile.name}": 쟁점 "${issue.name}"의 효용은 GENIUS에서 [0, 1] 범위로 잘리므로 GeniusWeb에 대응하는 표현이 없습니다.`,
         )
       spec = { lowValue: lo, lowUtility: ul, highValue: hi, highUtility: uh }
     }

@@ -59,13 +59,24 @@ export const NAMED_EXPONENTS: Readonly<Record<string, number>> = {
 export function negotiatorByName(name: string): NegotiatorSpec {
   const [strategyPart = '', acceptancePart, ...rest] = name.trim().toLowerCase().split('+')
   if (rest.length > 0)
-    throw new NegotiationInputError(`negotiator "${name}": at most one "+acceptance" part`)
+    throw new NegotiationInputError(
+      `negotiator "${name}": at most one "+acceptance" part`,
+      `협상 전략 "${name}": "+" 뒤의 수락 규칙은 하나만 쓸 수 있습니다.`,
+    )
   const [sName = '', sArg] = strategyPart.split(':')
-  const numberArg = (s: string | undefined, what: string, min: number, max: number): number => {
+  /** A numeric argument; `what` names it in English, `ko` in Korean. */
+  const numberArg = (
+    s: string | undefined,
+    what: string,
+    ko: string,
+    min: number,
+    max: number,
+  ): number => {
     const x = Number(s)
     if (s === undefined || s.trim() === '' || !Number.isFinite(x) || x < min || x > max)
       throw new NegotiationInputError(
         `negotiator "${name}": ${what} must be a number in [${min}, ${max}]`,
+        `협상 전략 "${name}": ${ko} 값은 [${min}, ${max}] 범위의 숫자여야 합니다.`,
       )
     return x
   }
@@ -73,27 +84,37 @@ export function negotiatorByName(name: string): NegotiatorSpec {
   const named = NAMED_EXPONENTS[sName]
   if (named !== undefined) strategy = { kind: 'time-dependent', exponent: named }
   else if (sName === 'time')
-    strategy = { kind: 'time-dependent', exponent: numberArg(sArg, 'exponent', 1e-6, 1e6) }
+    strategy = {
+      kind: 'time-dependent',
+      exponent: numberArg(sArg, 'exponent', '"time:" 뒤의 양보 지수(e)', 1e-6, 1e6),
+    }
   else if (sName === 'hardliner') strategy = { kind: 'hardliner' }
   else if (sName === 'tit-for-tat' || sName === 'tft')
     strategy = {
       kind: 'tit-for-tat',
-      factor: sArg === undefined ? 1 : numberArg(sArg, 'factor', 0, 100),
+      factor:
+        sArg === undefined ? 1 : numberArg(sArg, 'factor', '"tit-for-tat:" 뒤의 배율', 0, 100),
     }
   else
     throw new NegotiationInputError(
       `unknown strategy "${sName}" (use boulware, linear, conceder, time:<e>, hardliner, tit-for-tat)`,
+      `알 수 없는 협상 전략입니다("${sName}"). "boulware", "linear", "conceder", "time:<e>", "hardliner", "tit-for-tat" 중 하나를 쓰십시오.`,
     )
   let acceptance: AcceptanceSpec = { kind: 'next' }
   if (acceptancePart !== undefined) {
     const [aName, aArg] = acceptancePart.split(':')
     if (aName === 'ac-next') acceptance = { kind: 'next' }
     else if (aName === 'ac-const')
-      acceptance = { kind: 'const', threshold: numberArg(aArg, 'threshold', 0, 1) }
-    else if (aName === 'ac-time') acceptance = { kind: 'time', time: numberArg(aArg, 'time', 0, 1) }
+      acceptance = {
+        kind: 'const',
+        threshold: numberArg(aArg, 'threshold', '"ac-const:" 뒤의 기준 효용', 0, 1),
+      }
+    else if (aName === 'ac-time')
+      acceptance = { kind: 'time', time: numberArg(aArg, 'time', '"ac-time:" 뒤의 시점', 0, 1) }
     else
       throw new NegotiationInputError(
         `unknown acceptance rule "${aName ?? ''}" (use ac-next, ac-const:<u>, ac-time:<t>)`,
+        `알 수 없는 수락 규칙입니다("${aName ?? ''}"). "ac-next", "ac-const:<u>", "ac-time:<t>" 중 하나를 쓰십시오.`,
       )
   }
   return { name: name.trim(), strategy, acceptance }

@@ -115,12 +115,19 @@ export function issueNumericValue(issue: Issue, k: number): number {
  * Example: issues of 3 and 4 values → `{ size: 12, sizes: [3, 4], strides: [4, 1] }`.
  */
 export function createOutcomeSpace(name: string, issues: readonly Issue[]): OutcomeSpace {
-  if (issues.length === 0) throw new NegotiationInputError(`domain "${name}" has no issues`)
+  if (issues.length === 0)
+    throw new NegotiationInputError(
+      `domain "${name}" has no issues`,
+      `도메인 "${name}"에 쟁점이 없습니다.`,
+    )
   const seen = new Set<string>()
   const sizes: number[] = []
   for (const issue of issues) {
     if (seen.has(issue.name))
-      throw new NegotiationInputError(`duplicate issue name "${issue.name}"`)
+      throw new NegotiationInputError(
+        `duplicate issue name "${issue.name}"`,
+        `쟁점 이름 "${issue.name}"이(가) 중복됩니다.`,
+      )
     seen.add(issue.name)
     if (issue.kind !== 'discrete') {
       if (
@@ -128,19 +135,30 @@ export function createOutcomeSpace(name: string, issues: readonly Issue[]): Outc
         !Number.isFinite(issue.upper) ||
         issue.upper < issue.lower
       )
-        throw new NegotiationInputError(`issue "${issue.name}" has an invalid range`)
+        throw new NegotiationInputError(
+          `issue "${issue.name}" has an invalid range`,
+          `쟁점 "${issue.name}"의 범위가 올바르지 않습니다.`,
+        )
       if (
         issue.kind === 'integer' &&
         (!Number.isInteger(issue.lower) || !Number.isInteger(issue.upper))
       )
-        throw new NegotiationInputError(`integer issue "${issue.name}" has non-integer bounds`)
+        throw new NegotiationInputError(
+          `integer issue "${issue.name}" has non-integer bounds`,
+          `정수 쟁점 "${issue.name}"의 범위 경계가 정수가 아닙니다.`,
+        )
       if (issue.kind === 'real' && (!Number.isInteger(issue.steps) || issue.steps < 1))
         throw new NegotiationInputError(
           `real issue "${issue.name}" needs a whole number of steps ≥ 1`,
+          `실수 쟁점 "${issue.name}"의 이산화 단계 수는 1 이상의 정수여야 합니다.`,
         )
     }
     const size = issueSize(issue)
-    if (size < 1) throw new NegotiationInputError(`issue "${issue.name}" has no values`)
+    if (size < 1)
+      throw new NegotiationInputError(
+        `issue "${issue.name}" has no values`,
+        `쟁점 "${issue.name}"에 값이 없습니다.`,
+      )
     sizes.push(size)
   }
   const strides = new Array<number>(sizes.length).fill(1)
@@ -152,6 +170,7 @@ export function createOutcomeSpace(name: string, issues: readonly Issue[]): Outc
   if (size > MAX_OUTCOMES)
     throw new NegotiationInputError(
       `domain "${name}" has ${size} outcomes, more than ${MAX_OUTCOMES}`,
+      `도메인 "${name}"의 가능한 결과가 ${size}개로 최대 ${MAX_OUTCOMES}개를 넘습니다.`,
     )
   return { name, issues, sizes, strides, size }
 }
@@ -188,6 +207,7 @@ export function encodeOutcome(space: OutcomeSpace, valueIndices: readonly number
     if (!Number.isInteger(k) || k < 0 || k >= size)
       throw new NegotiationInputError(
         `value index ${k} out of range for issue "${space.issues[i]?.name ?? i}"`,
+        `값 번호 ${k}은(는) 쟁점 "${space.issues[i]?.name ?? i}"의 범위를 벗어납니다.`,
       )
     outcome += k * (space.strides[i] ?? 1)
   })
@@ -235,10 +255,16 @@ export function outcomeOfBid(space: OutcomeSpace, bid: Readonly<Bid>): number {
   const indices = space.issues.map((issue) => {
     const value = bid[issue.name]
     if (value === undefined)
-      throw new NegotiationInputError(`bid has no value for issue "${issue.name}"`)
+      throw new NegotiationInputError(
+        `bid has no value for issue "${issue.name}"`,
+        `제안에 쟁점 "${issue.name}"의 값이 없습니다.`,
+      )
     const k = indexOfValue(issue, value)
     if (k < 0)
-      throw new NegotiationInputError(`value "${value}" is not a value of issue "${issue.name}"`)
+      throw new NegotiationInputError(
+        `value "${value}" is not a value of issue "${issue.name}"`,
+        `값 "${value}"은(는) 쟁점 "${issue.name}"의 값이 아닙니다.`,
+      )
     return k
   })
   return encodeOutcome(space, indices)

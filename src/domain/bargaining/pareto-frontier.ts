@@ -59,13 +59,19 @@ export function paretoFrontier(
 ): ParetoFrontier {
   const n = ua.length
   if (ub.length !== n)
-    throw new NegotiationInputError(`utility arrays differ in length (${n} vs ${ub.length})`)
+    throw new NegotiationInputError(
+      `utility arrays differ in length (${n} vs ${ub.length})`,
+      `두 효용 배열의 길이가 다릅니다(${n}, ${ub.length}).`,
+    )
   if (n === 0) return { points: [], outcomeCount: 0, candidates: 0 }
   const eps = options.tolerance ?? UTILITY_TOLERANCE
   const rank = options.order ?? ((o: number) => o)
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(ua[i] ?? 0) || Number.isNaN(ub[i] ?? 0))
-      throw new NegotiationInputError(`utility of outcome ${i} is not a number`)
+      throw new NegotiationInputError(
+        `utility of outcome ${i} is not a number`,
+        `결과 ${i}의 효용이 숫자가 아닙니다.`,
+      )
   }
   const { min: minA, max: maxA } = extent(ua)
   const range = maxA - minA

@@ -43,9 +43,15 @@ export function runTournament(
 ): TournamentRow[] {
   const reps = options.repetitions ?? 1
   if (!Number.isInteger(reps) || reps < 1)
-    throw new NegotiationInputError('repetitions must be a whole number ≥ 1')
+    throw new NegotiationInputError(
+      'repetitions must be a whole number ≥ 1',
+      '반복 횟수는 1 이상의 정수여야 합니다.',
+    )
   if (negotiators.length === 0)
-    throw new NegotiationInputError('a tournament needs at least one negotiator')
+    throw new NegotiationInputError(
+      'a tournament needs at least one negotiator',
+      '토너먼트에는 협상 전략이 하나 이상 있어야 합니다.',
+    )
   const rows: TournamentRow[] = []
   for (const a of negotiators) {
     for (const b of negotiators) {

@@ -34,6 +34,7 @@ export function prepareSimulation(
   if (utilities[0].length !== space.size || utilities[1].length !== space.size)
     throw new NegotiationInputError(
       `utility vectors do not match the ${space.size} outcomes of "${space.name}"`,
+      `효용 벡터의 길이가 "${space.name}"의 결과 수 ${space.size}개와 맞지 않습니다.`,
     )
   return {
     space,
@@ -137,7 +138,10 @@ export function simulateNegotiation(
 ): SimulationResult {
   const { rounds, rng } = options
   if (!Number.isInteger(rounds) || rounds < 1)
-    throw new NegotiationInputError(`rounds must be a whole number ≥ 1 (got ${rounds})`)
+    throw new NegotiationInputError(
+      `rounds must be a whole number ≥ 1 (got ${rounds})`,
+      `라운드 수는 1 이상의 정수여야 합니다(입력값 ${rounds}).`,
+    )
   const timeLimit = options.timeLimit ?? 1
   const window = options.window ?? 32
   const band = options.band ?? 0.01

@@ -9,7 +9,8 @@ import {
   type SmaPartyInput,
   type SmaSpace,
 } from './build-sma-space.js'
-import { NegotiationInputError } from './negotiation-error.js'
+import { DomainError } from '../errors.js'
+import { NegotiationInputError, type InputPlace } from './negotiation-error.js'
 
 /**
  * The package levers an SMA negotiation space can vary (see AgreementChanges). `series` switches
@@ -65,25 +66,32 @@ export function smaEvaluationContext(
   setup: SmaAnalysisSetup,
   ctx: EvaluationContext,
 ): EvaluationContext {
-  let assumptions
-  try {
-    assumptions = setup.assumptions.map(parseIndexOverride)
-  } catch (err) {
-    throw new NegotiationInputError(err instanceof Error ? err.message : String(err))
-  }
+  const assumptions = setup.assumptions.map((a) => {
+    try {
+      return parseIndexOverride(a)
+    } catch (err) {
+      // parseIndexOverride refuses in both languages; name the assumption in front of it.
+      if (!(err instanceof DomainError)) throw err
+      throw new NegotiationInputError(
+        err.message,
+        `지수 가정 "${a}": ${err.extra.ko ?? '형식이나 값이 올바르지 않습니다.'}`,
+      )
+    }
+  })
   return { ...ctx, overrides: [...assumptions, ...ctx.overrides] }
 }
 
 /**
  * The setup's measure of an agreement (a package or a tabled proposal) in won, exact: the total
  * over the term or its average per year (integer division), by the agreement engine under `ctx`
- * (use `smaEvaluationContext`). A pending year fails naming the index value to assume.
+ * (use `smaEvaluationContext`). A pending year fails naming the index value to assume; `what`
+ * names the agreement in the message, in English and in Korean.
  */
 export function measureSmaSpec(
   setup: Pick<SmaAnalysisSetup, 'measure'>,
   spec: AgreementSpec,
   ctx: EvaluationContext,
-  what = spec.id,
+  what: InputPlace = { en: spec.id, ko: `"${spec.id}" 협정` },
 ): bigint {
   let total: string | null
   let years: number
@@ -95,10 +103,18 @@ export function measureSmaSpec(
       const p = s.years.find((y) => y.derivation.type === 'pending')?.derivation
       const need =
         p?.type === 'pending' ? p.waitingFor.map((w) => `${w.series}:${w.period}=…`).join(', ') : ''
-      throw new NegotiationInputError(`${what} is pending: add an assumption ${need}`)
+      throw new NegotiationInputError(
+        `${what.en} is pending: add an assumption ${need}`,
+        `${what.ko}의 금액이 미확정입니다. 지수 가정(${need})을 추가하십시오.`,
+      )
     }
   } catch (err) {
-    if (err instanceof EvaluationError) throw new NegotiationInputError(err.message)
+    // an EvaluationError always has its Korean (its constructor requires it)
+    if (err instanceof EvaluationError)
+      throw new NegotiationInputError(
+        err.message,
+        err.extra.ko ?? '협정 금액을 계산할 수 없습니다.',
+      )
     throw err
   }
   return setup.measure === 'total' ? BigInt(total) : BigInt(total) / BigInt(years)
@@ -178,7 +194,11 @@ export function smaPackageUtility(
   const host = Number(BigInt(amount)) / 1e8
   const u = setup.parties.map((p, index) => {
     const scale = built.scales[index]
-    if (!scale) throw new NegotiationInputError('the space has no scale for this party')
+    if (!scale)
+      throw new NegotiationInputError(
+        'the space has no scale for this party',
+        '패키지 공간에 이 측의 효용 척도가 없습니다.',
+      )
     let score = 0
     for (const issue of setup.issues) {
       const pr = p.priorities?.[issue.lever]
@@ -246,22 +266,31 @@ export function buildSmaPackageSpace(
   ctx: EvaluationContext,
 ): SmaPackageSpace {
   if (base.id !== setup.baseAgreement) {
-    throw new NegotiationInputError(`setup is for ${setup.baseAgreement}, not ${base.id}`)
+    throw new NegotiationInputError(
+      `setup is for ${setup.baseAgreement}, not ${base.id}`,
+      `분석 설정의 기준 협정은 "${setup.baseAgreement}"이며 "${base.id}"이(가) 아닙니다.`,
+    )
   }
   const evalCtx = smaEvaluationContext(setup, ctx)
   const levers = setup.issues.map((i) => i.lever)
   const amounts: string[] = []
   const labels: string[] = []
   const measure = (values: readonly (string | number)[]): number => {
+    const pkg = { en: `package ${values.join(', ')}`, ko: `패키지 "${values.join(', ')}"` }
     let spec: AgreementSpec
     try {
       spec = applyChanges(base, changesFor(levers, values))
     } catch (err) {
+      // applyChanges refuses a longer term with a RangeError; anything else is a value the
+      // agreement schema rejects
       throw new NegotiationInputError(
-        `package ${values.join(', ')}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+        `${pkg.en}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+        err instanceof RangeError
+          ? `${pkg.ko}: "${base.id}" 협정에는 전년도 금액에 누적되는 규칙이 없어 ${base.term.lastYear}년 이후로 기간을 늘릴 수 없습니다.`
+          : `${pkg.ko}: 이 값으로는 올바른 협정을 만들 수 없습니다. 분석 설정의 값을 확인하십시오.`,
       )
     }
-    const exact = measureSmaSpec(setup, spec, evalCtx, `package ${values.join(', ')}`)
+    const exact = measureSmaSpec(setup, spec, evalCtx, pkg)
     amounts.push(exact.toString())
     labels.push(levers.map((l, i) => `${l}=${String(values[i])}`).join(', '))
     // utilities are statistics over packages: eok units keep the float exact enough

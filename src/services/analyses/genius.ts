@@ -35,6 +35,7 @@ export function analyzeGeniusTexts(input: GeniusInput): AnalysisResult {
     if (space.size > MAX_GENIUS_OUTCOMES) {
       throw new NegotiationInputError(
         `${space.size} outcomes; at most ${MAX_GENIUS_OUTCOMES} on the server (use sma analyze)`,
+        `가능한 협상 결과가 ${space.size}개입니다. 서버에서는 최대 ${MAX_GENIUS_OUTCOMES}개까지 분석합니다("sma analyze" 명령을 쓰십시오).`,
       )
     }
     const parse = (text: string, name: string): Profile =>

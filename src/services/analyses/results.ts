@@ -25,15 +25,10 @@ import { proposalRecords, type ProposalRecord } from '../negotiations/proposals.
 import type { Reader } from '../context.js'
 import { getAnalysis } from './setups.js'
 
-/**
- * A bargaining-domain problem as a one-line `unprocessable` error (the API's 422), in Korean its
- * own text when the rule gave one, else a general one saying what to check.
- */
+/** A bargaining-domain problem as a one-line `unprocessable` error (the API's 422), with its Korean. */
 export function unprocessable(err: NegotiationInputError): DomainError {
   return new DomainError('unprocessable', err.message.split('\n')[0] ?? '', {
-    ko:
-      err.extra.ko ??
-      '분석 설정으로 협상안을 계산할 수 없습니다. 쟁점, 선택지와 양측의 평가 기준을 확인하십시오.',
+    ko: err.ko.split('\n')[0] ?? '',
   })
 }
 
@@ -60,7 +55,11 @@ export function priceSetup(
 function analyzeBuilt(setup: SmaAnalysisSetup, built: SmaPackageSpace) {
   try {
     const [a, b] = built.profiles
-    if (!a || !b) throw new NegotiationInputError('two parties are needed')
+    if (!a || !b)
+      throw new NegotiationInputError(
+        'two parties are needed',
+        '분석에는 양측의 평가 기준이 모두 있어야 합니다.',
+      )
     const { analysis, utilities } = analyzeNegotiation(built.space, [a, b])
     return {
       ...smaAnalysisJson(setup, built, analysis, [a.name, b.name]),
