@@ -82,7 +82,10 @@ const W = {
   lifecycle: { ko: '3. 협정 경과', en: '3. Lifecycle' },
   sources: { ko: '4. 출처', en: '4. Sources' },
   total: { ko: '협정 기간 합계', en: 'Total over the term' },
-  notAll: { ko: '미확정 연도가 있어 합계를 산출하지 않음', en: 'not stated: some years are pending' },
+  notAll: {
+    ko: '미확정 연도가 있어 합계를 산출하지 않음',
+    en: 'not stated: some years are pending',
+  },
   more: { ko: '외', en: 'and' },
 } as const
 
