@@ -7,7 +7,9 @@ describe('control characters in input', () => {
     expect(controlCharacterAt({ note: 'a\u0000b' })).toBe('/note')
     expect(controlCharacterAt({ a: [{ b: 'x' }, { c: '\u001b[31m' }] })).toBe('/a/1/c')
     expect(controlCharacterAt({ 'k\u0000': 1 })).toBe('/k\u0000')
-    expect(controlCharacterAt('\u007f')).toBe('/')
+    expect(controlCharacterAt('\u007f')).toBe('')
+    // the key "" is "/", not the whole value (RFC 6901)
+    expect(controlCharacterAt({ '': '\u0000' })).toBe('/')
     expect(controlCharacterAt({ 'a/b': '\u0001' })).toBe('/a~1b')
   })
   it('keeps tab, line feed and carriage return, and other types', () => {
@@ -34,7 +36,7 @@ describe('control characters in input', () => {
       fc.property(flat, (value) => {
         const at = controlCharacterAt(value)
         const walked = controlCharacterAt([value])
-        expect(walked).toBe(at === null ? null : `/0${at === '/' ? '' : at}`)
+        expect(walked).toBe(at === null ? null : `/0${at}`)
       }),
     )
   })

@@ -9,9 +9,11 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 const pointerPart = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1')
 
 /**
- * The JSON pointer of a string (or key) holding a control character, or null. Walks with an
- * explicit stack, so a body nested thousands deep cannot overflow the call stack.
+ * The JSON pointer (RFC 6901) of a string (or key) holding a control character, or null: the
+ * whole value is "" and a key "" is "/", so the two are never confused. Walks with an explicit
+ * stack, so a body nested thousands deep cannot overflow the call stack.
  * @example controlCharacterAt({ note: 'a\u0000b' }) // "/note"
+ * @example controlCharacterAt('\u007f') // ""
  */
 export function controlCharacterAt(value: unknown): string | null {
   if (flatAndClean(value)) return null
@@ -19,7 +21,7 @@ export function controlCharacterAt(value: unknown): string | null {
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const [v, at] = next
     if (typeof v === 'string') {
-      if (CONTROL.test(v)) return at || '/'
+      if (CONTROL.test(v)) return at
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push([v[i] as unknown, `${at}/${i}`])
     } else if (v !== null && typeof v === 'object') {

@@ -75,7 +75,8 @@ export function registerInputGuards(app: App): void {
 /** The refusal of a control character found at `at` within the part of the request at `where`. */
 function refusal(where: string, at: string | null): Problem | null {
   if (at === null) return null
-  const pointer = `${where}${at === '/' ? '' : at}` || '/'
+  // The whole body (pointer "") is shown as "/", as the schema errors show it.
+  const pointer = `${where}${at}` || '/'
   return problem('validation-failed', 'Control characters (such as NUL) are not allowed in text.', {
     detailKo: '텍스트에는 제어 문자(NUL 등)를 쓸 수 없습니다.',
     errors: [
