@@ -1,5 +1,6 @@
 import { isIP } from 'node:net'
 import { z } from 'zod'
+import { issueKo } from './contracts/validation-words.js'
 
 /**
  * The process configuration, parsed once from the environment. This is the only module that
@@ -43,6 +44,9 @@ const trustProxy = z
         ctx.addIssue({
           code: 'custom',
           message: `"${item}" is not an IP address, a CIDR, or loopback/linklocal/uniquelocal`,
+          params: {
+            ko: `"${item}"은(는) IP 주소, CIDR 또는 "loopback", "linklocal", "uniquelocal"이 아닙니다.`,
+          },
         })
         return z.NEVER
       }
@@ -64,7 +68,13 @@ const parties = z
     const items = [...new Set(text.split(',').map((x) => x.trim().toUpperCase()))]
     const bad = items.filter((x) => x !== 'KR' && x !== 'US')
     if (bad.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `"${bad.join(',')}" is not KR, US or KR,US` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${bad.join(',')}" is not KR, US or KR,US`,
+        params: {
+          ko: `"${bad.join(',')}"은(는) 쓸 수 없습니다. "KR", "US" 또는 "KR,US"로 쓰십시오.`,
+        },
+      })
       return z.NEVER
     }
     return (['KR', 'US'] as const).filter((p) => items.includes(p))
@@ -177,10 +187,13 @@ export interface Config {
 /** A setting that does not parse; `setting` names the environment variable (e.g. SMA_PARTIES). */
 export class ConfigError extends Error {
   readonly setting: string
-  constructor(setting: string, message: string) {
+  /** What is wrong with the value, in Korean (src/contracts/validation-words.ts). */
+  readonly ko: string
+  constructor(setting: string, message: string, ko: string) {
     super(message)
     this.name = 'ConfigError'
     this.setting = setting
+    this.ko = ko
   }
 }
 
@@ -195,7 +208,11 @@ export function loadConfig(
   if (!r.success) {
     const issue = r.error.issues[0]
     const setting = issue?.path.join('.') ?? ''
-    throw new ConfigError(setting, `configuration: ${setting}: ${issue?.message ?? 'invalid'}`)
+    throw new ConfigError(
+      setting,
+      `configuration: ${setting}: ${issue?.message ?? 'invalid'}`,
+      issue === undefined ? '값이 올바르지 않습니다.' : issueKo(issue, false),
+    )
   }
   const c = r.data
   return {

@@ -59,6 +59,8 @@ describe('the Korean of a wrapped error', () => {
     expect(err).toBeInstanceOf(CliError)
     const e = err as CliError
     expect(errorLine(e, 'en')).toMatch(/^configuration: SMA_PARTIES: /)
-    expect(errorLine(e, 'ko')).toBe('환경 변수 "SMA_PARTIES"의 값이 올바르지 않습니다.')
+    expect(errorLine(e, 'ko')).toBe(
+      '환경 변수 "SMA_PARTIES"의 값이 올바르지 않습니다. "XX"은(는) 쓸 수 없습니다. "KR", "US" 또는 "KR,US"로 쓰십시오.',
+    )
   })
 })

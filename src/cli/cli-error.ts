@@ -72,7 +72,10 @@ export function cliConfig(env?: Readonly<Record<string, string | undefined>>): C
     return loadConfig(env)
   } catch (err) {
     if (err instanceof ConfigError)
-      throw new CliError(err.message, `환경 변수 "${err.setting}"의 값이 올바르지 않습니다.`)
+      throw new CliError(
+        err.message,
+        `환경 변수 "${err.setting}"의 값이 올바르지 않습니다. ${err.ko}`,
+      )
     throw err
   }
 }

@@ -81,7 +81,9 @@ describe('the language of an error line', () => {
     expect(oneLine(en.stderr)).toMatch(/^sma: configuration: SMA_PARTIES: /)
     const ko = sma(['agreements'], { SMA_PARTIES: 'XX', SMA_LANG: 'ko' })
     expect(ko.code).toBe(2)
-    expect(oneLine(ko.stderr)).toBe('sma: 환경 변수 "SMA_PARTIES"의 값이 올바르지 않습니다.')
+    expect(oneLine(ko.stderr)).toBe(
+      'sma: 환경 변수 "SMA_PARTIES"의 값이 올바르지 않습니다. "XX"은(는) 쓸 수 없습니다. "KR", "US" 또는 "KR,US"로 쓰십시오.',
+    )
   })
 
   it('an option out of range (simulate, no --lang of its own) in Korean with SMA_LANG=ko', () => {
