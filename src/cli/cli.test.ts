@@ -145,30 +145,24 @@ describe('sma CLI', () => {
 
   it('user add refuses a role the party cannot hold, before asking for a password', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sma-cli-'))
-    const r = spawnSync(
-      process.execPath,
-      [bin, 'user', 'add', '--email', 'p@x.example', '--party', 'PUBLIC', '--role', 'admin'],
-      {
-        encoding: 'utf8',
-        timeout: 60_000,
-        input: 'a quiet harbour of brass lanterns\n',
-        env: { ...process.env, SMA_DB: join(dir, 'users.db') },
-      },
-    )
+    // the same refusal in each language (a password on stdin, which must never be read)
+    const addPublicAdmin = (env: Record<string, string>) =>
+      spawnSync(
+        process.execPath,
+        [bin, 'user', 'add', '--email', 'p@x.example', '--party', 'PUBLIC', '--role', 'admin'],
+        {
+          encoding: 'utf8',
+          timeout: 60_000,
+          input: 'a quiet harbour of brass lanterns\n',
+          env: { ...process.env, SMA_DB: join(dir, 'users.db'), ...env },
+        },
+      )
+    const r = addPublicAdmin({})
     expect(r.status).toBe(2)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stderr).toMatch(/a PUBLIC account can only be a viewer, not admin/)
     expect(r.stderr).not.toMatch(/\n\s+at /)
-    const ko = spawnSync(
-      process.execPath,
-      [bin, 'user', 'add', '--email', 'p@x.example', '--party', 'PUBLIC', '--role', 'admin'],
-      {
-        encoding: 'utf8',
-        timeout: 60_000,
-        input: 'a quiet harbour of brass lanterns\n',
-        env: { ...process.env, SMA_DB: join(dir, 'users.db'), SMA_LANG: 'ko' },
-      },
-    )
+    const ko = addPublicAdmin({ SMA_LANG: 'ko' })
     expect(ko.status).toBe(2)
     expect(ko.stderr).toMatch(/^sma: PUBLIC 계정은 viewer 역할만 가질 수 있습니다/)
     expect(ko.stderr.trim().split('\n')).toHaveLength(1)

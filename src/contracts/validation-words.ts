@@ -106,30 +106,30 @@ export function issueKo(given: IssueLike, missing: boolean): string {
   }
 }
 
+/** What a text's and a list's bounds count, and what a minimum of one means for each. */
+const COUNTED: Readonly<Record<string, { readonly unit: string; readonly notEmpty: string }>> = {
+  string: { unit: '자', notEmpty: '비워 둘 수 없습니다.' },
+  array: { unit: '개', notEmpty: '하나 이상 있어야 합니다.' },
+  set: { unit: '개', notEmpty: '하나 이상 있어야 합니다.' },
+}
+
 /** A size or range bound in Korean: characters of a text, items of a list, or a number. */
 function bound(issue: Readonly<Record<string, unknown>>, side: 'minimum' | 'maximum'): string {
   const n = issue[side]
-  const exact = issue.exact === true
-  const inclusive = issue.inclusive !== false
-  switch (issue.origin) {
-    case 'string':
-      if (exact) return `${num(n)}자여야 합니다.`
-      if (side === 'minimum' && n === 1) return '비워 둘 수 없습니다.'
-      return side === 'minimum'
-        ? `${num(n)}자 이상이어야 합니다.`
-        : `${num(n)}자를 넘을 수 없습니다.`
-    case 'array':
-    case 'set':
-      if (exact) return `${num(n)}개여야 합니다.`
-      if (side === 'minimum' && n === 1) return '하나 이상 있어야 합니다.'
-      return side === 'minimum'
-        ? `${num(n)}개 이상이어야 합니다.`
-        : `${num(n)}개를 넘을 수 없습니다.`
-    default:
-      if (side === 'minimum')
-        return inclusive ? `${num(n)} 이상이어야 합니다.` : `${num(n)}보다 커야 합니다.`
-      return inclusive ? `${num(n)} 이하여야 합니다.` : `${num(n)}보다 작아야 합니다.`
+  const counted = COUNTED[String(issue.origin)]
+  if (counted !== undefined) {
+    // both units end in a vowel: 여야, 를
+    const { unit, notEmpty } = counted
+    if (issue.exact === true) return `${num(n)}${unit}여야 합니다.`
+    if (side === 'minimum' && n === 1) return notEmpty
+    return side === 'minimum'
+      ? `${num(n)}${unit} 이상이어야 합니다.`
+      : `${num(n)}${unit}를 넘을 수 없습니다.`
   }
+  const inclusive = issue.inclusive !== false
+  if (side === 'minimum')
+    return inclusive ? `${num(n)} 이상이어야 합니다.` : `${num(n)}보다 커야 합니다.`
+  return inclusive ? `${num(n)} 이하여야 합니다.` : `${num(n)}보다 작아야 합니다.`
 }
 
 /** The part of a request a validation error is about, in Korean. */
