@@ -1,4 +1,5 @@
 import { DELEGATIONS, type Delegation, type Party } from './permissions.js'
+import type { Localized } from '../text/localized.js'
 
 /**
  * The deployment mode of an instance (issue 17): which delegations have accounts on it. Both in a
@@ -21,10 +22,7 @@ export function instanceMode(present: readonly Delegation[]): InstanceMode {
  * may: only the delegations present (SMA_PARTIES) and outsiders (PUBLIC readers) have accounts.
  * @example userPartyRefusal('US', ['KR'])?.en // 'this instance has accounts for KR only (SMA_PARTIES): …'
  */
-export function userPartyRefusal(
-  party: Party,
-  present: readonly Delegation[],
-): { en: string; ko: string } | null {
+export function userPartyRefusal(party: Party, present: readonly Delegation[]): Localized | null {
   if (party === 'PUBLIC' || present.includes(party)) return null
   return {
     en: `this instance has accounts for ${present.join(',')} only (SMA_PARTIES): a ${party} user cannot be created here; record the ${party} delegation's acts as reported, or receive them as signed documents`,

@@ -1,3 +1,5 @@
+import type { Localized } from '../text/localized.js'
+
 /**
  * The one permission map (ASVS 8.1.1): what each role may do. Every HTTP route names exactly one
  * permission in its route config and a single preHandler checks it (src/server/plugins/auth.ts).
@@ -123,7 +125,7 @@ export const PARTY_ROLES: Readonly<Record<Party, readonly Role[]>> = {
  * @example roleRefusal('PUBLIC', 'admin') // { en: 'a PUBLIC account can only be a viewer …', ko: '…' }
  * @example roleRefusal('KR', 'admin') // null
  */
-export function roleRefusal(party: Party, role: Role): { en: string; ko: string } | null {
+export function roleRefusal(party: Party, role: Role): Localized | null {
   const allowed = PARTY_ROLES[party]
   if (allowed.includes(role)) return null
   return {

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.js'
+import type { Localized } from '../text/localized.js'
 
 /**
  * A problem with negotiation input (a malformed GENIUS/GeniusWeb file, an issue that does not
@@ -21,10 +22,7 @@ export class NegotiationInputError extends DomainError {
  * Where in an input a problem lies, in English and in Korean, for messages that name it:
  * `{ en: 'GENIUS profile "A" weight', ko: 'GENIUS 프로필 "A", 가중치' }`.
  */
-export interface InputPlace {
-  readonly en: string
-  readonly ko: string
-}
+export type InputPlace = Localized
 
 /**
  * A place inside `p`: the English words run on, the Korean ones follow after a comma.
